@@ -1,0 +1,45 @@
+"""newsdoc: parse raw news text into a clean, typed object model.
+
+>>> import newsdoc
+>>> article = newsdoc.parse("Headline\\n\\nWASHINGTON (AP) — Officials said on Monday ...")
+"""
+
+from newsdoc.model import (
+    Article,
+    Byline,
+    Credit,
+    Dateline,
+    Explainer,
+    ExplainerCard,
+    Paragraph,
+    Quote,
+    Removed,
+    Section,
+    Span,
+    Speaker,
+)
+from newsdoc.parser import Parser, ParserConfig, parse
+from newsdoc.pipeline import Pipeline, Rule
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Byline",
+    "Credit",
+    "Dateline",
+    "Explainer",
+    "ExplainerCard",
+    "Paragraph",
+    "Parser",
+    "ParserConfig",
+    "Pipeline",
+    "Quote",
+    "Removed",
+    "Rule",
+    "Section",
+    "Span",
+    "Speaker",
+    "__version__",
+    "parse",
+]

@@ -1,0 +1,222 @@
+"""The public object model: immutable, typed records with spans into the source text.
+
+Every element that comes from the text carries a :class:`Span` so that
+``article.source[span.start:span.end]`` is the raw text it was read from.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any, Literal
+
+import attrs
+
+QuoteKind = Literal["direct", "partial"]
+
+
+@attrs.frozen(slots=True, order=True)
+class Span:
+    """Half-open character range ``[start, end)`` into ``Article.source``."""
+
+    start: int
+    end: int
+
+    def __attrs_post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(
+                f"Span needs 0 <= start <= end, got start={self.start}, end={self.end}"
+            )
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def slice(self, source: str) -> str:
+        """Return the raw text this span covers in ``source``."""
+        return source[self.start : self.end]
+
+
+@attrs.frozen(slots=True)
+class Paragraph:
+    """One body paragraph; ``text`` is the raw text with line wraps re-flowed."""
+
+    text: str
+    span: Span
+
+
+@attrs.frozen(slots=True)
+class Section:
+    """A run of paragraphs under one sub-heading (``heading`` is None before the first one)."""
+
+    heading: str | None
+    paragraphs: tuple[Paragraph, ...]
+    span: Span
+    heading_span: Span | None = None
+
+
+@attrs.frozen(slots=True)
+class Byline:
+    """Who wrote the article: ``authors`` are names only; the agency, if any, is kept apart."""
+
+    authors: tuple[str, ...]
+    text: str
+    span: Span
+    agency: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Dateline:
+    """Where (and when) the story was filed, e.g. ``WASHINGTON, March 3 (Reuters) -``."""
+
+    location: str | None
+    agency: str | None
+    date: date | None
+    span: Span
+    text: str = ""
+
+
+@attrs.frozen(slots=True)
+class Credit:
+    """A reporting credit such as "Jane Doe contributed reporting." kept apart from the body."""
+
+    text: str
+    span: Span
+    names: tuple[str, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Quote:
+    """Something said, with the local mention of its speaker and the speaker it resolves to.
+
+    ``text`` is the quoted words without the quote marks; a quote split by its attribution
+    (“A,” she said, “B.”) has one span per part and its parts joined by one space.
+    """
+
+    text: str
+    spans: tuple[Span, ...]
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    speaker_span: Span | None = None
+    speaker_role: str | None = None
+    cue: str | None = None
+    cue_span: Span | None = None
+    paragraph: int = 0
+
+
+@attrs.frozen(slots=True)
+class ExplainerCard:
+    """One card of an explainer widget: "A brewing conflict. Antagonism between ..."."""
+
+    number: int
+    heading: str
+    body: str
+    span: Span
+
+
+@attrs.frozen(slots=True)
+class Explainer:
+    """An embedded explainer widget ("Card 1 of 5") made of numbered cards."""
+
+    title: str | None
+    cards: tuple[ExplainerCard, ...]
+    span: Span
+
+
+@attrs.frozen(slots=True)
+class Removed:
+    """Text the parser dropped, why (``reason``), which rule dropped it, and its category."""
+
+    text: str
+    span: Span
+    reason: str
+    rule: str = ""
+    category: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Speaker:
+    """One distinct speaker of an article with every role, mention and quote count seen."""
+
+    name: str
+    roles: tuple[str, ...]
+    mentions: tuple[Span, ...]
+    quote_count: int
+
+
+@attrs.frozen(slots=True)
+class Article:
+    """A parsed news article. Build one with :func:`newsdoc.parse`."""
+
+    source: str
+    headline: str | None = None
+    headline_span: Span | None = None
+    dek: str | None = None
+    dek_span: Span | None = None
+    byline: Byline | None = None
+    dateline: Dateline | None = None
+    published: date | datetime | None = None
+    updated: date | datetime | None = None
+    sections: tuple[Section, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    explainers: tuple[Explainer, ...] = ()
+    credits: tuple[Credit, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """All body paragraphs in reading order, across sections."""
+        return tuple(p for section in self.sections for p in section.paragraphs)
+
+    @property
+    def text(self) -> str:
+        """The clean body: paragraph texts joined by blank lines."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def speakers(self) -> tuple[Speaker, ...]:
+        """One entry per distinct quoted speaker, most quoted first (ties by first appearance)."""
+        order: dict[str, int] = {}
+        roles: dict[str, list[str]] = {}
+        mentions: dict[str, list[Span]] = {}
+        counts: dict[str, int] = {}
+        for quote in self.quotes:
+            if quote.speaker is None:
+                continue
+            name = quote.speaker
+            order.setdefault(name, len(order))
+            counts[name] = counts.get(name, 0) + 1
+            seen_roles = roles.setdefault(name, [])
+            if quote.speaker_role and quote.speaker_role not in seen_roles:
+                seen_roles.append(quote.speaker_role)
+            seen_mentions = mentions.setdefault(name, [])
+            if quote.speaker_span is not None and quote.speaker_span not in seen_mentions:
+                seen_mentions.append(quote.speaker_span)
+        ranked = sorted(order, key=lambda name: (-counts[name], order[name]))
+        return tuple(
+            Speaker(name, tuple(roles[name]), tuple(sorted(mentions[name])), counts[name])
+            for name in ranked
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Unstructure into plain JSON-ready types (see ``docs/schema``)."""
+        from newsdoc.serialize import unstructure_article
+
+        return unstructure_article(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """Rebuild an article from :meth:`to_dict` output; ``from_dict(a.to_dict()) == a``."""
+        from newsdoc.serialize import structure_article
+
+        return structure_article(data)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """Serialise to JSON with stable key order."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str) -> Article:
+        """Rebuild an article from :meth:`to_json` output."""
+        return cls.from_dict(json.loads(text))

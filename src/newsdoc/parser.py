@@ -1,0 +1,134 @@
+"""``ParserConfig``, the reusable ``Parser`` and the ``parse`` convenience function."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import attrs
+
+from newsdoc.model import Article
+from newsdoc.pipeline import Pipeline
+from newsdoc.state import DocumentState
+from newsdoc.vocab import Vocabulary, default_vocabulary
+
+DEFAULT_MAX_CHARS = 50_000_000
+
+
+def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValueError(f"ParserConfig.{attribute.name} must be a positive int, got {value!r}")
+
+
+def _phrases(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise ValueError(
+            "ParserConfig.boilerplate_phrases must be a sequence of phrases, got a single str"
+        )
+    if not isinstance(value, (list, tuple, set, frozenset)):
+        raise ValueError(
+            "ParserConfig.boilerplate_phrases must be a sequence of str, "
+            f"got {type(value).__name__}"
+        )
+    phrases = tuple(value)
+    for phrase in phrases:
+        if not isinstance(phrase, str) or not phrase.strip():
+            raise ValueError(
+                f"ParserConfig.boilerplate_phrases must hold non-empty str, got {phrase!r}"
+            )
+    return phrases
+
+
+def _pipeline(instance: object, attribute: attrs.Attribute[Pipeline], value: object) -> None:
+    if not isinstance(value, Pipeline):
+        raise ValueError(
+            f"ParserConfig.pipeline must be a newsdoc.Pipeline, got {type(value).__name__}"
+        )
+
+
+@attrs.frozen(slots=True)
+class ParserConfig:
+    """How a :class:`Parser` behaves; validated at construction.
+
+    - ``pipeline``: the rules to run (``Pipeline().disable("quotes")`` to skip one).
+    - ``boilerplate_phrases``: extra whole-line phrases to drop as boilerplate (category "custom").
+    - ``max_chars``: inputs longer than this raise ``ValueError``.
+    - ``resolve_weekdays``: resolve "on Thursday" in the body against ``published`` (see ``dates``).
+    """
+
+    pipeline: Pipeline = attrs.field(factory=Pipeline, validator=_pipeline)
+    boilerplate_phrases: tuple[str, ...] = attrs.field(default=(), converter=_phrases)
+    max_chars: int = attrs.field(default=DEFAULT_MAX_CHARS, validator=_positive)
+    resolve_weekdays: bool = False
+
+    def disable(self, *names: str) -> ParserConfig:
+        """A copy of this config with the named rules turned off."""
+        return attrs.evolve(self, pipeline=self.pipeline.disable(*names))
+
+
+@attrs.frozen(slots=True)
+class Parser:
+    """A reusable, thread-safe, picklable parser: ``Parser(config).parse(text)``."""
+
+    config: ParserConfig = attrs.field(factory=ParserConfig)
+
+    def parse(self, text: str, *, published: date | datetime | None = None) -> Article:
+        """Parse one raw news document into an :class:`Article`."""
+        if not isinstance(text, str):
+            hint = (
+                " (decode it first, or use newsdoc.parse_bytes)"
+                if isinstance(text, (bytes, bytearray))
+                else ""
+            )
+            raise TypeError(f"parse() needs the article as str, got {type(text).__name__}{hint}")
+        if published is not None and not isinstance(published, date):
+            raise TypeError(f"published must be a date or datetime, got {type(published).__name__}")
+        if len(text) > self.config.max_chars:
+            raise ValueError(
+                f"input has {len(text):,} characters, over ParserConfig.max_chars="
+                f"{self.config.max_chars:,}; raise the limit or split the input"
+            )
+        state = DocumentState(
+            source=text, config=self.config, vocab=_vocabulary(), published=published
+        )
+        for rule in self.config.pipeline:
+            state.current_rule = rule.name
+            rule(state)
+        return _article_from(state)
+
+
+def _vocabulary() -> Vocabulary:
+    return default_vocabulary()
+
+
+def _article_from(state: DocumentState) -> Article:
+    return Article(
+        source=state.source,
+        headline=state.headline,
+        headline_span=state.headline_span,
+        dek=state.dek,
+        dek_span=state.dek_span,
+        byline=state.byline,
+        dateline=state.dateline,
+        published=state.published,
+        updated=state.updated,
+        sections=tuple(state.sections),
+        quotes=tuple(state.quotes),
+        explainers=tuple(state.explainers),
+        credits=tuple(state.credits),
+        removed=tuple(sorted(state.removed, key=lambda item: item.span)),
+        notes=tuple(state.notes),
+    )
+
+
+DEFAULT_PARSER = Parser()
+
+
+def parse(
+    text: str,
+    *,
+    published: date | datetime | None = None,
+    config: ParserConfig | None = None,
+) -> Article:
+    """Parse one raw news document into an :class:`Article` (see :class:`Parser`)."""
+    parser = DEFAULT_PARSER if config is None else Parser(config)
+    return parser.parse(text, published=published)

@@ -1,0 +1,100 @@
+"""Rule ``byline``: who wrote it ("By A and B", "by X, Reuters", "By X | Staff Writer",
+the Daily Mail's flattened "By . X . PUBLISHED: ...") and end-of-story reporting credits.
+
+Authors are names only; an agency or outlet after a comma is kept apart in ``agency`` and a
+job description after ``|`` stays in the byline text. Credit lines ("X contributed
+reporting.") leave the body and become :class:`~newsdoc.model.Credit` items.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newsdoc.model import Byline, Credit, Span
+from newsdoc.state import BODY, BYLINE, CREDIT, DocumentState
+from newsdoc.text import normalize_space
+
+MAX_BLOCKS_TO_SEARCH = 4
+MAX_BYLINE_WORDS = 16
+
+_BY_BLOCK = regex.compile(r"\s*(?:[Bb][Yy]|BY)\s*[:.]?\s+(?P<names>\S[^\n]{0,200}?)\s*$")
+# Daily Mail header flattened to one line: "By . Jane Doe . PUBLISHED: . 14:11 EST, ..."
+_BY_PREFIX = regex.compile(r"\s*By \. (?P<names>[^.\n]{2,120}?) \.(?= )")
+_NAME_SPLIT = regex.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*)\s*")
+_CREDIT = regex.compile(
+    r"""(?:^|(?<=[.!?"”]\s{0,3}))
+    (?P<credit>[A-Z][^.!?\n]{0,200}?\b
+        (?:contributed\ (?:reporting|to\ this\ (?:report|story|article))
+        | (?:reporting|additional\ reporting|writing|editing)\ by)
+        \b[^\n]{0,200}?[.]?)
+    \s*$""",
+    regex.VERBOSE,
+)
+_JOB_WORDS = frozenset(
+    {"staff", "writer", "reporter", "correspondent", "editor", "columnist", "contributor"}
+)
+
+
+def _split_authors(state: DocumentState, names: str) -> tuple[tuple[str, ...], str | None]:
+    """Split "A, B and C, Reuters" into names and an agency."""
+    names = names.split("|")[0].strip().rstrip(".,;")
+    parts = [part.strip() for part in _NAME_SPLIT.split(names) if part.strip()]
+    agency = None
+    if len(parts) > 1 and (parts[-1] in state.vocab.agencies or parts[-1].title() == "Reuters"):
+        agency = parts.pop()
+    people = [p for p in parts if not any(w.lower() in _JOB_WORDS for w in p.split())]
+    # "By . Daily Mail Reporter ." names no person: the desk itself is the author.
+    kept = people or parts
+    return tuple(part.title() if part.isupper() else part for part in kept), agency
+
+
+def _find_credit(state: DocumentState) -> None:
+    for block in reversed(state.blocks):
+        if block.role != BODY:
+            continue
+        text = state.text_of(block)
+        window = max(0, len(text) - 400)
+        match = _CREDIT.search(text, window)
+        if match is None:
+            return
+        start = block.start + match.start("credit")
+        credit_text = normalize_space(match.group("credit"))
+        state.credits.append(Credit(credit_text, Span(start, block.start + match.end("credit"))))
+        if start <= block.start:
+            block.role = CREDIT
+        else:
+            state.trim_end(block, start)
+            state.blocks.insert(
+                state.blocks.index(block) + 1,
+                type(block)(start, block.start + match.end("credit"), CREDIT),
+            )
+        return
+
+
+def find_byline(state: DocumentState) -> None:
+    """Find the byline among the first body blocks, then the credit line at the end."""
+    searched = 0
+    for block in state.blocks:
+        if block.role != BODY:
+            continue
+        searched += 1
+        if searched > MAX_BLOCKS_TO_SEARCH:
+            break
+        text = state.text_of(block)
+        whole = _BY_BLOCK.match(text)
+        if whole is not None and len(text.split()) <= MAX_BYLINE_WORDS:
+            authors, agency = _split_authors(state, whole.group("names"))
+            if authors or agency:
+                block.role = BYLINE
+                state.byline = Byline(authors, normalize_space(text), block.span, agency)
+                break
+        prefix = _BY_PREFIX.match(text)
+        if prefix is not None:
+            authors, agency = _split_authors(state, prefix.group("names"))
+            end = block.start + prefix.end()
+            state.byline = Byline(
+                authors, normalize_space(text[: prefix.end()]), Span(block.start, end), agency
+            )
+            state.trim_start(block, end)
+            break
+    _find_credit(state)

@@ -1,0 +1,121 @@
+"""Rule ``dates``: visible publication and update stamps near the top of the page.
+
+Stamps such as "Jan. 13, 2022", "Updated 5:31 p.m. ET", "Published 3:02 PM EST, Mon March 3,
+2014" or the Daily Mail's "PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: . ..." are
+interpreted by ``dateutil`` with North American time-zone abbreviations kept. They leave the
+body as ``removed`` items with reason ``metadata``. A ``published`` given by the caller wins.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import regex
+from dateutil import parser as date_parser
+from dateutil import tz
+
+from newsdoc.state import BODY, DocumentState
+
+MAX_BLOCKS_TO_SEARCH = 6
+MAX_STAMP_CHARS = 90
+
+TIMEZONES = {
+    "ET": tz.gettz("America/New_York"),
+    "EST": tz.gettz("America/New_York"),
+    "EDT": tz.gettz("America/New_York"),
+    "CT": tz.gettz("America/Chicago"),
+    "CST": tz.gettz("America/Chicago"),
+    "CDT": tz.gettz("America/Chicago"),
+    "MT": tz.gettz("America/Denver"),
+    "MST": tz.gettz("America/Denver"),
+    "MDT": tz.gettz("America/Denver"),
+    "PT": tz.gettz("America/Los_Angeles"),
+    "PST": tz.gettz("America/Los_Angeles"),
+    "PDT": tz.gettz("America/Los_Angeles"),
+    "GMT": tz.UTC,
+    "UTC": tz.UTC,
+    "BST": tz.gettz("Europe/London"),
+    "CET": tz.gettz("Europe/Paris"),
+    "CEST": tz.gettz("Europe/Paris"),
+}
+
+_STAMP = regex.compile(
+    r"\s*(?P<kind>(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+on)?\s*:?\s*)?"
+    r"(?P<when>[\w.,:/| -]{4,80}?)\s*$",
+    regex.IGNORECASE,
+)
+_HAS_DIGIT = regex.compile(r"\d")
+_MAIL_HEADER = regex.compile(
+    r"\s*(?:PUBLISHED: \. (?P<published>[^|\n]{4,60}?) \. )?(?:\| \. )?"
+    r"(?:UPDATED: \. (?P<updated>[^|\n]{4,60}?) \. ?)?"
+)
+
+
+def parse_moment(text: str, default: date | datetime | None = None) -> datetime | None:
+    """Interpret a date or time stamp with ``dateutil``; None when it is not one."""
+    cleaned = text.replace("p.m.", "PM").replace("a.m.", "AM").replace(" |", " ").strip(" .,|")
+    base = datetime(default.year, default.month, default.day) if default is not None else None
+    try:
+        return date_parser.parse(cleaned, default=base, tzinfos=TIMEZONES, fuzzy=False)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _as_stamp(value: datetime, text: str) -> date | datetime:
+    """A stamp without a clock time is a date, not midnight."""
+    if not regex.search(r"\d:\d|\d\s*(?:am|pm)\b", text, regex.IGNORECASE):
+        return value.date()
+    return value
+
+
+def find_dates(state: DocumentState) -> None:
+    """Take publication and update stamps out of the first body blocks."""
+    searched = 0
+    for block in state.blocks:
+        if block.role != BODY:
+            continue
+        searched += 1
+        if searched > MAX_BLOCKS_TO_SEARCH:
+            return
+        text = state.text_of(block)
+        if "PUBLISHED: . " in text[:200]:
+            _take_mail_header(state, state.blocks.index(block), text)
+            return
+        if len(text) > MAX_STAMP_CHARS or not _HAS_DIGIT.search(text):
+            continue
+        match = _STAMP.match(text)
+        if match is None:
+            continue
+        moment = parse_moment(match.group("when"), state.published)
+        if moment is None:
+            continue
+        stamp = _as_stamp(moment, match.group("when"))
+        kind = (match.group("kind") or "").lower()
+        if "updated" in kind or "modified" in kind:
+            state.updated = stamp
+        elif state.published is None:
+            state.published = stamp
+        state.remove_block(block, "metadata", "updated" if "updated" in kind else "published")
+
+
+def _take_mail_header(state: DocumentState, index: int, text: str) -> None:
+    block_start = state.blocks[index].start
+    position = text.find("PUBLISHED: .")
+    match = _MAIL_HEADER.match(text, position)
+    if match is None or match.end() <= position:
+        return
+    published = match.group("published")
+    updated = match.group("updated")
+    if published:
+        moment = parse_moment(published)
+        if moment is not None and state.published is None:
+            state.published = moment
+    if updated:
+        moment = parse_moment(updated)
+        if moment is not None:
+            state.updated = moment
+    start = block_start + position
+    end = block_start + match.end()
+    state.remove(start, end, "metadata", "published")
+    header = state.split_block(index, start) if start > block_start else state.blocks[index]
+    state.trim_start(header, end)

@@ -1,0 +1,36 @@
+"""Rule ``duplicates``: a block repeated right after itself, or the headline repeated as body.
+
+Scrapes often repeat the standfirst and the headline. The later copy goes to ``removed``
+with reason ``duplicate``. Only adjacent repeats (and the headline at the top of the body)
+are removed: the same sentence far apart in an article is left alone.
+"""
+
+from __future__ import annotations
+
+from newsdoc.state import BODY, HEADLINE, DocumentState
+from newsdoc.text import comparison_key
+
+MIN_DUPLICATE_CHARS = 8  # shorter repeats ("Share", "—") are left to the boilerplate rule
+
+
+def remove_duplicates(state: DocumentState) -> None:
+    """Drop adjacent repeated blocks and a headline repeated at the top of the body."""
+    previous_key: str | None = None
+    seen_body = False
+    headline_key = comparison_key(state.headline) if state.headline else None
+    for block in state.blocks:
+        if block.role == HEADLINE:
+            previous_key = headline_key
+            continue
+        if block.role != BODY:
+            continue
+        key = comparison_key(state.text_of(block))
+        if len(key) >= MIN_DUPLICATE_CHARS:
+            if key == previous_key:
+                state.remove_block(block, "duplicate", "repeat")
+                continue
+            if not seen_body and key == headline_key:
+                state.remove_block(block, "duplicate", "headline")
+                continue
+        previous_key = key
+        seen_body = True

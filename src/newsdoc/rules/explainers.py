@@ -1,0 +1,89 @@
+"""Rule ``explainers``: embedded explainer widgets ("Card 1 of 5" and its cards).
+
+The widget shows a title, a "Card 1 of N" counter, then N cards whose first sentence is a
+short heading ("A brewing conflict. Antagonism between ..."). The counter is widget chrome
+(removed, reason ``widget``); the title and cards become an :class:`Explainer` and leave the
+body.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newsdoc.model import Explainer, ExplainerCard, Span
+from newsdoc.state import BODY, EXPLAINER, Block, DocumentState
+from newsdoc.text import normalize_space
+
+_COUNTER = regex.compile(r"(?:Card|Slide|Step|Item)\s+(\d{1,3})\s+(?:of|/)\s+(\d{1,3})", regex.I)
+_CARD_HEADING = regex.compile(r"(?P<heading>[^.!?\n]{2,80}?[.!?:])\s+(?P<body>\S)")
+MAX_TITLE_WORDS = 16
+MAX_CARD_HEADING_WORDS = 10
+
+
+def _card(state: DocumentState, block: Block, number: int) -> ExplainerCard | None:
+    text = state.text_of(block)
+    match = _CARD_HEADING.match(text)
+    if match is None:
+        return None
+    heading = normalize_space(match.group("heading")).rstrip(".:")
+    if len(heading.split()) > MAX_CARD_HEADING_WORDS:
+        return None
+    body = normalize_space(text[match.start("body") :])
+    return ExplainerCard(number, heading, body, Span(block.start, block.end))
+
+
+def find_explainers(state: DocumentState) -> None:
+    """Turn each counter-led run of cards into an :class:`Explainer`."""
+    blocks = state.blocks
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        counter = _COUNTER.fullmatch(state.text_of(block).strip()) if block.role == BODY else None
+        if counter is None or int(counter.group(1)) != 1:
+            index += 1
+            continue
+        total = int(counter.group(2))
+        cards: list[tuple[Block, ExplainerCard]] = []
+        chrome: list[Block] = [block]
+        cursor = index + 1
+        while cursor < len(blocks) and len(cards) < total:
+            candidate = blocks[cursor]
+            cursor += 1
+            if candidate.role != BODY:
+                continue
+            if _COUNTER.fullmatch(state.text_of(candidate).strip()):
+                chrome.append(candidate)  # later counters ("Card 2 of 5") between cards
+                continue
+            card = _card(state, candidate, len(cards) + 1)
+            if card is None:
+                break
+            cards.append((candidate, card))
+        if not cards:
+            index += 1
+            continue
+        title_block = _title_before(state, index)
+        for item in chrome:
+            state.remove_block(item, "widget", "explainer")
+        for card_block, _card_value in cards:
+            card_block.role = EXPLAINER
+        start = cards[0][0].start
+        title = None
+        if title_block is not None:
+            title_block.role = EXPLAINER
+            title = state.clean_text_of(title_block)
+            start = title_block.start
+        span = Span(min(start, block.start), cards[-1][0].end)
+        state.explainers.append(Explainer(title, tuple(card for _, card in cards), span))
+        index = cursor
+
+
+def _title_before(state: DocumentState, index: int) -> Block | None:
+    for cursor in range(index - 1, -1, -1):
+        block = state.blocks[cursor]
+        if block.role != BODY:
+            continue
+        text = state.clean_text_of(block)
+        if len(text.split()) <= MAX_TITLE_WORDS and not text.endswith((".", ",", ";")):
+            return block
+        return None
+    return None

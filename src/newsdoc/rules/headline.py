@@ -1,0 +1,68 @@
+"""Rule ``headline``: the first block, when it reads as a headline.
+
+A headline is one short line at the top that does not read as body copy: it is not a
+dateline-led or byline-led sentence, and not a long run-on paragraph. A headline written
+twice on one line ("TitleTitle" or "Title Title", as scrapers concatenate it) keeps one
+copy; the other goes to ``removed`` as a duplicate.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newsdoc.model import Span
+from newsdoc.state import HEADLINE, DocumentState
+from newsdoc.text import normalize_space
+
+MAX_HEADLINE_CHARS = 300
+MAX_HEADLINE_WORDS = 40
+SHORT_TITLE_WORDS = 14
+
+# Body copy that opens the document: a dateline, a CNN-style "(CNN)" lead, a byline.
+_BODY_OPENING = regex.compile(
+    r"""
+    \(?[A-Z][\w .'/,-]{0,60}\)\s*(?:--|-|—|–)?\s*\S   # (CNN)..., Tokyo (CNN) ...
+    | [A-Z][A-Z .'/,-]{1,40},?\s*(?:[A-Z][a-z]{1,9}\.?\s+\d{1,2}\s*)?
+      (?:\([^)]{1,40}\)\s*)?(?:--|—|–|\s-)\s
+    | [Bb][Yy]\s*\.?\s+[A-Z]
+    """,
+    regex.VERBOSE,
+)
+
+
+def _doubled(text: str) -> int | None:
+    """Length of the first copy when ``text`` is one string written twice, else None."""
+    length = len(text)
+    for separator_width in (0, 1):
+        half, odd = divmod(length - separator_width, 2)
+        if odd or half < 3:
+            continue
+        first = text[:half]
+        second = text[half + separator_width :]
+        if first == second and (separator_width == 0 or text[half].isspace()):
+            return half
+    return None
+
+
+def find_headline(state: DocumentState) -> None:
+    """Mark the first block as the headline when it reads as one."""
+    index = state.first_body_index()
+    if index is None or index != 0:
+        return
+    block = state.blocks[index]
+    text = state.text_of(block)
+    if "\n" in text or "\r" in text or len(text) > MAX_HEADLINE_CHARS:
+        return
+    words = len(text.split())
+    if words > MAX_HEADLINE_WORDS:
+        return
+    # A dateline-led or long full sentence opening the document is body copy, not a title.
+    if words > SHORT_TITLE_WORDS and (_BODY_OPENING.match(text) or text.rstrip().endswith(".")):
+        return
+    doubled = _doubled(text)
+    if doubled is not None:
+        state.split_block(index, block.start + doubled)
+        state.remove_block(state.blocks[index + 1], "duplicate", "headline")
+    block.role = HEADLINE
+    state.headline = normalize_space(state.text_of(block))
+    state.headline_span = Span(block.start, block.end)

@@ -1,0 +1,74 @@
+"""Rule ``sections``: group the body blocks into sections under their sub-headings.
+
+A sub-heading is a short line standing alone between body paragraphs: a few words, no
+sentence punctuation at its end, starting with a capital (or a Markdown ``#`` heading).
+Paragraph text is the block's text re-flowed; a multi-line table keeps its lines.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newsdoc.model import Paragraph, Section, Span
+from newsdoc.state import BODY, HEADING, Block, DocumentState
+from newsdoc.text import normalize_space
+
+MAX_HEADING_WORDS = 10
+MIN_NEIGHBOUR_WORDS = 12  # headings sit between real paragraphs, not among short lines
+
+_MARKDOWN_HEADING = regex.compile(r"#{1,6}\s+\S")
+_NO_HEADING_END = frozenset(".,;:!?\"”’'-–—)")
+
+
+def _paragraph_text(state: DocumentState, block: Block) -> str:
+    raw = state.text_of(block)
+    if block.wrapped or ("\n" not in raw and "\r" not in raw):
+        return normalize_space(raw)
+    return "\n".join(normalize_space(line) for line in raw.splitlines() if line.strip())
+
+
+def _is_heading(state: DocumentState, body: list[Block], position: int) -> bool:
+    text = state.clean_text_of(body[position])
+    if _MARKDOWN_HEADING.match(text):
+        return True
+    if position == 0 or position == len(body) - 1 or "\n" in state.text_of(body[position]):
+        return False
+    words = text.split()
+    if not words or len(words) > MAX_HEADING_WORDS or text[-1] in _NO_HEADING_END:
+        return False
+    if not (text[0].isupper() or text[0].isdigit()) or (text.isupper() and len(words) < 2):
+        return False
+    before = state.clean_text_of(body[position - 1])
+    after = state.clean_text_of(body[position + 1])
+    return len(before.split()) >= MIN_NEIGHBOUR_WORDS and len(after.split()) >= MIN_NEIGHBOUR_WORDS
+
+
+def build_sections(state: DocumentState) -> None:
+    """Fill ``state.sections`` from the body blocks left by the earlier rules."""
+    body = [block for block in state.blocks if block.role == BODY]
+    heading_flags = [_is_heading(state, body, position) for position in range(len(body))]
+    sections: list[Section] = []
+    heading: str | None = None
+    heading_span: Span | None = None
+    paragraphs: list[Paragraph] = []
+
+    def close() -> None:
+        if heading is None and not paragraphs:
+            return
+        start = heading_span.start if heading_span else paragraphs[0].span.start
+        end = paragraphs[-1].span.end if paragraphs else start
+        if heading_span and not paragraphs:
+            end = heading_span.end
+        sections.append(Section(heading, tuple(paragraphs), Span(start, end), heading_span))
+
+    for block, is_heading in zip(body, heading_flags, strict=True):
+        if is_heading:
+            close()
+            block.role = HEADING
+            heading = normalize_space(state.text_of(block)).lstrip("#").strip()
+            heading_span = block.span
+            paragraphs = []
+            continue
+        paragraphs.append(Paragraph(_paragraph_text(state, block), block.span))
+    close()
+    state.sections = sections

@@ -1,0 +1,156 @@
+"""The mutable per-parse document state that the rules fold over.
+
+Ownership of fields (which rule writes what):
+
+- ``blocks``: ``segment`` creates them; later rules set ``role`` or trim/split them via the
+  methods below, never by re-finding text, so spans never drift.
+- ``headline``/``headline_span``: ``headline``; ``dek``/``dek_span``: ``dek``.
+- ``dateline``: ``dateline``; ``byline`` and ``credits``: ``byline``; ``published``/``updated``:
+  ``dates`` (``published`` starts as the caller's value).
+- ``explainers``: ``explainers``; ``sections``: ``sections``; ``quotes``: ``quotes``.
+- ``removed``: every rule, only through :meth:`DocumentState.remove` / :meth:`remove_block`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+import attrs
+
+from newsdoc.model import (
+    Byline,
+    Credit,
+    Dateline,
+    Explainer,
+    Quote,
+    Removed,
+    Section,
+    Span,
+)
+from newsdoc.text import normalize_space
+
+if TYPE_CHECKING:
+    from newsdoc.parser import ParserConfig
+    from newsdoc.vocab import Vocabulary
+
+BODY = "body"
+HEADLINE = "headline"
+DEK = "dek"
+BYLINE = "byline"
+DATELINE = "dateline"
+HEADING = "heading"
+EXPLAINER = "explainer"
+CREDIT = "credit"
+REMOVED = "removed"
+EMPTY = "empty"  # a block whose text other elements took entirely
+
+
+@attrs.define(slots=True)
+class Block:
+    """A run of source text (usually a paragraph or a line) with the role a rule gave it."""
+
+    start: int
+    end: int
+    role: str = BODY
+    wrapped: bool = False  # True when the block spans hard-wrapped lines to be re-flowed
+
+    @property
+    def span(self) -> Span:
+        """The block's span."""
+        return Span(self.start, self.end)
+
+
+@attrs.define(slots=True)
+class DocumentState:
+    """Everything known about one document while the rules run."""
+
+    source: str
+    config: ParserConfig
+    vocab: Vocabulary
+    published: date | datetime | None = None
+    blocks: list[Block] = attrs.Factory(list)
+    headline: str | None = None
+    headline_span: Span | None = None
+    dek: str | None = None
+    dek_span: Span | None = None
+    byline: Byline | None = None
+    dateline: Dateline | None = None
+    updated: date | datetime | None = None
+    credits: list[Credit] = attrs.Factory(list)
+    explainers: list[Explainer] = attrs.Factory(list)
+    sections: list[Section] = attrs.Factory(list)
+    quotes: list[Quote] = attrs.Factory(list)
+    removed: list[Removed] = attrs.Factory(list)
+    notes: list[str] = attrs.Factory(list)
+    current_rule: str = ""
+
+    # -- reading -------------------------------------------------------------------------
+    def text_of(self, block: Block) -> str:
+        """The block's raw text."""
+        return self.source[block.start : block.end]
+
+    def clean_text_of(self, block: Block) -> str:
+        """The block's text with line wraps and runs of white space folded to one space."""
+        return normalize_space(self.source[block.start : block.end])
+
+    def blocks_with_role(self, role: str) -> Iterator[Block]:
+        """Blocks that currently have ``role``, in reading order."""
+        return (block for block in self.blocks if block.role == role)
+
+    def first_body_index(self) -> int | None:
+        """Index of the first block still counted as body, or None."""
+        for index, block in enumerate(self.blocks):
+            if block.role == BODY:
+                return index
+        return None
+
+    # -- changing ------------------------------------------------------------------------
+    def remove(self, start: int, end: int, reason: str, category: str | None = None) -> None:
+        """Record ``source[start:end]`` as dropped; the caller takes it out of the blocks."""
+        if end <= start:
+            return
+        self.removed.append(
+            Removed(self.source[start:end], Span(start, end), reason, self.current_rule, category)
+        )
+
+    def remove_block(self, block: Block, reason: str, category: str | None = None) -> None:
+        """Drop a whole block, keeping it in ``removed`` with the reason."""
+        self.remove(block.start, block.end, reason, category)
+        block.role = REMOVED
+
+    def split_block(self, index: int, at: int) -> Block:
+        """Split ``blocks[index]`` at source offset ``at``; return the new right-hand block.
+
+        White space at the cut stays outside both blocks.
+        """
+        block = self.blocks[index]
+        left_end = at
+        while left_end > block.start and self.source[left_end - 1].isspace():
+            left_end -= 1
+        right_start = at
+        while right_start < block.end and self.source[right_start].isspace():
+            right_start += 1
+        right = Block(right_start, block.end, block.role, block.wrapped)
+        block.end = left_end
+        self.blocks.insert(index + 1, right)
+        return right
+
+    def trim_start(self, block: Block, new_start: int) -> None:
+        """Move a block's start forward (past text another element took), skipping white space."""
+        while new_start < block.end and self.source[new_start].isspace():
+            new_start += 1
+        block.start = new_start
+        if block.start >= block.end:
+            block.start = block.end
+            block.role = EMPTY
+
+    def trim_end(self, block: Block, new_end: int) -> None:
+        """Move a block's end back, skipping white space."""
+        while new_end > block.start and self.source[new_end - 1].isspace():
+            new_end -= 1
+        block.end = new_end
+        if block.end <= block.start:
+            block.end = block.start
+            block.role = EMPTY

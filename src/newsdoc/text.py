@@ -1,0 +1,35 @@
+"""Small pure text helpers shared by the rules (no state, no I/O)."""
+
+from __future__ import annotations
+
+import regex
+
+_SPACE_RUN = regex.compile(r"\s+")
+
+OPENING_QUOTES = frozenset("“\"«‘'„")
+CLOSING_QUOTES = frozenset("”\"»’'")
+DASHES = "—–-"
+
+
+def normalize_space(text: str) -> str:
+    """Fold every run of white space (line breaks included) into one space and strip the ends."""
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def comparison_key(text: str) -> str:
+    """Key for "same line" tests: case-folded, spaces folded, outer punctuation stripped."""
+    return normalize_space(text).casefold().strip(" .:;,!?-–—|*•·")
+
+
+def strip_span(source: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` so that it neither starts nor ends with white space."""
+    while start < end and source[start].isspace():
+        start += 1
+    while end > start and source[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def word_count(text: str) -> int:
+    """Number of white-space separated words."""
+    return len(text.split())

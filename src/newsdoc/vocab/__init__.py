@@ -1,0 +1,112 @@
+"""Vocabularies as data: ``.txt`` files in this package, one entry per line, ``#`` comments.
+
+They are loaded once into frozensets (set lookups, not long regex alternations). Users who
+need more words build their own :class:`Vocabulary` with :func:`load_vocabulary` and extra
+entries, or add boilerplate phrases through ``ParserConfig.boilerplate_phrases``.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import attrs
+import regex
+
+from newsdoc.text import comparison_key
+
+
+def read_entries(name: str) -> tuple[str, ...]:
+    """Entries of the package data file ``name``, without comments and blank lines."""
+    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    entries = []
+    for line in text.splitlines():
+        entry = line.strip()
+        if entry and not entry.startswith("#"):
+            entries.append(entry)
+    return tuple(entries)
+
+
+def read_words(name: str) -> frozenset[str]:
+    """Entries of ``name`` as a frozenset, as written."""
+    return frozenset(read_entries(name))
+
+
+@attrs.frozen(slots=True)
+class BoilerplatePattern:
+    """A shape of boilerplate line: ``category`` and a pattern matched against a whole line."""
+
+    category: str
+    pattern: regex.Pattern[str] = attrs.field(eq=False)
+
+
+def _boilerplate_categories() -> tuple[str, ...]:
+    folder = resources.files(__name__).joinpath("boilerplate")
+    return tuple(
+        sorted(
+            item.name.removesuffix(".txt")
+            for item in folder.iterdir()
+            if item.name.endswith(".txt")
+        )
+    )
+
+
+@attrs.frozen(slots=True)
+class Vocabulary:
+    """Every word list the rules use, loaded from the package's data files."""
+
+    boilerplate_phrases: dict[str, str]  # comparison key -> category
+    boilerplate_patterns: tuple[BoilerplatePattern, ...]
+    speech_verbs: frozenset[str]
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    agencies: frozenset[str]
+    region_abbreviations: frozenset[str]
+    months: dict[str, int]
+
+    def boilerplate_category(self, line: str) -> str | None:
+        """The category if ``line`` as a whole is a known boilerplate phrase or shape."""
+        category = self.boilerplate_phrases.get(comparison_key(line))
+        if category is not None:
+            return category
+        stripped = line.strip()
+        for item in self.boilerplate_patterns:
+            if item.pattern.fullmatch(stripped):
+                return item.category
+        return None
+
+
+def _months() -> dict[str, int]:
+    months: dict[str, int] = {}
+    for entry in read_entries("months.txt"):
+        name, number = entry.split("\t")
+        months[name] = int(number)
+    return months
+
+
+def load_vocabulary() -> Vocabulary:
+    """Read every data file of the package into a fresh :class:`Vocabulary`."""
+    phrases: dict[str, str] = {}
+    for category in _boilerplate_categories():
+        for phrase in read_entries(f"boilerplate/{category}.txt"):
+            phrases[comparison_key(phrase)] = category
+    patterns = []
+    for entry in read_entries("boilerplate_patterns.txt"):
+        category, pattern = entry.split("\t", 1)
+        patterns.append(BoilerplatePattern(category, regex.compile(pattern, regex.IGNORECASE)))
+    return Vocabulary(
+        boilerplate_phrases=phrases,
+        boilerplate_patterns=tuple(patterns),
+        speech_verbs=read_words("speech_verbs.txt"),
+        titles=read_words("titles.txt"),
+        honorifics=read_words("honorifics.txt"),
+        agencies=read_words("agencies.txt"),
+        region_abbreviations=read_words("regions.txt"),
+        months=_months(),
+    )
+
+
+@functools.cache
+def default_vocabulary() -> Vocabulary:
+    """The package's vocabulary, loaded once per process."""
+    return load_vocabulary()
