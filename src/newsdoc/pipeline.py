@@ -3,8 +3,11 @@
 A rule is a plain function ``rule(state: DocumentState) -> None`` registered under a name.
 The default order lives in :data:`DEFAULT_RULES`, on one screen::
 
-    segment → headline → duplicates → dek → boilerplate → dateline → byline → dates
+    segment → headline → duplicates → dek → boilerplate → dates → dateline → byline
             → explainers → sections → quotes
+
+``dates`` runs before ``dateline`` so that a dateline's "March 3" resolves against a
+publication stamp found on the page.
 
 A :class:`Pipeline` is immutable: every edit returns a new pipeline, so a ``Parser`` stays
 safe to share between threads and to pickle (rules must be module-level functions for that).
@@ -52,9 +55,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule("duplicates", duplicates.remove_duplicates),
     Rule("dek", dek.find_dek),
     Rule("boilerplate", boilerplate.remove_boilerplate),
+    Rule("dates", dates.find_dates),
     Rule("dateline", dateline.find_dateline),
     Rule("byline", byline.find_byline),
-    Rule("dates", dates.find_dates),
     Rule("explainers", explainers.find_explainers),
     Rule("sections", sections.build_sections),
     Rule("quotes", quotes.find_quotes),
