@@ -52,6 +52,8 @@ def find_explainers(state: DocumentState) -> None:
             if candidate.role != BODY:
                 continue
             if _COUNTER.fullmatch(state.text_of(candidate).strip()):
+                if len(chrome) >= total:
+                    break  # more counters than cards: not one widget (and keeps this linear)
                 chrome.append(candidate)  # later counters ("Card 2 of 5") between cards
                 continue
             card = _card(state, candidate, len(cards) + 1)
