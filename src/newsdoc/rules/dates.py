@@ -8,7 +8,7 @@ body as ``removed`` items with reason ``metadata``. A ``published`` given by the
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 import regex
 from dateutil import parser as date_parser
@@ -51,12 +51,39 @@ _MAIL_HEADER = regex.compile(
 )
 
 
+def _timezone(name: str | None, offset: int | None) -> tzinfo | None:
+    """Zone for a parsed stamp: a known abbreviation, a numeric offset, else none.
+
+    A callable keeps ``dateutil`` from warning on unknown names ("ETL") and from
+    using the machine's local zone, so results do not depend on where they run.
+    """
+    if name is not None and name in TIMEZONES:
+        return TIMEZONES[name]
+    if offset is not None:
+        return tz.tzoffset(name, offset)
+    return None
+
+
 def parse_moment(text: str, default: date | datetime | None = None) -> datetime | None:
     """Interpret a date or time stamp with ``dateutil``; None when it is not one."""
     cleaned = text.replace("p.m.", "PM").replace("a.m.", "AM").replace(" |", " ").strip(" .,|")
-    base = datetime(default.year, default.month, default.day) if default is not None else None
+    if default is not None:
+        return _parse_with(cleaned, datetime(default.year, default.month, default.day))
+    # Without a default, dateutil fills gaps from today's date: the output would depend on
+    # the day it runs. Parse against two bases; a stamp that is not a full date differs.
+    first = _parse_with(cleaned, _FIRST_BASE)
+    if first is None or first != _parse_with(cleaned, _SECOND_BASE):
+        return None
+    return first
+
+
+_FIRST_BASE = datetime(2000, 1, 1)
+_SECOND_BASE = datetime(2001, 2, 2)
+
+
+def _parse_with(cleaned: str, base: datetime) -> datetime | None:
     try:
-        return date_parser.parse(cleaned, default=base, tzinfos=TIMEZONES, fuzzy=False)
+        return date_parser.parse(cleaned, default=base, tzinfos=_timezone, fuzzy=False)
     except (ValueError, OverflowError, TypeError):
         return None
 
