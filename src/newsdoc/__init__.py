@@ -4,6 +4,7 @@
 >>> article = newsdoc.parse("Headline\\n\\nWASHINGTON (AP) — Officials said on Monday ...")
 """
 
+from newsdoc.decode import parse_bytes
 from newsdoc.model import (
     Article,
     Byline,
@@ -42,4 +43,5 @@ __all__ = [
     "Speaker",
     "__version__",
     "parse",
+    "parse_bytes",
 ]

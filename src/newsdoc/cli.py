@@ -1,27 +1,188 @@
-"""The ``newsdoc`` command line."""
+"""The ``newsdoc`` command line: ``newsdoc parse`` for articles, ``newsdoc batch`` for corpora.
+
+Exit codes: 0 when every document parsed, 1 when at least one failed (its error is reported
+and the others are still processed), 2 for a usage error, 130 when interrupted.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 
+from newsdoc.batch import Progress, default_workers, output_kind, run_batch
+from newsdoc.io import (
+    DEFAULT_GLOB,
+    DEFAULT_ID_FIELD,
+    DEFAULT_TEXT_FIELD,
+    Document,
+    Result,
+    read_text_file,
+    result_line,
+)
+from newsdoc.model import Article
 from newsdoc.parser import parse
+
+FORMATS = ("json", "jsonl", "markdown", "text", "summary")
+EXIT_FAILED = 1
+EXIT_INTERRUPTED = 130
+
+
+def _moment(value: str) -> date | datetime:
+    """``--published``: an ISO 8601 date (2024-03-05) or date-time (2024-03-05T14:30-05:00)."""
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected an ISO 8601 date such as 2024-03-05, got {value!r}"
+        ) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``newsdoc`` command."""
+    arguments = argparse.ArgumentParser(prog="newsdoc", description=__doc__.splitlines()[0])
+    commands = arguments.add_subparsers(dest="command", required=True)
+
+    single = commands.add_parser("parse", help="parse article files, one article per file")
+    single.add_argument("files", nargs="*", type=Path, help="text files (stdin when none)")
+    single.add_argument("--format", choices=FORMATS, default="json", help="output (json)")
+    single.add_argument("--published", type=_moment, help="issue date, ISO 8601")
+
+    many = commands.add_parser("batch", help="parse a corpus into JSONL or Parquet")
+    many.add_argument("inputs", nargs="+", help="files, directories, .jsonl[.gz], .csv")
+    many.add_argument(
+        "--out", required=True, type=Path, help="out.jsonl, or out.parquet (a directory)"
+    )
+    many.add_argument("--glob", default=DEFAULT_GLOB, help=f"files in directories ({DEFAULT_GLOB})")
+    many.add_argument("--text-field", default=DEFAULT_TEXT_FIELD, help="JSONL/CSV text field")
+    many.add_argument("--id-field", default=DEFAULT_ID_FIELD, help="JSONL/CSV id field")
+    many.add_argument(
+        "--workers", type=int, default=None, help=f"processes (default: {default_workers()})"
+    )
+    many.add_argument("--chunksize", type=int, default=16, help="documents per task (16)")
+    many.add_argument("--resume", action="store_true", help="skip documents already in --out")
+    many.add_argument("--quiet", action="store_true", help="no progress line, no summary")
+    many.add_argument("--published", type=_moment, help="issue date for every document")
+    return arguments
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    arguments = argparse.ArgumentParser(prog="newsdoc", description=__doc__)
-    commands = arguments.add_subparsers(dest="command", required=True)
-    parse_command = commands.add_parser("parse", help="parse article files (stdin when none)")
-    parse_command.add_argument("files", nargs="*")
-    options = arguments.parse_args(argv)
-    texts = (
-        [Path(name).read_text(encoding="utf-8") for name in options.files]
+    options = build_parser().parse_args(argv)
+    try:
+        if options.command == "parse":
+            return _parse_files(options)
+        return _batch(options)
+    except KeyboardInterrupt:
+        print("newsdoc: interrupted (run again with --resume to continue)", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`newsdoc parse ... | head`): silence the flush at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
+
+
+def _parse_files(options: argparse.Namespace) -> int:
+    documents = (
+        [read_text_file(path) for path in options.files]
         if options.files
-        else [sys.stdin.read()]
+        else [Document("<stdin>", sys.stdin.read())]
     )
-    for text in texts:
-        print(parse(text).to_json(indent=2))
-    return 0
+    status = 0
+    articles: list[Article] = []
+    for document in documents:
+        try:
+            if document.text is None:
+                raise ValueError(document.error)
+            article = parse(document.text, published=options.published)
+        except (ValueError, TypeError) as error:
+            print(f"newsdoc: {document.id}: {error}", file=sys.stderr)
+            status = EXIT_FAILED
+            continue
+        articles.append(article)
+        if options.format == "jsonl":
+            sys.stdout.write(result_line(Result(document.id, article)))
+        elif options.format != "json":
+            print(render(article, options.format))
+    if options.format == "json" and articles:
+        data = [article.to_dict() for article in articles]
+        print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
+    return status
+
+
+def render(article: Article, style: str) -> str:
+    """Render one article as ``markdown``, ``text`` or ``summary``."""
+    if style == "markdown":
+        # Article.to_markdown belongs to the display module; fall back until it exists.
+        to_markdown = getattr(article, "to_markdown", None)
+        return str(to_markdown()) if callable(to_markdown) else _markdown(article)
+    if style == "text":
+        return "\n\n".join(part for part in (article.headline, article.text) if part)
+    return _summary(article)
+
+
+def _markdown(article: Article) -> str:
+    lines: list[str] = []
+    if article.headline:
+        lines += [f"# {article.headline}", ""]
+    if article.dek:
+        lines += [f"*{article.dek}*", ""]
+    if article.byline:
+        lines += [f"By {', '.join(article.byline.authors) or article.byline.text}", ""]
+    for section in article.sections:
+        if section.heading:
+            lines += [f"## {section.heading}", ""]
+        for paragraph in section.paragraphs:
+            lines += [paragraph.text, ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _summary(article: Article) -> str:
+    byline = article.byline
+    dateline = article.dateline
+    speakers = ", ".join(f"{s.name} ({s.quote_count})" for s in article.speakers) or "-"
+    fields = [
+        ("headline", article.headline or "-"),
+        ("byline", ", ".join(byline.authors) or byline.text if byline else "-"),
+        ("dateline", dateline.text if dateline else "-"),
+        ("published", article.published.isoformat() if article.published else "-"),
+        (
+            "counts",
+            f"{len(article.sections)} sections, {len(article.paragraphs)} paragraphs, "
+            f"{len(article.quotes)} quotes, {len(article.explainers)} explainers, "
+            f"{len(article.removed)} removed",
+        ),
+        ("speakers", speakers),
+    ]
+    return "\n".join(f"{name + ':':<11}{value}" for name, value in fields)
+
+
+def _batch(options: argparse.Namespace) -> int:
+    try:
+        output_kind(options.out)
+    except ValueError as error:
+        build_parser().error(str(error))
+    if options.workers is not None and options.workers < 1:
+        build_parser().error("--workers must be at least 1")
+    if options.chunksize < 1:
+        build_parser().error("--chunksize must be at least 1")
+    progress = Progress(enabled=False if options.quiet else None)
+    summary = run_batch(
+        options.inputs,
+        options.out,
+        workers=options.workers,
+        glob=options.glob,
+        text_field=options.text_field,
+        id_field=options.id_field,
+        resume=options.resume,
+        published=options.published,
+        progress=progress,
+        chunksize=options.chunksize,
+    )
+    if not options.quiet:
+        print(f"newsdoc batch: {summary.describe()}", file=sys.stderr)
+    return EXIT_FAILED if summary.failed else 0

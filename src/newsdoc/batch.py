@@ -1,0 +1,318 @@
+"""Parse many documents on every core, in input order, with flat memory.
+
+Work is cut into chunks of documents and at most ``window`` chunks are in flight at once, so
+reading, parsing and writing all stream: a 1 GB input never sits in memory. (The standard
+``Pool.imap`` would read its whole input ahead, which is why it is not used.) Workers encode
+their results (JSON line or table rows) so the parent process only reads and writes.
+
+- :func:`parse_many`: texts in, articles out, for Python callers.
+- :func:`run_batch`: the engine of ``newsdoc batch``: inputs in, a JSONL file or a Parquet
+  dataset out, one error record per failed document, a progress line, a summary.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import date, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any, Literal, TextIO, TypeVar
+
+import attrs
+
+from newsdoc.io import (
+    DEFAULT_GLOB,
+    DEFAULT_ID_FIELD,
+    DEFAULT_TEXT_FIELD,
+    Document,
+    JsonlWriter,
+    Result,
+    finished_ids,
+    iter_documents,
+    result_line,
+)
+from newsdoc.model import Article
+from newsdoc.parser import DEFAULT_PARSER, Parser, ParserConfig
+from newsdoc.tables import ParquetWriter, encode_rows, finished_parquet_ids
+
+Item = TypeVar("Item")
+Output = TypeVar("Output")
+Encoding = Literal["article", "jsonl", "rows"]
+DEFAULT_CHUNKSIZE = 16
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group; only the parent should handle it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # forkserver: no fork of a threaded parent (Jupyter, Dask), cheaper than spawn per worker.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def ordered_map(
+    function: Callable[[list[Item]], list[Output]],
+    items: Iterable[Item],
+    *,
+    workers: int,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    window: int | None = None,
+) -> Iterator[Output]:
+    """Apply ``function`` to chunks of ``items`` in worker processes, yielding in input order.
+
+    At most ``window`` chunks (default ``4 * workers``) are read ahead. With ``workers <= 1``
+    everything runs in this process (no pickling, easiest to debug and profile).
+    """
+    if workers <= 1:
+        for chunk in _chunks(items, chunksize):
+            yield from function(chunk)
+        return
+    limit = window or 4 * workers
+    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_ignore_interrupts)
+    pending: deque[Future[list[Output]]] = deque()
+    try:
+        for chunk in _chunks(items, chunksize):
+            pending.append(pool.submit(function, chunk))
+            if len(pending) >= limit:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@attrs.frozen(slots=True)
+class _Task:
+    """What a worker needs to turn documents into encoded results (picklable)."""
+
+    parser: Parser
+    published: date | datetime | None
+    encoding: Encoding
+
+
+def _parse_document(task: _Task, document: Document) -> Result:
+    if document.text is None:
+        return Result(document.id, None, document.metadata, error=document.error)
+    try:
+        article = task.parser.parse(document.text, published=task.published)
+    except Exception as error:  # one bad document must not stop the batch
+        message = f"{type(error).__name__}: {error}"
+        return Result(document.id, None, document.metadata, error=message)
+    return Result(document.id, article, document.metadata)
+
+
+def _work(task: _Task, documents: list[Document]) -> list[tuple[str, int, bool, Any]]:
+    """Parse and encode one chunk: ``(id, characters, ok, payload)`` per document."""
+    encoded: list[tuple[str, int, bool, Any]] = []
+    for document in documents:
+        result = _parse_document(task, document)
+        payload: Any
+        if task.encoding == "jsonl":
+            payload = result_line(result)
+        elif task.encoding == "rows":
+            payload = encode_rows(result)
+        else:
+            payload = result
+        encoded.append((result.id, document.size, result.ok, payload))
+    return encoded
+
+
+class Progress:
+    """A one-line progress display on stderr: documents, documents/s, MB/s, failures.
+
+    No dependency: the total is unknown while streaming, so a bar could show no percentage.
+    Silent unless ``enabled`` (default: when the stream is a terminal).
+    """
+
+    def __init__(
+        self, stream: TextIO | None = None, *, enabled: bool | None = None, interval: float = 0.25
+    ) -> None:
+        self.stream = sys.stderr if stream is None else stream
+        self.enabled = self.stream.isatty() if enabled is None else enabled
+        self.interval = interval
+        self.started = time.perf_counter()
+        self.shown_at = 0.0
+        self.documents = 0
+        self.characters = 0
+        self.failed = 0
+
+    def update(self, characters: int, *, ok: bool = True) -> None:
+        """Count one finished document and redraw at most every ``interval`` seconds."""
+        self.documents += 1
+        self.characters += characters
+        self.failed += not ok
+        now = time.perf_counter()
+        if self.enabled and now - self.shown_at >= self.interval:
+            self.shown_at = now
+            self.stream.write("\r" + self.line())
+            self.stream.flush()
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds since the start."""
+        return time.perf_counter() - self.started
+
+    def line(self) -> str:
+        """The current status text."""
+        seconds = max(self.elapsed, 1e-9)
+        return (
+            f"{self.documents:,} docs | {self.documents / seconds:,.1f} docs/s | "
+            f"{self.characters / seconds / 1e6:.2f} MB/s | {self.failed:,} failed | "
+            f"{seconds:,.1f} s"
+        )
+
+    def close(self) -> None:
+        """Finish the line so that later output starts on a fresh one."""
+        if self.enabled:
+            self.stream.write("\r" + self.line() + "\n")
+            self.stream.flush()
+
+
+def parse_many(
+    texts: Iterable[str],
+    *,
+    workers: int | None = None,
+    progress: bool = False,
+    published: date | datetime | None = None,
+    config: ParserConfig | None = None,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+) -> Iterator[Article]:
+    """Parse ``texts`` on ``workers`` processes (default: every core), yielding in input order.
+
+    ``texts`` is consumed lazily, a few chunks ahead. A text that fails to parse raises its
+    error at its position in the output. ``workers=1`` parses in this process.
+    """
+    parser = DEFAULT_PARSER if config is None else Parser(config)
+    task = _Task(parser, published, "article")
+    documents = (Document(str(index), text) for index, text in enumerate(texts))
+    display = Progress(enabled=progress)
+    count = default_workers() if workers is None else workers
+    try:
+        for _id, characters, ok, result in ordered_map(
+            partial(_work, task), documents, workers=count, chunksize=chunksize
+        ):
+            display.update(characters, ok=ok)
+            if result.article is None:
+                raise ValueError(f"text {result.id} failed: {result.error}")
+            yield result.article
+    finally:
+        display.close()
+
+
+@attrs.frozen(slots=True)
+class BatchSummary:
+    """What a batch run did: documents written, failures, documents skipped by ``resume``."""
+
+    documents: int
+    failed: int
+    skipped: int
+    characters: int
+    seconds: float
+    out: Path
+
+    def describe(self) -> str:
+        """One human line, e.g. for the end of ``newsdoc batch``."""
+        seconds = max(self.seconds, 1e-9)
+        skipped = f", {self.skipped:,} already done" if self.skipped else ""
+        return (
+            f"{self.documents:,} documents ({self.failed:,} failed{skipped}) in {seconds:,.1f} s: "
+            f"{self.documents / seconds:,.1f} docs/s, {self.characters / seconds / 1e6:.2f} MB/s"
+            f" -> {self.out}"
+        )
+
+
+def output_kind(out: Path) -> Literal["jsonl", "parquet"]:
+    """``jsonl`` or ``parquet`` from the output name; anything else is an error."""
+    name = out.name.lower()
+    if name.endswith(".jsonl"):
+        return "jsonl"
+    if name.endswith(".parquet"):
+        return "parquet"
+    raise ValueError(f"--out must end with .jsonl or .parquet, got {out}")
+
+
+def run_batch(
+    inputs: Iterable[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    workers: int | None = None,
+    glob: str = DEFAULT_GLOB,
+    text_field: str = DEFAULT_TEXT_FIELD,
+    id_field: str = DEFAULT_ID_FIELD,
+    resume: bool = False,
+    published: date | datetime | None = None,
+    config: ParserConfig | None = None,
+    progress: Progress | None = None,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+) -> BatchSummary:
+    """Parse every document of ``inputs`` into ``out`` (``.jsonl`` file or ``.parquet`` dir).
+
+    With ``resume`` the documents already in ``out`` are skipped and new results appended.
+    """
+    target = Path(out)
+    kind = output_kind(target)
+    writer: Any
+    if kind == "parquet":
+        done = finished_parquet_ids(target) if resume and target.exists() else set()
+        writer = ParquetWriter(target, resume=resume)
+        encoding: Encoding = "rows"
+        write = writer.write_rows
+    else:
+        done = finished_ids(target) if resume else set()
+        writer = JsonlWriter(target, resume=resume)
+        encoding = "jsonl"
+        write = writer.write_line
+    parser = DEFAULT_PARSER if config is None else Parser(config)
+    documents = iter_documents(
+        inputs, glob=glob, text_field=text_field, id_field=id_field, skip_ids=done
+    )
+    display = progress or Progress(enabled=False)
+    count = default_workers() if workers is None else workers
+    try:
+        for _id, characters, ok, payload in ordered_map(
+            partial(_work, _Task(parser, published, encoding)),
+            documents,
+            workers=count,
+            chunksize=chunksize,
+        ):
+            write(payload)
+            display.update(characters, ok=ok)
+    finally:
+        writer.close()
+        display.close()
+    return BatchSummary(
+        documents=display.documents,
+        failed=display.failed,
+        skipped=len(done),
+        characters=display.characters,
+        seconds=display.elapsed,
+        out=target,
+    )
