@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import attrs
 
+from newsdoc.decode import text_notes
 from newsdoc.model import Article
 from newsdoc.pipeline import Pipeline
 from newsdoc.state import DocumentState
@@ -17,6 +18,11 @@ DEFAULT_MAX_CHARS = 50_000_000
 def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise ValueError(f"ParserConfig.{attribute.name} must be a positive int, got {value!r}")
+
+
+def _boolean(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise ValueError(f"ParserConfig.{attribute.name} must be True or False, got {value!r}")
 
 
 def _phrases(value: object) -> tuple[str, ...]:
@@ -58,7 +64,7 @@ class ParserConfig:
     pipeline: Pipeline = attrs.field(factory=Pipeline, validator=_pipeline)
     boilerplate_phrases: tuple[str, ...] = attrs.field(default=(), converter=_phrases)
     max_chars: int = attrs.field(default=DEFAULT_MAX_CHARS, validator=_positive)
-    resolve_weekdays: bool = False
+    resolve_weekdays: bool = attrs.field(default=False, validator=_boolean)
 
     def disable(self, *names: str) -> ParserConfig:
         """A copy of this config with the named rules turned off."""
@@ -74,11 +80,11 @@ class Parser:
     def parse(self, text: str, *, published: date | datetime | None = None) -> Article:
         """Parse one raw news document into an :class:`Article`."""
         if not isinstance(text, str):
-            hint = (
-                " (decode it first, or use newsdoc.parse_bytes)"
-                if isinstance(text, (bytes, bytearray))
-                else ""
-            )
+            hint = ""
+            if isinstance(text, (bytes, bytearray, memoryview)):
+                hint = " (decode it first, or use newsdoc.parse_bytes)"
+            elif text is None:
+                hint = " (pass the article text; an empty document is the empty string)"
             raise TypeError(f"parse() needs the article as str, got {type(text).__name__}{hint}")
         if published is not None and not isinstance(published, date):
             raise TypeError(f"published must be a date or datetime, got {type(published).__name__}")
@@ -90,6 +96,7 @@ class Parser:
         state = DocumentState(
             source=text, config=self.config, vocab=_vocabulary(), published=published
         )
+        state.notes.extend(text_notes(text))
         for rule in self.config.pipeline:
             state.current_rule = rule.name
             rule(state)
