@@ -3,6 +3,9 @@
 The first body block is taken as the dek only with evidence: the scrape repeated it (the
 ``duplicates`` rule removed its copy right after it), or it sits between the headline and a
 block that opens with a byline or a dateline. A lone first paragraph stays body copy.
+Page furniture ("Supported by", "Share") and time stamps ("Updated 5:31 p.m. ET") between
+the headline, the dek and the story are stepped over: they are never the dek, and they do
+not hide the byline that follows it.
 """
 
 from __future__ import annotations
@@ -10,9 +13,12 @@ from __future__ import annotations
 import regex
 
 from newsdoc.model import Span
-from newsdoc.state import BODY, DEK, HEADLINE, REMOVED, DocumentState
+from newsdoc.state import BODY, DEK, HEADLINE, REMOVED, Block, DocumentState
+from newsdoc.text import comparison_key
 
 MAX_DEK_WORDS = 80
+MIN_DEK_WORDS = 5  # a standfirst is a sentence or a clause, not a label
+MAX_STAMP_WORDS = 8
 
 _STORY_OPENING = regex.compile(
     r"""\s*(?:[Bb][Yy]\s+[A-Z]
@@ -20,31 +26,62 @@ _STORY_OPENING = regex.compile(
       \s*(?:—|–|--|\s-\s))""",
     regex.VERBOSE,
 )
+_STAMP_OPENING = regex.compile(
+    r"\s*(?:last\s+)?(?:updated|published|posted|modified)\b", regex.IGNORECASE
+)
+_DIGIT = regex.compile(r"\d")
+
+
+def _is_furniture(state: DocumentState, block: Block) -> bool:
+    """A boilerplate phrase or a publication stamp: stepped over, never a dek."""
+    text = state.clean_text_of(block)
+    if state.vocab.boilerplate_category(text) is not None or _STAMP_OPENING.match(text):
+        return True
+    key = comparison_key(text)
+    if any(comparison_key(phrase) == key for phrase in state.config.boilerplate_phrases):
+        return True
+    # A short line with a number and no sentence end: "Jan. 13, 2022", "5:31 p.m. ET".
+    return len(text.split()) <= MAX_STAMP_WORDS and bool(_DIGIT.search(text)) and text[-1] != "."
+
+
+def _next_content(state: DocumentState, start: int) -> int | None:
+    """Index of the first body block from ``start`` on that is not furniture."""
+    for index in range(start, len(state.blocks)):
+        block = state.blocks[index]
+        if block.role == BODY and not _is_furniture(state, block):
+            return index
+    return None
+
+
+def _was_repeated(state: DocumentState, index: int) -> bool:
+    """True when the block right after ``index`` was removed as its duplicate."""
+    if index + 1 >= len(state.blocks):
+        return False
+    following = state.blocks[index + 1]
+    return following.role == REMOVED and any(
+        item.span == following.span and item.reason == "duplicate" for item in state.removed
+    )
 
 
 def find_dek(state: DocumentState) -> None:
     """Mark the standfirst, if the evidence for one is there."""
     blocks = state.blocks
-    if not blocks or blocks[0].role != HEADLINE:
+    headline = next((i for i, block in enumerate(blocks) if block.role == HEADLINE), None)
+    if headline is None:
         return
-    index = next((i for i, block in enumerate(blocks) if block.role == BODY), None)
+    index = _next_content(state, headline + 1)
     if index is None:
         return
     block = blocks[index]
     text = state.clean_text_of(block)
-    if len(text.split()) > MAX_DEK_WORDS or _STORY_OPENING.match(text):
+    words = len(text.split())
+    if not MIN_DEK_WORDS <= words <= MAX_DEK_WORDS or _STORY_OPENING.match(text):
         return
-    following = blocks[index + 1] if index + 1 < len(blocks) else None
-    repeated = (
-        following is not None
-        and following.role == REMOVED
-        and any(
-            item.span == following.span and item.reason == "duplicate" for item in state.removed
-        )
+    next_index = _next_content(state, index + 1)
+    before_story = next_index is not None and bool(
+        _STORY_OPENING.match(state.text_of(blocks[next_index]))
     )
-    next_body = next((b for b in blocks[index + 1 :] if b.role == BODY), None)
-    before_story = next_body is not None and bool(_STORY_OPENING.match(state.text_of(next_body)))
-    if not (repeated or before_story):
+    if not (_was_repeated(state, index) or before_story):
         return
     block.role = DEK
     state.dek = text

@@ -18,7 +18,10 @@ def remove_duplicates(state: DocumentState) -> None:
     previous_key: str | None = None
     seen_body = False
     headline_key = comparison_key(state.headline) if state.headline else None
-    for block in state.blocks:
+    # Page furniture above the headline ("Share this article") is not body copy: the repeat
+    # check for the headline starts at the headline itself.
+    start = next((i for i, b in enumerate(state.blocks) if b.role == HEADLINE), 0)
+    for block in state.blocks[start:]:
         if block.role == HEADLINE:
             previous_key = headline_key
             continue

@@ -1,9 +1,10 @@
 """Rule ``headline``: the first block, when it reads as a headline.
 
 A headline is one short line at the top that does not read as body copy: it is not a
-dateline-led or byline-led sentence, and not a long run-on paragraph. A headline written
-twice on one line ("TitleTitle" or "Title Title", as scrapers concatenate it) keeps one
-copy; the other goes to ``removed`` as a duplicate.
+dateline-led or byline-led sentence, and not a long run-on paragraph. Page furniture above
+it ("Share this article", "Advertisement") is stepped over and left for the ``boilerplate``
+rule. A headline written twice on one line ("TitleTitle" or "Title Title", as scrapers
+concatenate it) keeps one copy; the other goes to ``removed`` as a duplicate.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from __future__ import annotations
 import regex
 
 from newsdoc.model import Span
-from newsdoc.state import HEADLINE, DocumentState
-from newsdoc.text import normalize_space
+from newsdoc.state import BODY, HEADLINE, DocumentState
+from newsdoc.text import comparison_key, normalize_space
 
 MAX_HEADLINE_CHARS = 300
 MAX_HEADLINE_WORDS = 40
 SHORT_TITLE_WORDS = 14
+MAX_LEADING_FURNITURE = 6  # share/subscribe lines a page may show above its title
 
 # Body copy that opens the document: a dateline, a CNN-style "(CNN)" lead, a byline.
 _BODY_OPENING = regex.compile(
@@ -44,10 +46,28 @@ def _doubled(text: str) -> int | None:
     return None
 
 
+def _is_furniture(state: DocumentState, text: str) -> bool:
+    """A whole-line boilerplate phrase (the vocabulary or the caller's extra phrases)."""
+    if state.vocab.boilerplate_category(text) is not None:
+        return True
+    key = comparison_key(text)
+    return any(comparison_key(phrase) == key for phrase in state.config.boilerplate_phrases)
+
+
+def _first_candidate(state: DocumentState) -> int | None:
+    """Index of the first block past leading page furniture, if everything before is body."""
+    for index, block in enumerate(state.blocks[: MAX_LEADING_FURNITURE + 1]):
+        if block.role != BODY:
+            return None
+        if not _is_furniture(state, state.text_of(block)):
+            return index
+    return None
+
+
 def find_headline(state: DocumentState) -> None:
-    """Mark the first block as the headline when it reads as one."""
-    index = state.first_body_index()
-    if index is None or index != 0:
+    """Mark the first block (past page furniture) as the headline when it reads as one."""
+    index = _first_candidate(state)
+    if index is None:
         return
     block = state.blocks[index]
     text = state.text_of(block)
