@@ -4,6 +4,7 @@
 >>> article = newsdoc.parse("Headline\\n\\nWASHINGTON (AP) — Officials said on Monday ...")
 """
 
+from newsdoc.batch import parse_many
 from newsdoc.decode import parse_bytes
 from newsdoc.model import (
     Article,
@@ -44,4 +45,5 @@ __all__ = [
     "__version__",
     "parse",
     "parse_bytes",
+    "parse_many",
 ]

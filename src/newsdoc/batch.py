@@ -44,7 +44,7 @@ from newsdoc.tables import ParquetWriter, encode_rows, finished_parquet_ids
 
 Item = TypeVar("Item")
 Output = TypeVar("Output")
-Encoding = Literal["article", "jsonl", "rows"]
+Payload = Literal["article", "jsonl", "rows"]
 DEFAULT_CHUNKSIZE = 16
 
 
@@ -115,7 +115,7 @@ class _Task:
 
     parser: Parser
     published: date | datetime | None
-    encoding: Encoding
+    payload: Payload
 
 
 def _parse_document(task: _Task, document: Document) -> Result:
@@ -126,6 +126,8 @@ def _parse_document(task: _Task, document: Document) -> Result:
     except Exception as error:  # one bad document must not stop the batch
         message = f"{type(error).__name__}: {error}"
         return Result(document.id, None, document.metadata, error=message)
+    if document.notes:
+        article = attrs.evolve(article, notes=(*document.notes, *article.notes))
     return Result(document.id, article, document.metadata)
 
 
@@ -134,14 +136,14 @@ def _work(task: _Task, documents: list[Document]) -> list[tuple[str, int, bool, 
     encoded: list[tuple[str, int, bool, Any]] = []
     for document in documents:
         result = _parse_document(task, document)
-        payload: Any
-        if task.encoding == "jsonl":
-            payload = result_line(result)
-        elif task.encoding == "rows":
-            payload = encode_rows(result)
+        encoded_result: Any
+        if task.payload == "jsonl":
+            encoded_result = result_line(result)
+        elif task.payload == "rows":
+            encoded_result = encode_rows(result)
         else:
-            payload = result
-        encoded.append((result.id, document.size, result.ok, payload))
+            encoded_result = result
+        encoded.append((result.id, document.size, result.ok, encoded_result))
     return encoded
 
 
@@ -267,6 +269,7 @@ def run_batch(
     glob: str = DEFAULT_GLOB,
     text_field: str = DEFAULT_TEXT_FIELD,
     id_field: str = DEFAULT_ID_FIELD,
+    encoding: str | None = None,
     resume: bool = False,
     published: date | datetime | None = None,
     config: ParserConfig | None = None,
@@ -283,27 +286,32 @@ def run_batch(
     if kind == "parquet":
         done = finished_parquet_ids(target) if resume and target.exists() else set()
         writer = ParquetWriter(target, resume=resume)
-        encoding: Encoding = "rows"
+        payload_kind: Payload = "rows"
         write = writer.write_rows
     else:
         done = finished_ids(target) if resume else set()
         writer = JsonlWriter(target, resume=resume)
-        encoding = "jsonl"
+        payload_kind = "jsonl"
         write = writer.write_line
     parser = DEFAULT_PARSER if config is None else Parser(config)
     documents = iter_documents(
-        inputs, glob=glob, text_field=text_field, id_field=id_field, skip_ids=done
+        inputs,
+        glob=glob,
+        text_field=text_field,
+        id_field=id_field,
+        encoding=encoding,
+        skip_ids=done,
     )
     display = progress or Progress(enabled=False)
     count = default_workers() if workers is None else workers
     try:
-        for _id, characters, ok, payload in ordered_map(
-            partial(_work, _Task(parser, published, encoding)),
+        for _id, characters, ok, encoded in ordered_map(
+            partial(_work, _Task(parser, published, payload_kind)),
             documents,
             workers=count,
             chunksize=chunksize,
         ):
-            write(payload)
+            write(encoded)
             display.update(characters, ok=ok)
     finally:
         writer.close()

@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     many.add_argument("--text-field", default=DEFAULT_TEXT_FIELD, help="JSONL/CSV text field")
     many.add_argument("--id-field", default=DEFAULT_ID_FIELD, help="JSONL/CSV id field")
     many.add_argument(
+        "--encoding", default=None, help="text/CSV file encoding (default: detect per file)"
+    )
+    many.add_argument(
         "--workers", type=int, default=None, help=f"processes (default: {default_workers()})"
     )
     many.add_argument("--chunksize", type=int, default=16, help="documents per task (16)")
@@ -178,6 +181,7 @@ def _batch(options: argparse.Namespace) -> int:
         glob=options.glob,
         text_field=options.text_field,
         id_field=options.id_field,
+        encoding=options.encoding,
         resume=options.resume,
         published=options.published,
         progress=progress,

@@ -32,6 +32,7 @@ from typing import IO, Any
 
 import attrs
 
+from newsdoc.decode import decode_bytes
 from newsdoc.model import Article
 
 DEFAULT_GLOB = "*.txt"
@@ -47,6 +48,7 @@ class Document:
     text: str | None
     metadata: dict[str, Any] = attrs.field(factory=dict)
     error: str | None = None
+    notes: tuple[str, ...] = ()  # how the bytes were decoded, when it was not plain UTF-8
 
     @property
     def size(self) -> int:
@@ -75,13 +77,15 @@ def iter_documents(
     glob: str = DEFAULT_GLOB,
     text_field: str = DEFAULT_TEXT_FIELD,
     id_field: str = DEFAULT_ID_FIELD,
-    encoding: str = "utf-8",
+    encoding: str | None = None,
     skip_ids: frozenset[str] | set[str] = frozenset(),
 ) -> Iterator[Document]:
     """Yield every document of ``inputs`` (files, directories, JSONL, CSV) in order.
 
-    ``skip_ids`` are ids already done (``--resume``): text files with those ids are not even
-    read; records of JSONL/CSV files are read but not yielded.
+    ``encoding`` applies to text and CSV files (default: detect, see :func:`read_text_file`;
+    CSV defaults to UTF-8); JSONL is UTF-8 by definition. ``skip_ids`` are ids already done
+    (``--resume``): text files with those ids are not even read; records of JSONL/CSV files
+    are read but not yielded.
     """
     for name in inputs:
         path = Path(name)
@@ -96,25 +100,35 @@ def iter_documents(
             yield from (doc for doc in records if doc.id not in skip_ids)
 
 
-def _records_of(path: Path, text_field: str, id_field: str, encoding: str) -> Iterator[Document]:
+def _records_of(
+    path: Path, text_field: str, id_field: str, encoding: str | None
+) -> Iterator[Document]:
     suffixes = "".join(path.suffixes[-2:]).lower()
     if suffixes.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
         return read_jsonl(path, text_field=text_field, id_field=id_field)
     if path.suffix.lower() == ".csv":
-        return read_csv(path, text_field=text_field, id_field=id_field, encoding=encoding)
+        csv_encoding = encoding or "utf-8"
+        return read_csv(path, text_field=text_field, id_field=id_field, encoding=csv_encoding)
     return iter([read_text_file(path, encoding=encoding)])
 
 
-def read_text_file(path: Path, *, encoding: str = "utf-8") -> Document:
-    """Read one text file as one document; a decoding problem becomes the document's error."""
+def read_text_file(path: Path, *, encoding: str | None = None) -> Document:
+    """Read one text file as one document.
+
+    With ``encoding=None`` the encoding is detected (:func:`newsdoc.decode.decode_bytes`) and a
+    file that is not plain UTF-8 gets a note saying how it was read; a named ``encoding`` is
+    strict, and a file it cannot decode becomes an error for that file only.
+    """
     try:
         data = path.read_bytes()
     except OSError as error:
         return Document(str(path), None, error=f"cannot read: {error}")
     try:
-        return Document(str(path), data.decode(encoding))
-    except UnicodeDecodeError as error:
-        return Document(str(path), None, error=f"not valid {encoding}: {error}")
+        text, notes = decode_bytes(data, encoding)
+    except (UnicodeDecodeError, LookupError) as error:
+        return Document(str(path), None, error=f"cannot decode as {encoding}: {error}")
+    plain = encoding is not None or notes == ("decoded as utf-8",)
+    return Document(str(path), text, notes=() if plain else notes)
 
 
 def _open_text(path: Path, encoding: str = "utf-8") -> IO[str]:
