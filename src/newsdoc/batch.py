@@ -118,11 +118,16 @@ class _Task:
     payload: Payload
 
 
-def _parse_document(task: _Task, document: Document) -> Result:
+def parse_document(
+    document: Document,
+    parser: Parser = DEFAULT_PARSER,
+    published: date | datetime | None = None,
+) -> Result:
+    """Parse one document; any failure becomes the result's error instead of an exception."""
     if document.text is None:
         return Result(document.id, None, document.metadata, error=document.error)
     try:
-        article = task.parser.parse(document.text, published=task.published)
+        article = parser.parse(document.text, published=published)
     except Exception as error:  # one bad document must not stop the batch
         message = f"{type(error).__name__}: {error}"
         return Result(document.id, None, document.metadata, error=message)
@@ -135,7 +140,7 @@ def _work(task: _Task, documents: list[Document]) -> list[tuple[str, int, bool, 
     """Parse and encode one chunk: ``(id, characters, ok, payload)`` per document."""
     encoded: list[tuple[str, int, bool, Any]] = []
     for document in documents:
-        result = _parse_document(task, document)
+        result = parse_document(document, task.parser, task.published)
         encoded_result: Any
         if task.payload == "jsonl":
             encoded_result = result_line(result)
