@@ -11,13 +11,14 @@ from __future__ import annotations
 import regex
 
 from newsdoc.model import Explainer, ExplainerCard, Span
-from newsdoc.state import BODY, EXPLAINER, Block, DocumentState
+from newsdoc.state import BODY, EMPTY, EXPLAINER, REMOVED, Block, DocumentState
 from newsdoc.text import normalize_space
 
 _COUNTER = regex.compile(r"(?:Card|Slide|Step|Item)\s+(\d{1,3})\s+(?:of|/)\s+(\d{1,3})", regex.I)
 _CARD_HEADING = regex.compile(r"(?P<heading>[^.!?\n]{2,80}?[.!?:])\s+(?P<body>\S)")
 MAX_TITLE_WORDS = 16
 MAX_CARD_HEADING_WORDS = 10
+_SKIPPABLE = frozenset({REMOVED, EMPTY})  # blocks with no kept text may sit inside a widget
 
 
 def _card(state: DocumentState, block: Block, number: int) -> ExplainerCard | None:
@@ -50,7 +51,9 @@ def find_explainers(state: DocumentState) -> None:
             candidate = blocks[cursor]
             cursor += 1
             if candidate.role != BODY:
-                continue
+                if candidate.role in _SKIPPABLE:
+                    continue
+                break  # a kept element (byline, heading, ...) ends the widget
             if _COUNTER.fullmatch(state.text_of(candidate).strip()):
                 if len(chrome) >= total:
                     break  # more counters than cards: not one widget (and keeps this linear)
@@ -64,26 +67,42 @@ def find_explainers(state: DocumentState) -> None:
             index += 1
             continue
         title_block = _title_before(state, index)
+        start = cards[0][0].start if title_block is None else title_block.start
+        span = Span(min(start, block.start), cards[-1][0].end)
+        if _holds_kept_text(state, span):
+            index += 1
+            continue
         for item in chrome:
             state.remove_block(item, "widget", "explainer")
         for card_block, _card_value in cards:
             card_block.role = EXPLAINER
-        start = cards[0][0].start
         title = None
         if title_block is not None:
             title_block.role = EXPLAINER
             title = state.clean_text_of(title_block)
-            start = title_block.start
-        span = Span(min(start, block.start), cards[-1][0].end)
         state.explainers.append(Explainer(title, tuple(card for _, card in cards), span))
         index = cursor
+
+
+def _holds_kept_text(state: DocumentState, span: Span) -> bool:
+    """True when a dateline or byline cut from a block lies inside ``span``.
+
+    The explainer's span must hold only its own text and removed chrome, or that text
+    would be accounted for twice.
+    """
+    for element in (state.dateline, state.byline):
+        if element is not None and element.span.start < span.end and span.start < element.span.end:
+            return True
+    return False
 
 
 def _title_before(state: DocumentState, index: int) -> Block | None:
     for cursor in range(index - 1, -1, -1):
         block = state.blocks[cursor]
-        if block.role != BODY:
+        if block.role in _SKIPPABLE:
             continue
+        if block.role != BODY:
+            return None
         text = state.clean_text_of(block)
         if len(text.split()) <= MAX_TITLE_WORDS and not text.endswith((".", ",", ";")):
             return block
