@@ -6,6 +6,7 @@
 
 from newsdoc.batch import parse_many
 from newsdoc.decode import parse_bytes
+from newsdoc.frames import quotes_dataframe, to_dataframe
 from newsdoc.model import (
     Article,
     Byline,
@@ -46,4 +47,6 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_many",
+    "quotes_dataframe",
+    "to_dataframe",
 ]

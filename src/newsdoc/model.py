@@ -103,6 +103,16 @@ class Quote:
     cue_span: Span | None = None
     paragraph: int = 0
 
+    def _repr_html_(self) -> str:
+        from newsdoc.display import quote_html
+
+        return quote_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        from newsdoc.display import pretty
+
+        pretty(self, printer, cycle)
+
 
 @attrs.frozen(slots=True)
 class ExplainerCard:
@@ -121,6 +131,16 @@ class Explainer:
     title: str | None
     cards: tuple[ExplainerCard, ...]
     span: Span
+
+    def _repr_html_(self) -> str:
+        from newsdoc.display import explainer_html
+
+        return explainer_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        from newsdoc.display import pretty
+
+        pretty(self, printer, cycle)
 
 
 @attrs.frozen(slots=True)
@@ -220,3 +240,19 @@ class Article:
     def from_json(cls, text: str) -> Article:
         """Rebuild an article from :meth:`to_json` output."""
         return cls.from_dict(json.loads(text))
+
+    def to_markdown(self, *, include_quotes: bool = False, include_removed: bool = False) -> str:
+        """The article as Markdown for reading or export (see ``newsdoc.markdown``)."""
+        from newsdoc.markdown import to_markdown
+
+        return to_markdown(self, include_quotes=include_quotes, include_removed=include_removed)
+
+    def _repr_html_(self) -> str:
+        from newsdoc.display import article_html
+
+        return article_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        from newsdoc.display import pretty
+
+        pretty(self, printer, cycle)
