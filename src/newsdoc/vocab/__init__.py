@@ -63,6 +63,14 @@ class Vocabulary:
     agencies: frozenset[str]
     region_abbreviations: frozenset[str]
     months: dict[str, int]
+    # quote attribution (newsdoc.quoting); defaults keep hand-built vocabularies valid
+    name_particles: frozenset[str] = frozenset()
+    organisation_words: frozenset[str] = frozenset()
+    non_name_words: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
+    speaker_pronouns: dict[str, str] = attrs.Factory(dict)
+    cue_modifiers: frozenset[str] = frozenset()
+    np_determiners: frozenset[str] = frozenset()
 
     def boilerplate_category(self, line: str) -> str | None:
         """The category if ``line`` as a whole is a known boilerplate phrase or shape."""
@@ -103,6 +111,15 @@ def load_vocabulary() -> Vocabulary:
         agencies=read_words("agencies.txt"),
         region_abbreviations=read_words("regions.txt"),
         months=_months(),
+        name_particles=read_words("name_particles.txt"),
+        organisation_words=read_words("organisation_words.txt"),
+        non_name_words=read_words("non_name_words.txt"),
+        abbreviations=read_words("abbreviations.txt"),
+        speaker_pronouns=dict(
+            entry.split("\t", 1) for entry in read_entries("speaker_pronouns.txt")
+        ),
+        cue_modifiers=read_words("cue_modifiers.txt"),
+        np_determiners=read_words("np_determiners.txt"),
     )
 
 

@@ -1,0 +1,141 @@
+"""Match cue verbs around a quote and read off the speaker mention.
+
+The forms covered, on a paragraph's tokens (``Q`` is a quote token):
+
+- right frames: ``Q, said X`` / ``Q, X said`` / ``Q — X`` / ``Q, according to X``;
+- left frames: ``X said: Q`` / ``X said, Q`` / ``According to X, Q``;
+- clause cues for partial quotes: ``X said that … Q …``, ``what he called a Q``,
+  ``X was quoted as saying Q``, ``Russia, which has warned of a Q response``.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from newsdoc.quoting.names import is_dash, mention_after, subject_before
+from newsdoc.quoting.types import QUOTE, WORD, Mention, Token
+from newsdoc.vocab import Vocabulary
+
+MAX_FRAME_TO_CUE = 12  # tokens from the quote to the cue in a right frame
+
+
+@attrs.frozen(slots=True)
+class Attribution:
+    """A speaker mention and the token range of its cue (none for "Q — X")."""
+
+    mention: Mention
+    cue_first: int | None = None
+    cue_last: int | None = None
+
+
+def cue_at(tokens: list[Token], index: int, vocab: Vocabulary) -> int | None:
+    """If a cue starts at ``index``, the index of its last token ("according to" has two)."""
+    token = tokens[index]
+    if token.kind != WORD:
+        return None
+    lower = token.lower
+    if lower == "according":
+        if index + 1 < len(tokens) and tokens[index + 1].lower == "to":
+            return index + 1
+        return None
+    if lower in vocab.speech_verbs:
+        return index
+    return None
+
+
+def _speaker_of_cue(
+    tokens: list[Token], first: int, last: int, floor: int, ceiling: int, vocab: Vocabulary
+) -> Mention | None:
+    """The mention a cue reports: after "according to", else its subject, else inverted."""
+    if tokens[first].lower == "according":
+        return mention_after(tokens, last + 1, ceiling, vocab)
+    subject_floor = floor
+    verb = first
+    if tokens[first].lower == "saying" and first - 2 >= floor:
+        # "he was quoted as saying": the subject stands before "quoted"
+        if tokens[first - 1].lower == "as" and tokens[first - 2].lower == "quoted":
+            verb = first - 2
+    mention = subject_before(tokens, verb, subject_floor, vocab)
+    if mention is not None:
+        return mention
+    if first == floor or tokens[first - 1].kind == QUOTE or tokens[first - 1].text == ",":
+        return mention_after(tokens, last + 1, ceiling, vocab)
+    return None
+
+
+def frame_after(
+    tokens: list[Token], quote: int, stop: int, vocab: Vocabulary
+) -> Attribution | None:
+    """Attribution in the reporter's words right after a quote, up to ``stop`` (exclusive)."""
+    index = quote + 1
+    while index < stop and tokens[index].text == ",":
+        index += 1
+    if index >= stop:
+        return None
+    if is_dash(tokens[index]):
+        mention = mention_after(tokens, index + 1, stop, vocab)
+        if mention is not None and mention.kind == "name":
+            return Attribution(mention)
+        return None
+    limit = min(stop, index + MAX_FRAME_TO_CUE)
+    for position in range(index, limit):
+        if tokens[position].kind != WORD:
+            if tokens[position].text in ",;:":
+                # "“A,” he said, pausing, …" still attributes; a new clause before a cue does not
+                if position == index:
+                    continue
+            continue
+        last = cue_at(tokens, position, vocab)
+        if last is None:
+            continue
+        mention = _speaker_of_cue(tokens, position, last, index, stop, vocab)
+        if mention is not None:
+            return Attribution(mention, position, last)
+        return None
+    return None
+
+
+def frame_before(
+    tokens: list[Token], floor: int, quote: int, vocab: Vocabulary
+) -> Attribution | None:
+    """Attribution before a quote that opens after a colon or comma: ``X said: Q``."""
+    end = quote - 1
+    if end < floor:
+        return None
+    if tokens[end].text in ":,":
+        end -= 1
+    return clause_cue_before(tokens, floor, end, quote, vocab)
+
+
+def clause_cue_before(
+    tokens: list[Token], floor: int, end: int, ceiling: int, vocab: Vocabulary
+) -> Attribution | None:
+    """The nearest cue at or before ``end`` (down to ``floor``) that has a speaker."""
+    for position in range(end, floor - 1, -1):
+        token = tokens[position]
+        if token.kind != WORD:
+            continue
+        last = cue_at(tokens, position, vocab)
+        if last is None and token.lower == "to" and position > floor:
+            if tokens[position - 1].lower == "according":
+                continue  # found from "according" on the next step
+        if last is None:
+            continue
+        mention = _speaker_of_cue(tokens, position, last, floor, ceiling, vocab)
+        if mention is not None:
+            return Attribution(mention, position, last)
+    return None
+
+
+def clause_cue_after(
+    tokens: list[Token], first: int, stop: int, vocab: Vocabulary
+) -> Attribution | None:
+    """The first cue after a partial quote in the rest of its sentence ("…, Smith said")."""
+    for position in range(first, stop):
+        last = cue_at(tokens, position, vocab)
+        if last is None:
+            continue
+        mention = _speaker_of_cue(tokens, position, last, first, stop, vocab)
+        if mention is not None:
+            return Attribution(mention, position, last)
+    return None

@@ -1,0 +1,257 @@
+"""Turn paragraphs into :class:`Quote` records: pair marks, attribute, merge split quotes.
+
+Reading order, paragraph by paragraph. A direct quote looks for its attribution right after
+it, then before it (after a colon or comma), then in a short following sentence, and finally
+continues the last speaker of its paragraph. A partial quote (a fragment inside the
+reporter's sentence) takes the nearest cue of its sentence. ``“A,” she said, “B.”`` becomes one
+quote with two spans; a quote left open at a paragraph's end continues into the next
+paragraph when that paragraph opens with a quote mark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from newsdoc.model import Paragraph, Quote, QuoteKind, Span
+from newsdoc.quoting.attribution import (
+    Attribution,
+    clause_cue_after,
+    clause_cue_before,
+    frame_after,
+    frame_before,
+)
+from newsdoc.quoting.marks import find_quote_parts
+from newsdoc.quoting.names import is_dash, mention_text
+from newsdoc.quoting.resolve import Resolver
+from newsdoc.quoting.tokens import quote_inner, tokenize
+from newsdoc.quoting.types import PUNCT, QUOTE, Token
+from newsdoc.vocab import Vocabulary
+
+MAX_ATTRIBUTION_SENTENCE = 12  # tokens in a "Smith said." sentence after a quote
+
+
+@attrs.define(slots=True)
+class _Draft:
+    """A quote under construction (quotes are frozen, drafts are not)."""
+
+    spans: list[Span]
+    kind: QuoteKind
+    paragraph: int
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    speaker_span: Span | None = None
+    speaker_role: str | None = None
+    cue: str | None = None
+    cue_span: Span | None = None
+    open_ended: bool = False
+
+    def build(self, source: str) -> Quote:
+        texts = [quote_inner(span.slice(source)) for span in self.spans]
+        return Quote(
+            text=" ".join(" ".join(text.split()) for text in texts if text),
+            spans=tuple(self.spans),
+            kind=self.kind,
+            speaker=self.speaker,
+            speaker_mention=self.speaker_mention,
+            speaker_span=self.speaker_span,
+            speaker_role=self.speaker_role,
+            cue=self.cue,
+            cue_span=self.cue_span,
+            paragraph=self.paragraph,
+        )
+
+    def take_speaker(self, other: _Draft) -> None:
+        """Continue ``other``'s speaker (an unattributed follow-on quote)."""
+        self.speaker = other.speaker
+        self.speaker_mention = other.speaker_mention
+        self.speaker_span = other.speaker_span
+        self.speaker_role = other.speaker_role
+
+
+class _Extractor:
+    def __init__(self, source: str, vocab: Vocabulary) -> None:
+        self.source = source
+        self.vocab = vocab
+        self.resolver = Resolver(source, vocab)
+        self.drafts: list[_Draft] = []
+
+    def attribute(self, draft: _Draft, tokens: list[Token], found: Attribution) -> None:
+        mention = found.mention
+        first, last = tokens[mention.first], tokens[mention.last]
+        words = [token.text for token in tokens[mention.first : mention.last + 1]]
+        draft.speaker_mention = mention_text(tokens, mention)
+        draft.speaker_span = Span(first.start, last.end)
+        draft.speaker_role = mention.role
+        if found.cue_first is not None and found.cue_last is not None:
+            cue_first, cue_last = tokens[found.cue_first], tokens[found.cue_last]
+            draft.cue_span = Span(cue_first.start, cue_last.end)
+            draft.cue = self.source[cue_first.start : cue_last.end]
+        if mention.kind == "pronoun":
+            draft.speaker = self.resolver.resolve_pronoun(words[0], first.start) or words[0]
+        elif mention.kind == "name":
+            honorific = words[0] if words[0] in self.vocab.honorifics else None
+            names = words[1:] if honorific is not None and len(words) > 1 else words
+            draft.speaker = self.resolver.resolve_name(names, honorific, first.start)
+        else:
+            draft.speaker = draft.speaker_mention
+
+    def paragraph(self, index: int, paragraph: Paragraph) -> None:
+        start, end = paragraph.span.start, paragraph.span.end
+        parts = find_quote_parts(self.source, start, end)
+        previous = self.drafts[-1] if self.drafts else None
+        continuing = (
+            previous is not None
+            and previous.open_ended
+            and previous.paragraph == index - 1
+            and bool(parts)
+            and parts[0].start == start
+        )
+        if previous is not None:
+            previous.open_ended = False
+        if not parts:
+            return
+        tokens = tokenize(self.source, start, end, parts, self.vocab.abbreviations)
+        sentence_start = _sentence_starts(tokens)
+        quote_indices = [i for i, token in enumerate(tokens) if token.kind == QUOTE]
+        paragraph_drafts: list[_Draft] = []
+        k = 0
+        while k < len(quote_indices):
+            position = quote_indices[k]
+            token = tokens[position]
+            floor = sentence_start[position]
+            next_quote = quote_indices[k + 1] if k + 1 < len(quote_indices) else None
+            stop = _sentence_stop(tokens, position, next_quote)
+            if continuing and k == 0 and previous is not None:
+                draft = previous
+                draft.spans.append(Span(token.start, token.end))
+            else:
+                kind = _classify(tokens, position, floor, self.vocab)
+                if kind is None:
+                    k += 1
+                    continue
+                draft = _Draft([Span(token.start, token.end)], kind, index)
+            found = self._find(draft, tokens, position, floor, stop)
+            if (
+                found is not None
+                and draft.kind == "direct"
+                and next_quote is not None
+                and next_quote == stop
+                and tokens[next_quote - 1].text == ","
+                and found.cue_first is not None
+                and found.cue_first > position
+            ):
+                # “A,” she said, “B.”: one quote in two parts
+                following = tokens[next_quote]
+                draft.spans.append(Span(following.start, following.end))
+                position = next_quote
+                k += 1
+            if found is not None and draft.speaker is None:
+                self.attribute(draft, tokens, found)
+            elif found is None and draft.speaker is None and draft.kind == "direct":
+                if paragraph_drafts:
+                    draft.take_speaker(paragraph_drafts[-1])
+            last_part = tokens[position].part
+            draft.open_ended = last_part is not None and not last_part.closed
+            if draft is not previous:
+                self.drafts.append(draft)
+            paragraph_drafts.append(draft)
+            k += 1
+
+    def _find(
+        self, draft: _Draft, tokens: list[Token], position: int, floor: int, stop: int
+    ) -> Attribution | None:
+        vocab = self.vocab
+        if draft.kind == "direct":
+            found = frame_after(tokens, position, stop, vocab)
+            if found is None:
+                left_floor = max(floor, _previous_quote(tokens, position, floor) + 1)
+                found = frame_before(tokens, left_floor, position, vocab)
+            if found is None:
+                found = _next_sentence(tokens, stop, vocab)
+            return found
+        found = None
+        if stop > position + 1 and tokens[position + 1].text == ",":
+            found = frame_after(tokens, position, stop, vocab)
+        if found is None:
+            found = clause_cue_before(tokens, floor, position - 1, position, vocab)
+        if found is None:
+            found = clause_cue_after(tokens, position + 1, _sentence_end(tokens, position), vocab)
+        return found
+
+
+def _sentence_starts(tokens: list[Token]) -> list[int]:
+    starts = []
+    current = 0
+    for index, token in enumerate(tokens):
+        starts.append(current)
+        if token.ends_sentence:
+            current = index + 1
+    return starts
+
+
+def _sentence_end(tokens: list[Token], position: int) -> int:
+    """Index just past the sentence holding ``position``."""
+    index = position
+    while index < len(tokens) and not tokens[index].ends_sentence:
+        index += 1
+    return min(index + 1, len(tokens))
+
+
+def _sentence_stop(tokens: list[Token], position: int, next_quote: int | None) -> int:
+    """Where the right frame of the quote at ``position`` ends: next quote or sentence end."""
+    if tokens[position].ends_sentence:
+        return position + 1
+    end = _sentence_end(tokens, position)
+    if next_quote is not None and next_quote < end:
+        return next_quote
+    return end
+
+
+def _previous_quote(tokens: list[Token], position: int, floor: int) -> int:
+    for index in range(position - 1, floor - 1, -1):
+        if tokens[index].kind == QUOTE:
+            return index
+    return floor - 1
+
+
+def _next_sentence(tokens: list[Token], stop: int, vocab: Vocabulary) -> Attribution | None:
+    """“…” Smith said on Monday. — a short attribution sentence after a quote sentence."""
+    if stop >= len(tokens) or not tokens[stop - 1].ends_sentence:
+        return None
+    end = _sentence_end(tokens, stop)
+    if end - stop > MAX_ATTRIBUTION_SENTENCE:
+        return None
+    if any(token.kind == QUOTE for token in tokens[stop:end]):
+        return None
+    return frame_after(tokens, stop - 1, end, vocab)
+
+
+def _classify(tokens: list[Token], position: int, floor: int, vocab: Vocabulary) -> QuoteKind | None:
+    """``direct`` for quoted sentences, ``partial`` for fragments in the reporter's sentence."""
+    inner = quote_inner(tokens[position].text)
+    letters = [char for char in inner[:3] if char.isalpha()]
+    if not any(char.isalnum() for char in inner):
+        return None
+    upper = bool(letters) and letters[0].isupper() or inner[:1] in "…." or inner[:1].isdigit()
+    if position == floor:
+        return "direct" if upper else "partial"
+    before = tokens[position - 1]
+    if before.kind == PUNCT and before.text == ":":
+        return "direct"
+    if upper and (before.kind == QUOTE or before.text == "," or is_dash(before)):
+        return "direct"
+    if upper and before.lower in vocab.speech_verbs:
+        return "direct"
+    return "partial"
+
+
+def extract_quotes(
+    source: str, paragraphs: Sequence[Paragraph], vocab: Vocabulary
+) -> list[Quote]:
+    """Every quote of ``paragraphs`` (indices into this sequence), in reading order."""
+    extractor = _Extractor(source, vocab)
+    for index, paragraph in enumerate(paragraphs):
+        extractor.paragraph(index, paragraph)
+    return [draft.build(source) for draft in extractor.drafts]

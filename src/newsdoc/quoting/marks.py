@@ -1,0 +1,117 @@
+"""Pair quotation marks inside one paragraph, on source offsets.
+
+Each mark is classified as opening or closing from its shape and its neighbours, so straight
+``"`` marks, curly marks and guillemets mix freely, and an apostrophe (``don’t``, ``voters’``)
+is never a quote mark: single quotes only count at the top level of a paragraph that has no
+double marks. Pairing restarts at every paragraph, so one stray mark spoils at most its own
+paragraph.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newsdoc.quoting.types import QuotePart
+
+_DOUBLE_MARK = regex.compile(r"[“”\"«»„]")
+_SINGLE_MARK = regex.compile(r"[‘’']")
+_ALWAYS_OPEN = frozenset("«„")
+_ALWAYS_CLOSE = frozenset("»")
+_OPEN_BEFORE = frozenset("([{—–-/")  # a mark right after these opens a quote
+_CLOSE_AFTER = frozenset(",.;:!?)]}—–-…")  # a mark right before these closes one
+
+
+def _opens(text: str, index: int) -> bool:
+    """Whether the mark at ``index`` opens a quote, judged by shape and neighbours."""
+    mark = text[index]
+    if mark in _ALWAYS_OPEN:
+        return True
+    if mark in _ALWAYS_CLOSE:
+        return False
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    space_before = before.isspace() or before in _OPEN_BEFORE
+    space_after = after.isspace() or after in _CLOSE_AFTER
+    if mark == "“":
+        # a curly opening mark glued to the end of a word is a mis-typed closing one
+        return not (not space_before and space_after)
+    if mark == "”":
+        return space_before and not space_after
+    if space_before and not space_after:
+        return True
+    if space_after and not space_before:
+        return False
+    return space_before  # ambiguous straight mark: decided by the pairing state
+
+
+def _pair(text: str, offset: int, positions: list[int]) -> list[QuotePart]:
+    parts: list[QuotePart] = []
+    open_at: int | None = None
+    for index in positions:
+        if _opens(text, index) if open_at is None else not _closes(text, index):
+            open_at = index  # a second opening mark: the earlier one was stray
+            continue
+        if open_at is None:
+            continue  # stray closing mark
+        if index > open_at + 1:
+            parts.append(QuotePart(offset + open_at, offset + index + 1, closed=True))
+        open_at = None
+    if open_at is not None and open_at + 1 < len(text) and text[open_at + 1].isalnum():
+        parts.append(QuotePart(offset + open_at, offset + len(text), closed=False))
+    return parts
+
+
+def _closes(text: str, index: int) -> bool:
+    """Whether a mark met while a quote is open closes it (ambiguous straight marks do)."""
+    mark = text[index]
+    if mark in _ALWAYS_OPEN:
+        return False
+    if mark in _ALWAYS_CLOSE or mark == "”":
+        return True
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    # “ after a space and before a word opens a new quote; anything else closes
+    return not ((before.isspace() or before in _OPEN_BEFORE) and after.isalnum())
+
+
+def _single_positions(text: str) -> list[int]:
+    """Single marks that can delimit a top-level quote: not between two letters."""
+    found = []
+    for match in _SINGLE_MARK.finditer(text):
+        index = match.start()
+        before = text[index - 1] if index > 0 else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if not (before.isalnum() and after.isalnum()):  # don’t, O’Brien
+            found.append(index)
+    return found
+
+
+def find_quote_parts(source: str, start: int, end: int) -> list[QuotePart]:
+    """Quoted stretches of ``source[start:end]`` (one paragraph), marks included.
+
+    A quote left open at the paragraph end is returned with ``closed=False`` and runs to the
+    end; the caller decides whether the next paragraph continues it.
+    """
+    text = source[start:end]
+    positions = [match.start() for match in _DOUBLE_MARK.finditer(text)]
+    if positions:
+        return _pair(text, start, positions)
+    if "‘" not in text and "'" not in text:
+        return []
+    parts = _pair_single(text, start, _single_positions(text))
+    return [part for part in parts if part.closed and " " in source[part.start : part.end]]
+
+
+def _pair_single(text: str, offset: int, positions: list[int]) -> list[QuotePart]:
+    parts: list[QuotePart] = []
+    open_at: int | None = None
+    for index in positions:
+        before = text[index - 1] if index > 0 else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        opening = (before.isspace() or before in _OPEN_BEFORE) and after.isalnum()
+        if opening:
+            open_at = index
+        elif open_at is not None and not after.isalnum():
+            parts.append(QuotePart(offset + open_at, offset + index + 1, closed=True))
+            open_at = None
+    return parts

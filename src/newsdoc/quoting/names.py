@@ -1,0 +1,337 @@
+"""Find the speaker mention next to a cue verb: names, pronouns and common noun phrases.
+
+All functions read a paragraph's token list (see :mod:`newsdoc.quoting.tokens`) and return a
+:class:`Mention` with token indices, so spans stay on source offsets. The mention is kept
+small (the name without its titles or appositions) because a speaker span must lie inside
+the noun phrase an annotator would mark; titles and appositions become the ``role``.
+"""
+
+from __future__ import annotations
+
+from newsdoc.quoting.types import PUNCT, QUOTE, WORD, Mention, Token
+from newsdoc.vocab import Vocabulary
+
+MAX_NOUN_PHRASE = 6  # words in a common noun phrase speaker ("a senior administration official")
+MAX_APPOSITION = 14  # tokens between the commas of an apposition
+_WEEKDAYS = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
+_RELATIVES = frozenset(("who", "which"))
+_DASHES = frozenset("—–")
+
+
+def is_name_word(token: Token, vocab: Vocabulary) -> bool:
+    """A capitalised word that can belong to a name (or a lower-case name particle)."""
+    if token.kind != WORD:
+        return False
+    text = token.text
+    if text[0].isupper():
+        return text.lower() not in vocab.non_name_words
+    return text in vocab.name_particles
+
+
+def is_possessive(token: Token) -> bool:
+    """Whether the word ends in ’s or 's (Ukraine’s, officials’)."""
+    return token.text.endswith(("’s", "'s", "’", "'"))
+
+
+def _is_title(token: Token, vocab: Vocabulary) -> bool:
+    return token.text in vocab.titles
+
+
+def _is_skippable(token: Token, vocab: Vocabulary) -> bool:
+    """Auxiliaries and adverbs between a subject and its verb (has also, later, flatly)."""
+    if token.kind != WORD:
+        return False
+    lower = token.lower
+    return lower in vocab.cue_modifiers or (
+        token.text.islower() and lower.endswith("ly") and len(lower) > 4
+    )
+
+
+def split_name_run(tokens: list[Token], first: int, last: int, vocab: Vocabulary) -> Mention:
+    """Split a capitalised run into leading titles (the role) and the name mention."""
+    cut = first
+    while cut < last and _is_title(tokens[cut], vocab):
+        cut += 1
+    while cut < last and tokens[cut].text in vocab.name_particles:
+        cut += 1
+    if cut == first:
+        return Mention(first, last, "name")
+    role = " ".join(token.text for token in tokens[first:cut])
+    return Mention(
+        cut, last, "name", role, (tokens[first].start, tokens[cut - 1].end)
+    )
+
+
+def _name_run_ending(tokens: list[Token], last: int, floor: int, vocab: Vocabulary) -> int:
+    """First index of the capitalised run that ends at ``last``."""
+    first = last
+    while first - 1 >= floor and is_name_word(tokens[first - 1], vocab):
+        if is_possessive(tokens[first - 1]):
+            break  # "Ukraine’s Zelensky": the possessive is not part of the name
+        first -= 1
+    while first < last and tokens[first].text in vocab.name_particles:
+        first += 1
+    return first
+
+
+def _noun_phrase_ending(
+    tokens: list[Token], last: int, floor: int, vocab: Vocabulary
+) -> Mention | None:
+    """A common noun phrase ending at ``last`` ("a senior official", "Clinton’s campaign")."""
+    head = tokens[last]
+    if head.kind != WORD or head.lower in vocab.non_name_words or _is_skippable(head, vocab):
+        return None
+    if head.lower in vocab.speech_verbs or head.lower in vocab.np_determiners:
+        return None
+    first = last
+    while first - 1 >= floor and last - first + 1 < MAX_NOUN_PHRASE:
+        token = tokens[first - 1]
+        if token.kind != WORD:
+            break
+        lower = token.lower
+        if lower in vocab.np_determiners:
+            first -= 1
+            break
+        if lower in vocab.non_name_words or lower in vocab.speech_verbs:
+            break
+        if _is_skippable(token, vocab):
+            break
+        first -= 1
+    return Mention(first, last, "noun")
+
+
+def mention_ending(
+    tokens: list[Token], last: int, floor: int, vocab: Vocabulary
+) -> Mention | None:
+    """The speaker mention whose last token is ``tokens[last]``."""
+    if last < floor:
+        return None
+    token = tokens[last]
+    if token.kind != WORD:
+        return None
+    if token.lower in vocab.speaker_pronouns:
+        return Mention(last, last, "pronoun")
+    if token.lower in _RELATIVES:
+        # "Russia, which has warned": the antecedent before the comma
+        before = last - 1
+        if before >= floor and tokens[before].text == ",":
+            before -= 1
+        return mention_ending(tokens, before, floor, vocab)
+    if is_name_word(token, vocab) and not is_possessive(token):
+        first = _name_run_ending(tokens, last, floor, vocab)
+        head_of = _head_before_of(tokens, first, floor, vocab)
+        if head_of is not None:
+            return head_of
+        mention = split_name_run(tokens, first, last, vocab)
+        if mention.role is not None and mention.first == mention.last and _is_title(
+            tokens[mention.last], vocab
+        ):
+            return Mention(first, last, "noun")
+        if all(_is_title(tokens[index], vocab) for index in range(first, last + 1)):
+            return Mention(first, last, "noun")
+        return mention
+    return _noun_phrase_ending(tokens, last, floor, vocab)
+
+
+def _head_before_of(
+    tokens: list[Token], first: int, floor: int, vocab: Vocabulary
+) -> Mention | None:
+    """For "Zbigniew Rau of Poland" or "the mayor of Chicago", the head before "of"."""
+    of = first - 1
+    if of - 1 < floor or tokens[of].lower != "of":
+        return None
+    before = tokens[of - 1]
+    if is_name_word(before, vocab):
+        head_first = _name_run_ending(tokens, of - 1, floor, vocab)
+        head = split_name_run(tokens, head_first, of - 1, vocab)
+        if all(_is_title(tokens[index], vocab) for index in range(head.first, head.last + 1)):
+            return None  # "Secretary of State John Kerry": the name is after "of"
+        return head
+    if before.kind == WORD and before.text.islower():
+        return _noun_phrase_ending(tokens, of - 1, floor, vocab)
+    return None
+
+
+def subject_before(
+    tokens: list[Token], verb: int, floor: int, vocab: Vocabulary
+) -> Mention | None:
+    """The subject of the cue verb at ``verb``: "Mr. Rau said", "Sergei A. Ryabkov, a deputy
+    foreign minister, said", "Russia, which has warned", "a source said"."""
+    index = verb - 1
+    while index >= floor:
+        token = tokens[index]
+        if _is_skippable(token, vocab):
+            index -= 1
+        elif token.lower in _WEEKDAYS and index - 1 >= floor and tokens[index - 1].lower == "on":
+            index -= 2
+        elif token.text == ")":
+            while index >= floor and tokens[index].text != "(":
+                index -= 1
+            index -= 1
+        else:
+            break
+    if index < floor:
+        return None
+    if tokens[index].text == ",":
+        return _apposition_subject(tokens, index, floor, vocab)
+    return mention_ending(tokens, index, floor, vocab)
+
+
+def _apposition_subject(
+    tokens: list[Token], comma: int, floor: int, vocab: Vocabulary
+) -> Mention | None:
+    """"NAME, ROLE, said" or "ROLE, NAME, said": the name is the speaker, the rest its role."""
+    opening = comma - 1
+    while opening >= floor and comma - opening < MAX_APPOSITION:
+        token = tokens[opening]
+        if token.kind == QUOTE or token.ends_sentence:
+            return None
+        if token.text == ",":
+            break
+        opening -= 1
+    else:
+        return None
+    if opening < floor or opening + 1 >= comma:
+        return None
+    inner_first, inner_last = opening + 1, comma - 1
+    inner_head = tokens[inner_first]
+    if inner_head.lower in _RELATIVES:
+        return mention_ending(tokens, opening - 1, floor, vocab)
+    inner = mention_ending(tokens, inner_last, inner_first, vocab)
+    if inner is not None and inner.kind == "name" and inner.first == _name_start(
+        tokens, inner_first, inner_last, vocab
+    ):
+        outer = mention_ending(tokens, opening - 1, floor, vocab)
+        if outer is not None and outer.kind == "noun":
+            role_first = outer.first
+            return Mention(
+                inner.first,
+                inner.last,
+                "name",
+                _text(tokens, role_first, opening - 1),
+                (tokens[role_first].start, tokens[opening - 1].end),
+            )
+        return inner
+    outer = mention_ending(tokens, opening - 1, floor, vocab)
+    if outer is None:
+        return None
+    if _is_skippable(inner_head, vocab) and inner_first == inner_last:
+        return outer  # "Smith, however, said"
+    return Mention(
+        outer.first,
+        outer.last,
+        outer.kind,
+        _text(tokens, inner_first, inner_last),
+        (tokens[inner_first].start, tokens[inner_last].end),
+    )
+
+
+def _name_start(tokens: list[Token], first: int, last: int, vocab: Vocabulary) -> int:
+    """Where the name starts in an apposition made only of titles and a name."""
+    cut = first
+    while cut < last and (_is_title(tokens[cut], vocab) or tokens[cut].text.islower()):
+        cut += 1
+    return cut
+
+
+def _text(tokens: list[Token], first: int, last: int) -> str:
+    parts = [tokens[first].text]
+    for index in range(first + 1, last + 1):
+        token = tokens[index]
+        gap = token.start > tokens[index - 1].end
+        parts.append((" " if gap else "") + token.text)
+    return "".join(parts)
+
+
+def mention_text(tokens: list[Token], mention: Mention) -> str:
+    """The mention's words as written (one space between words)."""
+    return _text(tokens, mention.first, mention.last)
+
+
+def mention_after(
+    tokens: list[Token], first: int, ceiling: int, vocab: Vocabulary
+) -> Mention | None:
+    """The speaker named after an inverted cue: "said Mr. Rau", "said Ukraine’s representative,
+    Yevhenii Tsymbaliuk", "according to the Interfax news agency"."""
+    if first >= ceiling:
+        return None
+    token = tokens[first]
+    if token.kind != WORD:
+        return None
+    if token.lower in vocab.speaker_pronouns:
+        return Mention(first, first, "pronoun")
+    last = first
+    while last + 1 < ceiling and tokens[last + 1].kind == WORD:
+        if tokens[last + 1].lower in vocab.non_name_words:
+            break
+        last += 1
+        if last - first >= MAX_APPOSITION:
+            return None
+    if is_name_word(tokens[last], vocab):
+        name_first = last
+        while name_first - 1 >= first and is_name_word(tokens[name_first - 1], vocab):
+            if is_possessive(tokens[name_first - 1]):
+                break
+            name_first -= 1
+        mention = split_name_run(tokens, name_first, last, vocab)
+        role_first = first
+        if name_first > first:
+            return Mention(
+                mention.first,
+                mention.last,
+                "name",
+                _text(tokens, role_first, mention.first - 1),
+                (tokens[role_first].start, tokens[mention.first - 1].end),
+            )
+        return _with_trailing_apposition(tokens, mention, ceiling)
+    # a role first, then the name after a comma: "said Ukraine’s representative, Y. Tsymbaliuk"
+    if last + 2 < ceiling and tokens[last + 1].text == "," and is_name_word(tokens[last + 2], vocab):
+        name_last = last + 2
+        while name_last + 1 < ceiling and is_name_word(tokens[name_last + 1], vocab):
+            name_last += 1
+        after = tokens[name_last + 1] if name_last + 1 < len(tokens) else None
+        if after is None or after.kind != WORD:
+            name = split_name_run(tokens, last + 2, name_last, vocab)
+            return Mention(
+                name.first,
+                name.last,
+                "name",
+                _text(tokens, first, last),
+                (tokens[first].start, tokens[last].end),
+            )
+    if token.lower in vocab.np_determiners or token.text.islower() or is_possessive(token):
+        head = min(last, first + MAX_NOUN_PHRASE - 1)
+        return Mention(first, head, "noun")
+    return None
+
+
+def _with_trailing_apposition(tokens: list[Token], mention: Mention, ceiling: int) -> Mention:
+    """"said John Smith, a spokesman for the group": the apposition becomes the role."""
+    comma = mention.last + 1
+    if comma + 1 >= ceiling or tokens[comma].text != ",":
+        return mention
+    if tokens[comma + 1].lower not in ("a", "an", "the"):
+        return mention
+    last = comma + 1
+    while last + 1 < ceiling and tokens[last + 1].kind != QUOTE and tokens[last + 1].text not in (
+        ",",
+        ".",
+        ";",
+    ):
+        last += 1
+    if tokens[last].kind == PUNCT or last - comma > MAX_APPOSITION:
+        return mention
+    return Mention(
+        mention.first,
+        mention.last,
+        mention.kind,
+        _text(tokens, comma + 1, last),
+        (tokens[comma + 1].start, tokens[last].end),
+    )
+
+
+def is_dash(token: Token) -> bool:
+    """An em or en dash (or a double hyphen) introducing a speaker: “…” — Jane Doe."""
+    return token.kind == PUNCT and token.text in _DASHES

@@ -1,0 +1,126 @@
+"""Resolve local speaker mentions ("Mr. Rau", "he") to the full names seen earlier.
+
+Within one article: a full name (two or more name words) stands for itself; a lone surname,
+with or without an honorific, resolves to the latest earlier full name ending with it; a
+personal pronoun resolves to the latest earlier person of a compatible gender. People are
+collected from earlier speakers and from a lazy scan of capitalised runs in the text.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newsdoc.vocab import Vocabulary
+
+_NAME_RUN = regex.compile(
+    r"\p{Lu}[\p{L}’'\-]*\.?(?:[ ]+(?:\p{Lu}[\p{L}’'\-]*\.?|de|van|von|der|la|le|da|bin|al))+"
+)
+_MALE_HONORIFICS = frozenset(("Mr.", "Mr", "Sir"))
+_FEMALE_HONORIFICS = frozenset(("Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Dame"))
+_PERSONAL = frozenset(("he", "she"))
+
+
+def strip_possessive(word: str) -> str:
+    """Ukraine’s → Ukraine."""
+    for suffix in ("’s", "'s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def gender_of(honorific: str | None) -> str | None:
+    """``male``/``female`` from an honorific, else None."""
+    if honorific in _MALE_HONORIFICS:
+        return "male"
+    if honorific in _FEMALE_HONORIFICS:
+        return "female"
+    return None
+
+
+class Resolver:
+    """Per-article memory of people, in reading order, for resolving mentions."""
+
+    def __init__(self, source: str, vocab: Vocabulary) -> None:
+        self._source = source
+        self._vocab = vocab
+        self._people: list[tuple[int, str, str | None]] = []  # position, name, gender
+        self._genders: dict[str, str] = {}
+        self._others: list[tuple[int, str]] = []  # organisations and places that spoke
+        self._scanned: list[tuple[int, str, str | None]] | None = None
+
+    def is_person(self, words: list[str]) -> bool:
+        """Two or more name words and no organisation word: a person's full name."""
+        if len(words) < 2:
+            return False
+        return not any(word in self._vocab.organisation_words for word in words)
+
+    def _scan(self) -> list[tuple[int, str, str | None]]:
+        if self._scanned is None:
+            self._scanned = []
+            for match in _NAME_RUN.finditer(self._source):
+                words = match.group().split()
+                honorific = None
+                while words and (
+                    words[0] in self._vocab.titles
+                    or words[0] in self._vocab.honorifics
+                    or words[0].lower() in self._vocab.non_name_words
+                ):
+                    if words[0] in self._vocab.honorifics:
+                        honorific = words[0]
+                    words.pop(0)
+                if words:
+                    words[-1] = strip_possessive(words[-1])
+                if self.is_person(words):
+                    self._scanned.append((match.start(), " ".join(words), gender_of(honorific)))
+        return self._scanned
+
+    def note(self, position: int, name: str, gender: str | None = None) -> None:
+        """Remember that ``name`` was mentioned at ``position``."""
+        words = name.split()
+        if self.is_person(words):
+            self._people.append((position, name, gender))
+            if gender is not None:
+                self._genders.setdefault(name, gender)
+        else:
+            self._others.append((position, name))
+
+    def resolve_name(self, words: list[str], honorific: str | None, position: int) -> str:
+        """The full name for a name mention (a lone surname looks back for its full name)."""
+        words = [strip_possessive(word) for word in words]
+        gender = gender_of(honorific)
+        if len(words) >= 2:
+            name = " ".join(words)
+            self.note(position, name, gender)
+            return name
+        surname = words[0]
+        best: tuple[int, str] | None = None
+        for candidates in (self._people, self._scan()):
+            for place, name, _ in candidates:
+                if place < position and name.split()[-1] == surname:
+                    if best is None or place > best[0]:
+                        best = (place, name)
+        resolved = best[1] if best is not None else surname
+        if best is not None:
+            self.note(position, resolved, gender)
+        elif honorific is not None or surname not in self._vocab.organisation_words:
+            self._others.append((position, surname))
+        return resolved
+
+    def resolve_pronoun(self, pronoun: str, position: int) -> str | None:
+        """The latest earlier person (he, she) or speaking organisation (they, it, we)."""
+        lower = pronoun.lower()
+        if lower in _PERSONAL:
+            wanted = self._vocab.speaker_pronouns.get(lower)
+            best: tuple[int, str] | None = None
+            for candidates in (self._people, self._scan()):
+                for place, name, gender in candidates:
+                    known = gender or self._genders.get(name)
+                    if place < position and (known is None or known == wanted):
+                        if best is None or place > best[0]:
+                            best = (place, name)
+            if best is None:
+                return None
+            self._genders.setdefault(best[1], wanted or "")
+            return best[1]
+        earlier = [item for item in self._others if item[0] < position]
+        return earlier[-1][1] if earlier else None

@@ -1,0 +1,96 @@
+"""Split a paragraph into word, punctuation and whole-quote tokens and find sentence ends.
+
+Quoted stretches become single ``QUOTE`` tokens so that the attribution rules only ever read
+the reporter's words around them. Offsets always index the original source.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newsdoc.quoting.types import PUNCT, QUOTE, WORD, QuotePart, Token
+
+# initialisms (U.S., D.C.), then words with inner apostrophes/hyphens and an optional period
+_TOKEN = regex.compile(r"(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[’'\-&][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]")
+_SENTENCE_END = frozenset(".!?")
+
+
+def _word_tokens(source: str, start: int, end: int, abbreviations: frozenset[str]) -> list[Token]:
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(source, start, end):
+        text = match.group()
+        first = text[0]
+        if not (first.isalnum()):
+            tokens.append(Token(text, match.start(), match.end(), PUNCT))
+            continue
+        if text.endswith(".") and not _is_abbreviation(text, abbreviations):
+            # a sentence-final period is a token of its own
+            cut = match.end() - 1
+            tokens.append(Token(text[:-1], match.start(), cut, WORD))
+            tokens.append(Token(".", cut, match.end(), PUNCT))
+            continue
+        tokens.append(Token(text, match.start(), match.end(), WORD))
+    return tokens
+
+
+def _is_abbreviation(text: str, abbreviations: frozenset[str]) -> bool:
+    core = text[:-1]
+    if "." in core:
+        return True  # U.S., D.C.
+    if len(core) == 1 and core.isupper():
+        return True  # a middle initial: Sergei A. Ryabkov
+    return core.lower() in abbreviations
+
+
+def tokenize(
+    source: str, start: int, end: int, parts: list[QuotePart], abbreviations: frozenset[str]
+) -> list[Token]:
+    """Tokens of ``source[start:end]`` with each quote part as one ``QUOTE`` token."""
+    tokens: list[Token] = []
+    position = start
+    for part in parts:
+        tokens.extend(_word_tokens(source, position, part.start, abbreviations))
+        tokens.append(Token(source[part.start : part.end], part.start, part.end, QUOTE, part))
+        position = part.end
+    tokens.extend(_word_tokens(source, position, end, abbreviations))
+    _mark_sentence_ends(tokens)
+    return tokens
+
+
+def quote_inner(text: str) -> str:
+    """A quote token's words without its marks and outer white space."""
+    inner = text[1:]
+    if inner and inner[-1] in "”\"»’'":
+        inner = inner[:-1]
+    return inner.strip()
+
+
+def _mark_sentence_ends(tokens: list[Token]) -> None:
+    """Set ``ends_sentence`` on the last token of every sentence."""
+    last = len(tokens) - 1
+    for index, token in enumerate(tokens):
+        if index == last:
+            token.ends_sentence = True
+        elif token.kind == PUNCT and token.text in _SENTENCE_END:
+            following = tokens[index + 1]
+            # a period followed by a closing stray mark or bracket: the sentence ends there
+            if following.kind == PUNCT and following.text in "”\")’'":
+                continue
+            token.ends_sentence = True
+        elif token.kind == PUNCT and token.text in "”\")’'" and index > 0:
+            token.ends_sentence = tokens[index - 1].text in _SENTENCE_END
+        elif token.kind == QUOTE:
+            inner = quote_inner(token.text).rstrip("”\"’' ")
+            following = tokens[index + 1]
+            # “Stop.” He left. ends a sentence; “Why?” asked Smith. does not
+            token.ends_sentence = (
+                bool(inner)
+                and inner[-1] in _SENTENCE_END
+                and (following.kind == QUOTE or following.text[:1].isupper())
+            )
+        elif token.kind == WORD and token.text.endswith(".") and "." in token.text[:-1]:
+            # U.S. at the end of a sentence: a capitalised word after it starts a new one
+            following = tokens[index + 1]
+            token.ends_sentence = following.kind == QUOTE
+
+
