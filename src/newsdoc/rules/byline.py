@@ -23,7 +23,8 @@ _BY_PREFIX = regex.compile(r"\s*By \. (?P<names>[^.\n]{2,120}?) \.(?= )")
 _NAME_SPLIT = regex.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*)\s*")
 _CREDIT = regex.compile(
     r"""(?:^|(?<=[.!?"”]\s{0,3}))
-    (?P<credit>[A-Z][^.!?\n]{0,200}?\b
+    (?P<credit>\((?:Additional\ )?(?:Reporting|Writing|Editing)\ by\b[^\n()]{1,300}\)
+    | [A-Z][^.!?\n]{0,200}?\b
         (?:contributed\ (?:reporting|to\ this\ (?:report|story|article))
         | (?:reporting|additional\ reporting|writing|editing)\ by)
         \b[^\n]{0,200}?[.]?)

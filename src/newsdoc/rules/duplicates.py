@@ -29,11 +29,12 @@ def remove_duplicates(state: DocumentState) -> None:
             continue
         key = comparison_key(state.text_of(block))
         if len(key) >= MIN_DUPLICATE_CHARS:
-            if key == previous_key:
-                state.remove_block(block, "duplicate", "repeat")
-                continue
+            # The headline written again above the story is a headline copy, not a repeat.
             if not seen_body and key == headline_key:
                 state.remove_block(block, "duplicate", "headline")
+                continue
+            if key == previous_key:
+                state.remove_block(block, "duplicate", "repeat")
                 continue
         previous_key = key
         seen_body = True
