@@ -243,11 +243,12 @@ def reuters_gold_dateline(dateline: str) -> tuple[str, tuple[int, int] | None]:
     text = dateline.strip()
     match = _GOLD_DATELINE.match(text)
     if match is None:
-        return text.split(" -")[0].rstrip(" ,-"), None
+        return text.split(" -")[0].rstrip(" ,-").lstrip("*"), None
     month_name = (match.group("month") or match.group("month2")).lower()
     day = int(match.group("day") or match.group("day2"))
     month = _MONTH_PREFIXES.get(month_name[:3])
-    return match.group("location").rstrip(" ,"), (month, day) if month else None
+    location = match.group("location").rstrip(" ,").lstrip("*")
+    return location, (month, day) if month else None
 
 
 def reuters_gold_authors(author: str) -> tuple[tuple[str, ...], str | None]:
@@ -274,7 +275,12 @@ def isot_gold_dateline(text: str) -> tuple[str | None, str] | None:
     match = _ISOT_REUTERS_DATELINE.match(text)
     if match is None:
         return None
-    return (match.group("location").strip() or None), match.group("agency")
+    location = match.group("location").strip()
+    if location.startswith("By "):
+        # A byline run into the dateline: the place is the all-caps run at its end.
+        place = regex.search(r"[A-Z]{2}[A-Z./, '-]*$", location)
+        location = place.group(0).strip() if place else location
+    return (location.rstrip(",") or None), match.group("agency")
 
 
 def isot_gold_credit_start(text: str) -> int | None:
@@ -333,7 +339,8 @@ FAKENEWSNET_FAMILIES: dict[str, regex.Pattern[str]] = {
         r"|disabled)|enable javascript|older browser version)\b.{0,300}",
         "share": r"Click to (?:share|email|print)\b.{0,60}\(Opens in new window\)"
         r"|(?:Gift ?Outline )?Gift Article(?: Share)?|Share (?:this|on \w+)",
-        "sign-up": r".{0,30}(?:sign-up to provide content|Invalid email Something went wrong).{0,300}"
+        "sign-up": r".{0,30}(?:sign-up to provide content"
+        r"|Invalid email Something went wrong).{0,300}"
         r"|Sign up for .{0,40}newsletter.{0,40}",
         "listen": r"NEW You can now listen to .{1,60}",
         "credits": r"(?:Getty(?: Images)?|REX/Shutterstock|\((?:Image|Photo) credit:.{1,80}\)"

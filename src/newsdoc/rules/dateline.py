@@ -1,19 +1,22 @@
 """Rule ``dateline``: where (and when) the story was filed, cut off the first paragraph.
 
-Shapes handled (location, optional date, optional agency, then a dash):
+Shapes handled (place, optional qualifiers, optional date, optional agency, then a dash):
 
 - AP and NYT: ``VIENNA —``, ``WASHINGTON (AP) —``
 - Reuters: ``LONDON, March 3 -`` (1987 wire), ``LONDON, March 3 (Reuters) -``,
-  ``SEATTLE/WASHINGTON (Reuters) -``, bare ``(Reuters) -``
+  ``SEATTLE/WASHINGTON (Reuters) -``, ``WEST PALM BEACH, Fla./WASHINGTON (Reuters) -``,
+  bare ``(Reuters) -``; an editor's note in parentheses before it stays in the body
 - qualifiers: ``PORTLAND, Ore., Feb 26 -``, ``CALGARY, Alberta, March 3 -``
 - CNN: ``(CNN)`` glued to the text, ``Tokyo (CNN)``, ``Canberra, Australia (CNN) --``
+- a dateline alone on its line (1987 wire tables), the story starting on the next one
 
-The date (month and day) is resolved to a full date with the year of ``published``.
+The date (month and day) is resolved to a full date against ``published``: the year of the
+issue date, or the year before when the day would fall after the issue date.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import regex
 
@@ -21,19 +24,34 @@ from newsdoc.model import Dateline, Span
 from newsdoc.state import BODY, DocumentState
 
 MAX_BLOCKS_TO_SEARCH = 3
+MAX_DAYS_AHEAD = 2  # a dateline may run a day or two ahead of the issue date (time zones)
 
-# An all-caps place (with "/" between cities), optional qualifiers, then date and agency.
+# Words of a place: capitalised (``Toronto``, ``NEW YORK``, ``St. Louis``) with the lower-case
+# particles of place names. Words are space-separated, so the repetitions cannot overlap.
+_PLACE = r"""
+    [A-Z][\w.'’&-]*(?:[ ](?:(?:de|da|do|del|di|la|le|el|es|of|upon|on)[ ])?[A-Za-z][\w.'’&-]*){0,4}
+"""
+_QUALIFIER = r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,2}"
+_COMMA = r"[ ]?,[ ]{1,2}"
+# A byline run into the dateline by a scraper: "By Jane Doe and John Roe NEW YORK (Reuters) -".
+_BYLINE_PREFIX = r"By[ ][A-Z][\w.'’-]*(?:[ ](?:and[ ])?[A-Z][\w.'’-]*){1,8}[ ](?=[A-Z]{2})"
 _WIRE = regex.compile(
-    r"""
+    rf"""
+    (?P<note>\([^()\n]{{1,300}}\)[ ]+(?=[A-Z(]))?
+    (?P<byline>{_BYLINE_PREFIX})?
+    \**
     (?P<location>
-        [A-Z][A-Z.'’-]*(?:[ ][A-Z][A-Z.'’-]*){0,4}
-        (?:/[A-Z][A-Z.'’-]*(?:[ ][A-Z][A-Z.'’-]*){0,4}
-            (?:,[ ][A-Z][\w.]{1,14}\.?)?){0,3}
-        (?:,[ ](?!(?P<m>[A-Za-z]{3,9}\.?[ ]\d))[A-Z][\w.'’]*(?:[ ][A-Z][\w.'’]*){0,2}){0,2}
+        {_PLACE}(?:{_COMMA}{_QUALIFIER})?
+        (?:/{_PLACE}(?:{_COMMA}{_QUALIFIER})?){{0,3}}
+        (?:{_COMMA}{_QUALIFIER}){{0,2}}
     )?
-    (?:,?[ ](?P<month>[A-Za-z]{3,9}\.?)[ ](?P<day>\d{1,2}))?
-    [ ]?(?:\((?P<agency>[^()\n]{1,40})\))?
-    [ ]?(?P<dash>—|–|--|-)[ ]?
+    (?P<when>(?:{_COMMA}(?:-[ ])?|[ ]{{1,2}})
+        (?:(?P<month>[A-Za-z]{{3,9}})\.?[ ]{{0,2}}(?P<day>\d{{1,2}})
+        | (?P<day2>\d{{1,2}})[ ](?P<month2>[A-Za-z]{{3,9}}))
+        ,?(?:[ ]Reuters?)?
+    )?
+    ,?[ ]{{0,2}}(?:\((?P<agency>[^()\n]{{0,40}})\))?
+    [ ]{{0,2}}(?P<dash>—|–|--|-)(?P<glued>(?=[A-Z]))?(?(glued)|(?=\s|$))[ ]?
     """,
     regex.VERBOSE,
 )
@@ -42,53 +60,104 @@ _WIRE = regex.compile(
 _PARENTHESISED_AGENCY = regex.compile(
     r"""
     (?P<location>[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}
-        (?:,[ ][A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3})?[ ])?
+        (?:,[ ][A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}){0,2}[ ]{1,2})?
     \((?P<agency>[A-Z][\w.&'’ ]{1,40})\)
-    (?:[ ]?(?:--|—|–|-))?[ ]?
+    (?:[ ]{0,2}(?:--|—|–|-))?[ ]?
     """,
     regex.VERBOSE,
 )
+_LOWER_WORD = regex.compile(r"\b[a-z]")
+
+
+def resolve_month_day(month: int, day: int, published: date) -> date | None:
+    """The full date of "month day" printed in a story issued on ``published``."""
+    issued = published.date() if isinstance(published, datetime) else published
+    try:
+        candidate = date(issued.year, month, day)
+    except ValueError:
+        return None
+    if candidate - issued > timedelta(days=MAX_DAYS_AHEAD):
+        try:
+            return date(issued.year - 1, month, day)
+        except ValueError:
+            return None
+    return candidate
 
 
 def _resolve_date(state: DocumentState, month_name: str | None, day: str | None) -> date | None:
-    if month_name is None or day is None:
+    if month_name is None or day is None or state.published is None:
         return None
-    month = state.vocab.months.get(month_name.lower())
-    if month is None or state.published is None:
+    # A misspelt month ("Marc 3") is read by its first three letters.
+    month = state.vocab.months.get(month_name.lower()) or state.vocab.months.get(
+        month_name[:3].lower()
+    )
+    if month is None:
         return None
-    try:
-        return date(state.published.year, month, int(day))
-    except ValueError:
-        return None
+    return resolve_month_day(month, int(day), state.published)
 
 
-def _match(state: DocumentState, text: str) -> tuple[int, Dateline] | None:
-    """Return (length, dateline with a placeholder span) when ``text`` opens with a dateline."""
+def _wire_dateline(state: DocumentState, text: str) -> tuple[list[int], int, Dateline] | None:
+    """(cut points, end, dateline) for a wire dateline at the start of ``text``, else None.
+
+    The cut points are where an editor's note or a run-in byline before the dateline ends.
+    """
+    wire = _WIRE.match(text)
+    if wire is None:
+        return None
+    location = wire.group("location")
+    agency = wire.group("agency")
+    month = wire.group("month") or wire.group("month2")
+    has_date = wire.group("when") is not None
+    if agency is not None and not agency.strip():
+        agency = None  # "WASHINGTON () -": the wire lost its agency name
+    if not (location or agency):
+        return None
+    if location is not None and not _plausible_place(location):
+        return None
+    if agency is not None and not _plausible_agency(state, agency):
+        return None
+    misspelt = has_date and month is not None and month.lower() not in state.vocab.months
+    if misspelt and not _plausible_misspelt_month(location, month):
+        # A misspelt month ("Narch 4") still fills the date slot, but only after a place.
+        return None
+    if not has_date and agency is None and not _strong_without_date(location, wire.group("dash")):
+        return None
+    if wire.group("glued") is not None and not has_date:
+        return None  # "WORD -Word" is a hyphenated phrase unless a date vouches for it
+    starts = [wire.end(group) for group in ("note", "byline") if wire.group(group)]
+    start = starts[-1] if starts else 0
+    dateline = Dateline(
+        location=location.strip() if location else None,
+        agency=agency.strip() if agency else None,
+        date=_resolve_date(state, month, wire.group("day") or wire.group("day2")),
+        span=Span(0, 0),
+        text=text[start : wire.end()].strip(),
+    )
+    return starts, wire.end(), dateline
+
+
+def _plausible_misspelt_month(location: str | None, month: str | None) -> bool:
+    return bool(location) and month is not None and len(month) >= 4 and month[0].isupper()
+
+
+def _strong_without_date(location: str | None, dash: str) -> bool:
+    """A place and a dash alone: only an all-caps place, with a long dash or a qualifier."""
+    if location is None:
+        return False
+    place = location.split(",")[0]
+    if _LOWER_WORD.search(place) or not place.isupper():
+        return False
+    return dash != "-" or "," in location
+
+
+def _match(state: DocumentState, text: str) -> tuple[list[int], int, Dateline] | None:
+    """(cut points, end, dateline with a placeholder span) when ``text`` opens with one."""
     offset = len(text) - len(text.lstrip())
     body = text[offset:]
-    wire = _WIRE.match(body)
-    if wire is not None and (wire.group("location") or wire.group("agency")):
-        month = wire.group("month")
-        if month is not None and month.lower() not in state.vocab.months:
-            wire = None
-    if wire is not None and (wire.group("location") or wire.group("agency")):
-        location = wire.group("location")
-        if location is not None and not _plausible_place(location):
-            return None
-        agency = wire.group("agency")
-        if agency is not None and not _plausible_agency(state, agency):
-            return None
-        if wire.group("dash") == "-" and location and not (wire.group("month") or agency):
-            # "WORD - " alone is too weak: a headline fragment, not a dateline.
-            return None
-        dateline = Dateline(
-            location=location,
-            agency=agency.strip() if agency else None,
-            date=_resolve_date(state, wire.group("month"), wire.group("day")),
-            span=Span(0, 0),
-            text=body[: wire.end()].strip(),
-        )
-        return offset + wire.end(), dateline
+    found = _wire_dateline(state, body)
+    if found is not None:
+        starts, end, dateline = found
+        return [offset + start for start in starts], offset + end, dateline
     cnn = _PARENTHESISED_AGENCY.match(body)
     if cnn is not None and _plausible_agency(state, cnn.group("agency")):
         location = cnn.group("location")
@@ -99,7 +168,7 @@ def _match(state: DocumentState, text: str) -> tuple[int, Dateline] | None:
             span=Span(0, 0),
             text=body[: cnn.end()].strip(),
         )
-        return offset + cnn.end(), dateline
+        return [], offset + cnn.end(), dateline
     return None
 
 
@@ -110,17 +179,21 @@ def _plausible_place(location: str) -> bool:
 
 def _plausible_agency(state: DocumentState, agency: str) -> bool:
     name = agency.strip()
-    if name in state.vocab.agencies or name.upper() == name:
+    if name in state.vocab.agencies or (name.upper() == name and any(c.isalpha() for c in name)):
         return True
     words = name.split()
     # Partner outlets in CNN copy: "(The Hollywood Reporter)", "(EW.com)"; Title Case, short.
     return 1 <= len(words) <= 5 and all(w[0].isupper() or w in {"of", "the", "and"} for w in words)
 
 
+def _next_body_follows(state: DocumentState, index: int) -> bool:
+    return any(block.role == BODY for block in state.blocks[index + 1 :])
+
+
 def find_dateline(state: DocumentState) -> None:
     """Cut a dateline off the start of one of the first body blocks."""
     searched = 0
-    for block in state.blocks:
+    for index, block in enumerate(state.blocks):
         if block.role != BODY:
             continue
         searched += 1
@@ -130,14 +203,18 @@ def find_dateline(state: DocumentState) -> None:
         found = _match(state, text)
         if found is None:
             continue
-        length, dateline = found
-        # The dateline must lead into the story, not be the whole block.
-        if not text[length:].strip():
+        cuts, length, dateline = found
+        # The dateline leads into the story: text after it, or a story block next.
+        if not text[length:].strip() and not _next_body_follows(state, index):
             continue
-        start = block.start + len(text) - len(text.lstrip())
-        end = block.start + len(text[:length].rstrip())
+        block_start = block.start
+        start = block_start + (cuts[-1] if cuts else len(text) - len(text.lstrip()))
+        end = block_start + len(text[:length].rstrip())
         state.dateline = Dateline(
             dateline.location, dateline.agency, dateline.date, Span(start, end), dateline.text
         )
-        state.trim_start(block, block.start + length)
+        # An editor's note or a run-in byline before the dateline stays a block of its own.
+        for cut in cuts:
+            block = state.split_block(state.blocks.index(block), block_start + cut)
+        state.trim_start(block, block_start + length)
         return

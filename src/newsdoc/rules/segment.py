@@ -84,54 +84,87 @@ def _is_sentence_end(source: str, line: _Line) -> bool:
     return source[line.end - 1] in _SENTENCE_END
 
 
-def _wrapped_blocks(source: str, run: list[_Line], width: int) -> list[Block]:
-    min_indent = min(line.indent for line in run)
+def _leads_on(source: str, line: _Line) -> bool:
+    """A line ending in a dash (a dateline) leads into the next line; it is not a table row."""
+    text = source[line.start : line.end]
+    return text.endswith(("-", "—", "–"))
+
+
+def _groups_by_width(run: list[_Line], width: int) -> list[list[_Line]]:
+    """Flush-left wrapped copy: a paragraph ends after a short line."""
     groups: list[list[_Line]] = [[run[0]]]
     for previous, line in itertools.pairwise(run):
-        indented = line.indent > min_indent
-        short_before = previous.width < SHORT_LINE_RATIO * width
-        if indented or short_before:
+        if previous.width < SHORT_LINE_RATIO * width:
             groups.append([line])
         else:
             groups[-1].append(line)
+    return groups
+
+
+def _groups_by_indent(run: list[_Line], margin: int) -> list[list[_Line]]:
+    """Wire copy: an indented line starts a paragraph, lines at the margin continue it."""
+    groups: list[list[_Line]] = [[run[0]]]
+    for line in run[1:]:
+        if line.indent > margin:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def _is_table_row(state: DocumentState, group: list[_Line], width: int) -> bool:
+    if len(group) != 1:
+        return False
+    line = group[0]
+    text = state.source[line.start : line.end]
+    return (
+        line.width < SHORT_LINE_RATIO * width
+        and not _is_sentence_end(state.source, line)
+        and not _leads_on(state.source, line)
+        # A sign-off ("Reuter") or other page furniture is not a row of the table above it.
+        and state.vocab.boilerplate_category(text) is None
+    )
+
+
+def _blocks_from_groups(
+    state: DocumentState, groups: list[list[_Line]], width: int, margin: int
+) -> list[Block]:
     blocks: list[Block] = []
     table: list[_Line] = []
 
     def flush_table() -> None:
+        # A lone short line is a heading or a sign-off, not a table.
         if table:
             blocks.append(Block(table[0].start, table[-1].end, wrapped=False))
             table.clear()
 
     for group in groups:
-        is_table_row = (
-            len(group) == 1
-            and group[0].width < SHORT_LINE_RATIO * width
-            and not _is_sentence_end(source, group[0])
-        )
-        if is_table_row:
+        is_row = _is_table_row(state, group, width)
+        if is_row and table and table[-1].indent == margin != group[0].indent:
+            flush_table()  # a title at the margin is not a row of the indented table below
+        if is_row:
             table.append(group[0])
             continue
-        if len(table) == 1:
-            # A lone short line is a heading or sign-off, not a table.
-            blocks.append(Block(table[0].start, table[0].end))
-            table.clear()
         flush_table()
         blocks.append(Block(group[0].start, group[-1].end, wrapped=len(group) > 1))
-    if len(table) == 1:
-        blocks.append(Block(table[0].start, table[0].end))
-        table.clear()
     flush_table()
     return blocks
 
 
 def segment(state: DocumentState) -> None:
     """Fill ``state.blocks`` from the source text."""
-    source = state.source
     blocks: list[Block] = []
-    for run in _runs(_lines(source)):
+    for run in _runs(_lines(state.source)):
+        margin = min(line.indent for line in run)
+        widest = max(line.width for line in run)
+        if len(run) > 1 and any(line.indent > margin for line in run[1:]):
+            blocks.extend(
+                _blocks_from_groups(state, _groups_by_indent(run, margin), widest, margin)
+            )
+            continue
         width = _wrap_width(run)
         if width is None:
             blocks.extend(Block(line.start, line.end) for line in run)
         else:
-            blocks.extend(_wrapped_blocks(source, run, width))
+            blocks.extend(_blocks_from_groups(state, _groups_by_width(run, width), width, margin))
     state.blocks = blocks
