@@ -12,11 +12,19 @@ from __future__ import annotations
 
 import attrs
 
-from newsdoc.quoting.names import is_dash, mention_after, subject_before
+from newsdoc.quoting.names import (
+    is_dash,
+    is_name_word,
+    is_possessive,
+    mention_after,
+    mention_ending,
+    subject_before,
+)
 from newsdoc.quoting.types import QUOTE, WORD, Mention, Token
 from newsdoc.vocab import Vocabulary
 
-MAX_FRAME_TO_CUE = 12  # tokens from the quote to the cue in a right frame
+_PASSIVE = frozenset(("am", "are", "be", "been", "being", "is", "was", "were"))
+MAX_FRAME_TO_CUE = 24  # tokens from the quote to the cue in a right frame
 
 
 @attrs.frozen(slots=True)
@@ -39,6 +47,8 @@ def cue_at(tokens: list[Token], index: int, vocab: Vocabulary) -> int | None:
             return index + 1
         return None
     if lower in vocab.speech_verbs:
+        if lower.endswith("ed") and index > 0 and tokens[index - 1].lower in _PASSIVE:
+            return None  # "he was called to testify"
         return index
     return None
 
@@ -49,6 +59,9 @@ def _speaker_of_cue(
     """The mention a cue reports: after "according to", else its subject, else inverted."""
     if tokens[first].lower == "according":
         return mention_after(tokens, last + 1, ceiling, vocab)
+    if tokens[first].lower.endswith("ing") and first > floor and tokens[first - 1].text == ",":
+        # "…, saying": the speaker is the main clause's, found from an earlier cue or subject
+        return mention_after(tokens, last + 1, ceiling, vocab) if first - 1 == floor else None
     subject_floor = floor
     verb = first
     if tokens[first].lower == "saying" and first - 2 >= floor:
@@ -58,7 +71,11 @@ def _speaker_of_cue(
     mention = subject_before(tokens, verb, subject_floor, vocab)
     if mention is not None:
         return mention
-    if first == floor or tokens[first - 1].kind == QUOTE or tokens[first - 1].text == ",":
+    # inverted only when the cue opens the frame: "“…,” said Mr. Rau"
+    opens_frame = first == floor or tokens[first - 1].kind == QUOTE
+    if not opens_frame and tokens[first - 1].text == ",":
+        opens_frame = first - 1 == floor or tokens[first - 2].kind == QUOTE
+    if opens_frame:
         return mention_after(tokens, last + 1, ceiling, vocab)
     return None
 
@@ -102,9 +119,15 @@ def frame_before(
     end = quote - 1
     if end < floor:
         return None
-    if tokens[end].text in ":,":
+    introduced = tokens[end].text in ":,"
+    if introduced:
         end -= 1
-    return clause_cue_before(tokens, floor, end, quote, vocab)
+    found = clause_cue_before(tokens, floor, end, quote, vocab)
+    if found is None and introduced:
+        mention = clause_subject(tokens, floor, end + 1, vocab)
+        if mention is not None:
+            found = Attribution(mention)
+    return found
 
 
 def clause_cue_before(
@@ -124,6 +147,32 @@ def clause_cue_before(
         mention = _speaker_of_cue(tokens, position, last, floor, ceiling, vocab)
         if mention is not None:
             return Attribution(mention, position, last)
+    return None
+
+
+def clause_subject(
+    tokens: list[Token], floor: int, quote: int, vocab: Vocabulary
+) -> Mention | None:
+    """For a partial quote without a speech cue ("Clinton called his supporters “…”"), the
+    nearest subject-like mention before it: a personal pronoun, or a name followed by a
+    lower-case word (its verb)."""
+    for position in range(quote - 1, floor - 1, -1):
+        token = tokens[position]
+        if token.kind != WORD:
+            continue
+        lower = token.lower
+        if lower in vocab.speaker_pronouns and lower not in ("it", "you"):
+            return Mention(position, position, "pronoun")
+        following = tokens[position + 1]
+        if (
+            is_name_word(token, vocab)
+            and not is_possessive(token)
+            and following.kind == WORD
+            and following.text.islower()
+            and following.lower not in vocab.non_name_words
+            and following.lower not in vocab.name_particles
+        ):
+            return mention_ending(tokens, position, floor, vocab)
     return None
 
 

@@ -19,17 +19,24 @@ from newsdoc.quoting.attribution import (
     Attribution,
     clause_cue_after,
     clause_cue_before,
+    clause_subject,
+    cue_at,
     frame_after,
     frame_before,
 )
 from newsdoc.quoting.marks import find_quote_parts
-from newsdoc.quoting.names import is_dash, mention_text
+from newsdoc.quoting.names import is_dash, is_possessive, mention_text
 from newsdoc.quoting.resolve import Resolver
 from newsdoc.quoting.tokens import quote_inner, tokenize
 from newsdoc.quoting.types import PUNCT, QUOTE, Token
 from newsdoc.vocab import Vocabulary
 
-MAX_ATTRIBUTION_SENTENCE = 12  # tokens in a "Smith said." sentence after a quote
+CONTINUE_ACROSS_PARAGRAPHS = True
+MAX_TITLE_WORDS = 7  # a capitalised quote this short is more likely a title than speech
+_SMALL_WORDS = frozenset(("a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"))
+_TITLE_INTRODUCERS = frozenset(("at", "entitled", "from", "in", "named", "of", "on", "titled"))
+MAX_ATTRIBUTION_SENTENCE = 30  # tokens in a "Smith said on Friday." sentence after a quote
+MAX_AFTER_CUE = 7  # tokens after its cue in such a sentence ("in an interview on CNN.")
 
 
 @attrs.define(slots=True)
@@ -76,6 +83,8 @@ class _Extractor:
         self.vocab = vocab
         self.resolver = Resolver(source, vocab)
         self.drafts: list[_Draft] = []
+        # a paragraph ending "He said:" introduces a quote opening the next paragraph
+        self.colon: tuple[int, list[Token], Attribution] | None = None
 
     def attribute(self, draft: _Draft, tokens: list[Token], found: Attribution) -> None:
         mention = found.mention
@@ -110,9 +119,14 @@ class _Extractor:
         )
         if previous is not None:
             previous.open_ended = False
-        if not parts:
+        introduced = self.colon if self.colon is not None and self.colon[0] == index - 1 else None
+        self.colon = None
+        ends_with_colon = self.source[start:end].rstrip().endswith(":")
+        if not parts and not ends_with_colon:
             return
         tokens = tokenize(self.source, start, end, parts, self.vocab.abbreviations)
+        if ends_with_colon:
+            self._note_colon(index, tokens)
         sentence_start = _sentence_starts(tokens)
         quote_indices = [i for i, token in enumerate(tokens) if token.kind == QUOTE]
         paragraph_drafts: list[_Draft] = []
@@ -128,11 +142,19 @@ class _Extractor:
                 draft.spans.append(Span(token.start, token.end))
             else:
                 kind = _classify(tokens, position, floor, self.vocab)
-                if kind is None:
-                    k += 1
+                if kind is None or (
+                    _looks_like_title(tokens, position, self.vocab)
+                    and frame_after(tokens, position, stop, self.vocab) is None
+                ):
+                    k += 1  # “Fox News Sunday”, “13th”: a title, not a quote
                     continue
                 draft = _Draft([Span(token.start, token.end)], kind, index)
             found = self._find(draft, tokens, position, floor, stop)
+            if found is None and position == 0 and draft.speaker is None:
+                if introduced is not None:
+                    self.attribute(draft, introduced[1], introduced[2])
+                elif CONTINUE_ACROSS_PARAGRAPHS and previous is not None and previous.paragraph == index - 1 and previous.kind == "direct":
+                    draft.take_speaker(previous)
             if (
                 found is not None
                 and draft.kind == "direct"
@@ -141,6 +163,11 @@ class _Extractor:
                 and tokens[next_quote - 1].text == ","
                 and found.cue_first is not None
                 and found.cue_first > position
+                and found.cue_last is not None
+                and not any(
+                    cue_at(tokens, between, self.vocab) is not None
+                    for between in range(found.cue_last + 1, next_quote)
+                )
             ):
                 # “A,” she said, “B.”: one quote in two parts
                 following = tokens[next_quote]
@@ -150,7 +177,10 @@ class _Extractor:
             if found is not None and draft.speaker is None:
                 self.attribute(draft, tokens, found)
             elif found is None and draft.speaker is None and draft.kind == "direct":
-                if paragraph_drafts:
+                earlier = clause_cue_before(tokens, 0, floor - 1, floor, self.vocab)
+                if earlier is not None:
+                    self.attribute(draft, tokens, earlier)  # "…, Schiff said. “…”"
+                elif paragraph_drafts:
                     draft.take_speaker(paragraph_drafts[-1])
             last_part = tokens[position].part
             draft.open_ended = last_part is not None and not last_part.closed
@@ -158,6 +188,19 @@ class _Extractor:
                 self.drafts.append(draft)
             paragraph_drafts.append(draft)
             k += 1
+
+    def _note_colon(self, index: int, tokens: list[Token]) -> None:
+        """Remember who speaks in a paragraph ending with "He said:" for the next one."""
+        end = len(tokens) - 1
+        while end >= 0 and tokens[end].text == ":":
+            end -= 1
+        floor = _sentence_starts(tokens)[end] if end >= 0 else 0
+        found = clause_cue_before(tokens, floor, end, end + 1, self.vocab)
+        if found is None:
+            mention = clause_subject(tokens, floor, end + 1, self.vocab)
+            found = Attribution(mention) if mention is not None else None
+        if found is not None:
+            self.colon = (index, tokens, found)
 
     def _find(
         self, draft: _Draft, tokens: list[Token], position: int, floor: int, stop: int
@@ -172,12 +215,18 @@ class _Extractor:
                 found = _next_sentence(tokens, stop, vocab)
             return found
         found = None
-        if stop > position + 1 and tokens[position + 1].text == ",":
+        if stop > position + 1 and (
+            tokens[position + 1].text == "," or quote_inner(tokens[position].text).endswith(",")
+        ):
             found = frame_after(tokens, position, stop, vocab)
         if found is None:
             found = clause_cue_before(tokens, floor, position - 1, position, vocab)
         if found is None:
             found = clause_cue_after(tokens, position + 1, _sentence_end(tokens, position), vocab)
+        if found is None:
+            mention = clause_subject(tokens, floor, position, vocab)
+            if mention is not None:
+                found = Attribution(mention)
         return found
 
 
@@ -225,7 +274,13 @@ def _next_sentence(tokens: list[Token], stop: int, vocab: Vocabulary) -> Attribu
         return None
     if any(token.kind == QUOTE for token in tokens[stop:end]):
         return None
-    return frame_after(tokens, stop - 1, end, vocab)
+    found = frame_after(tokens, stop - 1, end, vocab)
+    if found is None or found.cue_first is None or found.cue_last is None:
+        return None
+    leads = min(found.mention.first, found.cue_first) == stop  # "Trump said, looking on."
+    if end - found.cue_last > MAX_AFTER_CUE and not (leads and tokens[found.cue_last + 1].text == ","):
+        return None  # "Smith said the plan would fail." reports more than the quote
+    return found
 
 
 def _classify(tokens: list[Token], position: int, floor: int, vocab: Vocabulary) -> QuoteKind | None:
@@ -245,6 +300,19 @@ def _classify(tokens: list[Token], position: int, floor: int, vocab: Vocabulary)
     if upper and before.lower in vocab.speech_verbs:
         return "direct"
     return "partial"
+
+
+def _looks_like_title(tokens: list[Token], position: int, vocab: Vocabulary) -> bool:
+    """“Fox News Sunday,” “13th”: every word capitalised, short, not introduced as speech."""
+    words = quote_inner(tokens[position].text).rstrip(",.;:!?”\"’'").split()
+    if not words or len(words) > MAX_TITLE_WORDS:
+        return False
+    if position == 0:
+        return False
+    before = tokens[position - 1]
+    if not (is_possessive(before) or before.lower in _TITLE_INTRODUCERS):
+        return False  # the “War On Drugs,” as “Miss Piggy”: a quoted name inside a claim
+    return all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in words)
 
 
 def extract_quotes(

@@ -28,7 +28,9 @@ def _opens(text: str, index: int) -> bool:
         return True
     if mark in _ALWAYS_CLOSE:
         return False
-    before = text[index - 1] if index > 0 else " "
+    if index == 0:
+        return True  # a paragraph opening with ” is a mis-typed opening mark
+    before = text[index - 1]
     after = text[index + 1] if index + 1 < len(text) else " "
     space_before = before.isspace() or before in _OPEN_BEFORE
     space_after = after.isspace() or after in _CLOSE_AFTER

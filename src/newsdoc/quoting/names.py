@@ -12,12 +12,12 @@ from newsdoc.quoting.types import PUNCT, QUOTE, WORD, Mention, Token
 from newsdoc.vocab import Vocabulary
 
 MAX_NOUN_PHRASE = 6  # words in a common noun phrase speaker ("a senior administration official")
-MAX_APPOSITION = 14  # tokens between the commas of an apposition
+MAX_APPOSITION = 20  # tokens between the commas of an apposition
 _WEEKDAYS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
 _RELATIVES = frozenset(("who", "which"))
-_DASHES = frozenset("—–")
+_DASHES = frozenset(("—", "–", "―", "--"))
 
 
 def is_name_word(token: Token, vocab: Vocabulary) -> bool:
@@ -28,6 +28,12 @@ def is_name_word(token: Token, vocab: Vocabulary) -> bool:
     if text[0].isupper():
         return text.lower() not in vocab.non_name_words
     return text in vocab.name_particles
+
+
+def is_party_tag(token: Token) -> bool:
+    """A party-and-state tag such as R-Wis. or D-Mo. (never a name)."""
+    text = token.text
+    return len(text) > 2 and text[1] == "-" and text[0] in "RDI" and text[2:3].isupper()
 
 
 def is_possessive(token: Token) -> bool:
@@ -96,6 +102,8 @@ def _noun_phrase_ending(
             break
         if lower in vocab.non_name_words or lower in vocab.speech_verbs:
             break
+        if lower in vocab.speaker_pronouns:
+            break
         if _is_skippable(token, vocab):
             break
         first -= 1
@@ -109,6 +117,11 @@ def mention_ending(
     if last < floor:
         return None
     token = tokens[last]
+    if token.text == ")":
+        # "Rep. Jim Jordan (R-Ohio)": the name stands before the parenthesis
+        while last >= floor and tokens[last].text != "(":
+            last -= 1
+        return mention_ending(tokens, last - 1, floor, vocab)
     if token.kind != WORD:
         return None
     if token.lower in vocab.speaker_pronouns:
@@ -149,8 +162,6 @@ def _head_before_of(
         if all(_is_title(tokens[index], vocab) for index in range(head.first, head.last + 1)):
             return None  # "Secretary of State John Kerry": the name is after "of"
         return head
-    if before.kind == WORD and before.text.islower():
-        return _noun_phrase_ending(tokens, of - 1, floor, vocab)
     return None
 
 
@@ -197,7 +208,7 @@ def _apposition_subject(
         return None
     inner_first, inner_last = opening + 1, comma - 1
     inner_head = tokens[inner_first]
-    if inner_head.lower in _RELATIVES:
+    if inner_head.lower in _RELATIVES or (inner_first == inner_last and is_party_tag(inner_head)):
         return mention_ending(tokens, opening - 1, floor, vocab)
     inner = mention_ending(tokens, inner_last, inner_first, vocab)
     if inner is not None and inner.kind == "name" and inner.first == _name_start(
@@ -231,7 +242,7 @@ def _apposition_subject(
 def _name_start(tokens: list[Token], first: int, last: int, vocab: Vocabulary) -> int:
     """Where the name starts in an apposition made only of titles and a name."""
     cut = first
-    while cut < last and (_is_title(tokens[cut], vocab) or tokens[cut].text.islower()):
+    while cut < last and _is_title(tokens[cut], vocab):
         cut += 1
     return cut
 
@@ -262,6 +273,8 @@ def mention_after(
         return None
     if token.lower in vocab.speaker_pronouns:
         return Mention(first, first, "pronoun")
+    if token.lower in vocab.non_name_words and token.lower not in vocab.np_determiners:
+        return None  # "said in a statement", "adding that": no speaker here
     last = first
     while last + 1 < ceiling and tokens[last + 1].kind == WORD:
         if tokens[last + 1].lower in vocab.non_name_words:

@@ -13,6 +13,7 @@ from newsdoc.quoting.types import PUNCT, QUOTE, WORD, QuotePart, Token
 # initialisms (U.S., D.C.), then words with inner apostrophes/hyphens and an optional period
 _TOKEN = regex.compile(r"(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[’'\-&][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]")
 _SENTENCE_END = frozenset(".!?")
+_CONTRACTED_PRONOUNS = frozenset(("he", "i", "it", "she", "they", "we", "who", "you"))
 
 
 def _word_tokens(source: str, start: int, end: int, abbreviations: frozenset[str]) -> list[Token]:
@@ -22,6 +23,12 @@ def _word_tokens(source: str, start: int, end: int, abbreviations: frozenset[str
         first = text[0]
         if not (first.isalnum()):
             tokens.append(Token(text, match.start(), match.end(), PUNCT))
+            continue
+        apostrophe = text.find("’") if "’" in text else text.find("'")
+        if apostrophe > 0 and text[:apostrophe].lower() in _CONTRACTED_PRONOUNS:
+            # "He’s", "I’m": the pronoun is a token of its own, so a speaker span can be "He"
+            tokens.append(Token(text[:apostrophe], match.start(), match.start() + apostrophe, WORD))
+            tokens.append(Token(text[apostrophe:], match.start() + apostrophe, match.end(), WORD))
             continue
         if text.endswith(".") and not _is_abbreviation(text, abbreviations):
             # a sentence-final period is a token of its own
@@ -39,6 +46,8 @@ def _is_abbreviation(text: str, abbreviations: frozenset[str]) -> bool:
         return True  # U.S., D.C.
     if len(core) == 1 and core.isupper():
         return True  # a middle initial: Sergei A. Ryabkov
+    if "-" in core and core.rsplit("-", 1)[1].lower() in abbreviations:
+        return True  # a party tag: (D-Wis.), R-Ky.
     return core.lower() in abbreviations
 
 
