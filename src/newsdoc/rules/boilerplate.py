@@ -15,15 +15,21 @@ from newsdoc.text import comparison_key
 
 MAX_BOILERPLATE_WORDS = 60  # longer blocks are prose even when they mention "share" or "image"
 
-# Credits and sign-offs glued to the last sentence: "...his face.Featured image via X/Getty".
+# Credits and sign-offs glued to the last sentence: "...his face.Featured image via X/Getty",
+# "...2017Featured Image: Screenshot", "... Reuter". The credit runs to the end of the text.
 _GLUED_TAIL = regex.compile(
-    r"""(?:(?<=[.!?"”’)\]])|\s)\s*(?P<tail>
-        (?:Featured\ image|Featured\ Image|FEATURED\ IMAGE|Image|Photo|Picture)s?
-            (?:\ via|\ by|\ credit|:|\ courtesy)\b[^\n]{0,200}
-        | (?:Reuter|REUTER|reuter)\.{0,3}
+    r"""(?P<tail>
+        (?:[Ff]eatured?[ ](?:[Ii]mage|[Pp]hoto|iamge|imaged)s?|FEATURED[ ]IMAGE)
+            (?:[ ](?:via|by|credit|courtesy|from|of|is)\b|[ ]?:|[ ](?=[A-Z]))[^\n]{1,200}
+        | (?<![A-Z])(?:(?:Header|Top)[ ]image|Images?|Photos?|Photograph|Picture)
+            (?:[ ](?:via|by|credit|courtesy|from|of)\b|[ ]?:)[^\n]{1,200}
+        | (?<=\s)(?:Reuter|REUTER|reuter)\.{0,3}
     )\s*$""",
     regex.VERBOSE,
 )
+# Prose after the credit ("Photo by X shows the crowd. It was ...") means it is not a credit.
+_PROSE_AFTER = regex.compile(r"[.!?]\s+[A-Z][a-z]+\s+[a-z]+\s+[a-z]+")
+TAIL_WINDOW = 250
 
 
 def _category(state: DocumentState, text: str, custom: frozenset[str]) -> str | None:
@@ -32,6 +38,16 @@ def _category(state: DocumentState, text: str, custom: frozenset[str]) -> str | 
     if custom and comparison_key(text) in custom:
         return "custom"
     return state.vocab.boilerplate_category(text)
+
+
+def _glued_tail(text: str) -> regex.Match[str] | None:
+    """The earliest credit or sign-off in the last characters that runs to the end."""
+    position = max(0, len(text) - TAIL_WINDOW)
+    while True:
+        match = _GLUED_TAIL.search(text, position)
+        if match is None or not _PROSE_AFTER.search(match.group("tail")):
+            return match
+        position = match.start("tail") + 1
 
 
 def remove_boilerplate(state: DocumentState) -> None:
@@ -47,7 +63,7 @@ def remove_boilerplate(state: DocumentState) -> None:
     if last is None:
         return
     text = state.text_of(last)
-    match = _GLUED_TAIL.search(text, max(0, len(text) - 300))
+    match = _glued_tail(text)
     if match is None or match.start("tail") == 0:
         return
     tail_start = last.start + match.start("tail")
