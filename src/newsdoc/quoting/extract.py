@@ -165,9 +165,9 @@ class _Extractor:
                 and found.cue_first > position
                 and found.cue_last is not None
                 and not any(
-                    cue_at(tokens, between, self.vocab) is not None
+                    tokens[between - 1].text == "," and cue_at(tokens, between, self.vocab)
                     for between in range(found.cue_last + 1, next_quote)
-                )
+                )  # "“A,” Trump said, adding, “B.”" reports two things
             ):
                 # “A,” she said, “B.”: one quote in two parts
                 following = tokens[next_quote]
@@ -177,7 +177,9 @@ class _Extractor:
             if found is not None and draft.speaker is None:
                 self.attribute(draft, tokens, found)
             elif found is None and draft.speaker is None and draft.kind == "direct":
-                earlier = clause_cue_before(tokens, 0, floor - 1, floor, self.vocab)
+                earlier = None
+                if not paragraph_drafts:
+                    earlier = clause_cue_before(tokens, 0, floor - 1, floor, self.vocab)
                 if earlier is not None:
                     self.attribute(draft, tokens, earlier)  # "…, Schiff said. “…”"
                 elif paragraph_drafts:
