@@ -45,7 +45,8 @@ CLOSING_MARKS = "”’»\"'"
 
 _BORDER = "1px solid rgba(127, 127, 127, 0.35)"
 _ROOT = "color: inherit; line-height: 1.5; max-width: 52em; font-size: 14px"
-_CARD = f"border: {_BORDER}; border-radius: 6px; padding: 0.7em 1em; margin: 0 0 0.8em 0"
+_BOX = "box-sizing: border-box; max-width: 100%"
+_CARD = f"{_BOX}; border: {_BORDER}; border-radius: 6px; padding: 0.7em 1em; margin: 0 0 0.8em 0"
 _HEADLINE = "font-size: 1.45em; font-weight: 700; line-height: 1.25; margin: 0 0 0.3em 0"
 _DEK = "font-style: italic; opacity: 0.85; margin: 0 0 0.4em 0"
 _META = "font-size: 0.85em; opacity: 0.75"
@@ -59,13 +60,14 @@ _LABEL = (
     " margin-left: 0.2em; vertical-align: 0.15em; white-space: nowrap; background: {hue}"
 )
 _EXPLAINER = (
-    f"border: {_BORDER}; border-left: 4px solid rgba(33, 150, 243, 0.6); border-radius: 4px;"
-    " padding: 0.6em 1em; margin: 0.4em 0 1em 0; background: rgba(33, 150, 243, 0.07)"
+    f"{_BOX}; border: {_BORDER}; border-left: 4px solid rgba(33, 150, 243, 0.6);"
+    " border-radius: 4px; padding: 0.6em 1em; margin: 0.4em 0 1em 0;"
+    " background: rgba(33, 150, 243, 0.07)"
 )
 _BOX_TITLE = "font-weight: 700; margin: 0 0 0.4em 0"
 _SMALL = "font-size: 0.85em; opacity: 0.8; margin: 0.6em 0"
 _REMOVED = (
-    f"border: {_BORDER}; border-radius: 4px; padding: 0.4em 0.8em; margin: 0.8em 0 0 0;"
+    f"{_BOX}; border: {_BORDER}; border-radius: 4px; padding: 0.4em 0.8em; margin: 0.8em 0 0 0;"
     " opacity: 0.65; background: rgba(127, 127, 127, 0.08)"
 )
 _REASON = (
