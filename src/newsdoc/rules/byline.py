@@ -18,8 +18,13 @@ MAX_BLOCKS_TO_SEARCH = 4
 MAX_BYLINE_WORDS = 16
 
 _BY_BLOCK = regex.compile(r"\s*(?:[Bb][Yy]|BY)\s*[:.]?\s+(?P<names>\S[^\n]{0,200}?)\s*$")
-# Daily Mail header flattened to one line: "By . Jane Doe . PUBLISHED: . 14:11 EST, ..."
-_BY_PREFIX = regex.compile(r"\s*By \. (?P<names>[^.\n]{2,120}?) \.(?= )")
+# Daily Mail header flattened to one line: "By . Jane Doe . PUBLISHED: . 14:11 EST, ...",
+# "By . Jane Doe . and John Roe . The story starts".
+_BY_PREFIX = regex.compile(
+    r"\s*By \. (?P<names>[^.\n]{2,120}?(?: \. and [^.\n]{2,120}?)?) \.(?=\s|$)"
+)
+# "Jane Doe For Mailonline", "Jane Doe for the Daily Mail": the outlet is not a name.
+_FOR_OUTLET = regex.compile(r"\s+(?:[Ff]or|FOR)\s+(?P<outlet>[^,]{2,60})$")
 _NAME_SPLIT = regex.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*)\s*")
 _CREDIT = regex.compile(
     r"""(?:^|(?<=[.!?"”]\s{0,3}))
@@ -38,11 +43,18 @@ _JOB_WORDS = frozenset(
 
 def _split_authors(state: DocumentState, names: str) -> tuple[tuple[str, ...], str | None]:
     """Split "A, B and C, Reuters" into names and an agency."""
-    names = names.split("|")[0].strip().rstrip(".,;")
-    parts = [part.strip() for part in _NAME_SPLIT.split(names) if part.strip()]
+    names = names.split("|")[0].replace(" . ", " ").strip().rstrip(".,;")
+    parts = [part.strip(" .") for part in _NAME_SPLIT.split(names) if part.strip(" .")]
+    agencies = {agency.casefold() for agency in state.vocab.agencies}
     agency = None
-    if len(parts) > 1 and (parts[-1] in state.vocab.agencies or parts[-1].title() == "Reuters"):
+    if parts and (parts[-1].casefold() in agencies or parts[-1].casefold() == "reuter"):
+        # "by X, Reuters"; "By . Associated Press ." names the agency alone.
         agency = parts.pop()
+    if parts:
+        outlet = _FOR_OUTLET.search(parts[-1])
+        if outlet is not None:
+            agency = agency or outlet.group("outlet")
+            parts[-1] = parts[-1][: outlet.start()]
     people = [p for p in parts if not any(w.lower() in _JOB_WORDS for w in p.split())]
     # "By . Daily Mail Reporter ." names no person: the desk itself is the author.
     kept = people or parts

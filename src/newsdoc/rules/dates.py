@@ -19,24 +19,36 @@ from newsdoc.state import BODY, DocumentState
 MAX_BLOCKS_TO_SEARCH = 6
 MAX_STAMP_CHARS = 90
 
-TIMEZONES = {
-    "ET": tz.gettz("America/New_York"),
-    "EST": tz.gettz("America/New_York"),
-    "EDT": tz.gettz("America/New_York"),
-    "CT": tz.gettz("America/Chicago"),
-    "CST": tz.gettz("America/Chicago"),
-    "CDT": tz.gettz("America/Chicago"),
-    "MT": tz.gettz("America/Denver"),
-    "MST": tz.gettz("America/Denver"),
-    "MDT": tz.gettz("America/Denver"),
-    "PT": tz.gettz("America/Los_Angeles"),
-    "PST": tz.gettz("America/Los_Angeles"),
-    "PDT": tz.gettz("America/Los_Angeles"),
+_EASTERN = tz.gettz("America/New_York")
+_CENTRAL = tz.gettz("America/Chicago")
+_MOUNTAIN = tz.gettz("America/Denver")
+_PACIFIC = tz.gettz("America/Los_Angeles")
+
+
+def _fixed(name: str, hours: float) -> tzinfo:
+    return tz.tzoffset(name, int(hours * 3600))
+
+
+# "ET" names a zone (its offset follows daylight saving); "EST" and "EDT" name one offset
+# each, so "14:11 EST" in October is still UTC-5 as printed.
+TIMEZONES: dict[str, tzinfo | None] = {
+    "ET": _EASTERN,
+    "EST": _fixed("EST", -5),
+    "EDT": _fixed("EDT", -4),
+    "CT": _CENTRAL,
+    "CST": _fixed("CST", -6),
+    "CDT": _fixed("CDT", -5),
+    "MT": _MOUNTAIN,
+    "MST": _fixed("MST", -7),
+    "MDT": _fixed("MDT", -6),
+    "PT": _PACIFIC,
+    "PST": _fixed("PST", -8),
+    "PDT": _fixed("PDT", -7),
     "GMT": tz.UTC,
     "UTC": tz.UTC,
-    "BST": tz.gettz("Europe/London"),
-    "CET": tz.gettz("Europe/Paris"),
-    "CEST": tz.gettz("Europe/Paris"),
+    "BST": _fixed("BST", 1),
+    "CET": _fixed("CET", 1),
+    "CEST": _fixed("CEST", 2),
 }
 
 _STAMP = regex.compile(
@@ -45,10 +57,20 @@ _STAMP = regex.compile(
     regex.IGNORECASE,
 )
 _HAS_DIGIT = regex.compile(r"\d")
+# The Daily Mail header flattened with " . " where its lines broke:
+# "PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: . 15:36 EST, 25 October 2013 . "
+# or "Last updated at 1:25 AM on 3rd August 2011 . ".
 _MAIL_HEADER = regex.compile(
-    r"\s*(?:PUBLISHED: \. (?P<published>[^|\n]{4,60}?) \. )?(?:\| \. )?"
-    r"(?:UPDATED: \. (?P<updated>[^|\n]{4,60}?) \. ?)?"
+    r"""(?:PUBLISHED:[ ]\.[ ](?P<published>[^|.\n]{4,60}?)[ ]\.[ ]?)?
+    (?:\|[ ]\.[ ])?
+    (?:(?:UPDATED:[ ]\.[ ]|Last[ ]updated[ ]at[ ])(?P<updated>[^|\n]{4,60}?)[ ]\.(?:[ ]|$))?""",
+    regex.VERBOSE,
 )
+_MAIL_MARKER = regex.compile(r"PUBLISHED: \. |UPDATED: \. |Last updated at \d")
+# What may come before the header in the same block: nothing, or the "By . Name ." byline.
+_MAIL_LEAD = regex.compile(r"\s*(?:By \. [^\n]{1,150}? \. )?")
+_ORDINAL = regex.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
+_FILLER = regex.compile(r"\s(?:on|at)\s")
 
 
 def _timezone(name: str | None, offset: int | None) -> tzinfo | None:
@@ -67,6 +89,8 @@ def _timezone(name: str | None, offset: int | None) -> tzinfo | None:
 def parse_moment(text: str, default: date | datetime | None = None) -> datetime | None:
     """Interpret a date or time stamp with ``dateutil``; None when it is not one."""
     cleaned = text.replace("p.m.", "PM").replace("a.m.", "AM").replace(" |", " ").strip(" .,|")
+    # "1:25 AM on 3rd August 2011": dateutil reads neither the ordinal nor the filler word.
+    cleaned = _FILLER.sub(" ", _ORDINAL.sub("", cleaned))
     if default is not None:
         return _parse_with(cleaned, datetime(default.year, default.month, default.day))
     # Without a default, dateutil fills gaps from today's date: the output would depend on
@@ -105,8 +129,9 @@ def find_dates(state: DocumentState) -> None:
         if searched > MAX_BLOCKS_TO_SEARCH:
             return
         text = state.text_of(block)
-        if "PUBLISHED: . " in text[:200]:
-            _take_mail_header(state, state.blocks.index(block), text)
+        marker = _MAIL_MARKER.search(text, 0, 300)
+        if marker is not None and _MAIL_LEAD.fullmatch(text, 0, marker.start()):
+            _take_mail_header(state, state.blocks.index(block), text, marker.start())
             return
         if len(text) > MAX_STAMP_CHARS or not _HAS_DIGIT.search(text):
             continue
@@ -125,9 +150,8 @@ def find_dates(state: DocumentState) -> None:
         state.remove_block(block, "metadata", "updated" if "updated" in kind else "published")
 
 
-def _take_mail_header(state: DocumentState, index: int, text: str) -> None:
+def _take_mail_header(state: DocumentState, index: int, text: str, position: int) -> None:
     block_start = state.blocks[index].start
-    position = text.find("PUBLISHED: .")
     match = _MAIL_HEADER.match(text, position)
     if match is None or match.end() <= position:
         return
@@ -143,6 +167,6 @@ def _take_mail_header(state: DocumentState, index: int, text: str) -> None:
             state.updated = moment
     start = block_start + position
     end = block_start + match.end()
-    state.remove(start, end, "metadata", "published")
+    state.remove(start, end, "metadata", "published" if published else "updated")
     header = state.split_block(index, start) if start > block_start else state.blocks[index]
     state.trim_start(header, end)
