@@ -1,0 +1,94 @@
+"""Peak memory of ``newsdoc batch`` streaming a large synthetic JSONL file (for throughput.py).
+
+The input is generated in a temporary folder from one invented article, each copy made
+distinct by a counter, and deleted afterwards; it is never committed. Resident memory of the
+whole process tree (parent, forkserver, workers) is sampled every 0.2 s with psutil.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_SECONDS = 0.2
+
+
+def generate_jsonl(article: str, path: Path, gigabytes: float) -> tuple[int, int]:
+    """Write about ``gigabytes`` of JSONL made of numbered copies of ``article``."""
+    target = int(gigabytes * 1e9)
+    written = count = 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        while written < target:
+            # A different figure per copy so that no two documents are identical.
+            text = article.replace("19 days", f"{count % 1000} days", 1)
+            line = json.dumps({"id": f"doc-{count}", "text": text, "batch": count // 1000}) + "\n"
+            handle.write(line)
+            written += len(line.encode("utf-8"))
+            count += 1
+    return count, written
+
+
+def _tree_rss(process: object) -> tuple[int, int]:
+    """Total and largest single resident set size of ``process`` and its descendants."""
+    import psutil
+
+    assert isinstance(process, psutil.Process)
+    sizes = []
+    for member in [process, *process.children(recursive=True)]:
+        try:
+            sizes.append(member.memory_info().rss)
+        except psutil.Error:  # a process that just ended
+            continue
+    return sum(sizes), max(sizes, default=0)
+
+
+def memory_section(article: str, work: Path, gigabytes: float) -> str:
+    """Run ``newsdoc batch --workers 2`` over generated JSONL; return the markdown section."""
+    import psutil
+
+    source = work / "memory.jsonl"
+    out = work / "memory.parquet"
+    count, size = generate_jsonl(article, source, gigabytes)
+    shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-m", "newsdoc", "batch", str(source), "--out", str(out)]
+    command += ["--workers", "2", "--quiet"]
+    environment = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env=environment)
+    watched = psutil.Process(child.pid)
+    peak_total = peak_single = 0
+    while child.poll() is None:
+        try:
+            total, single = _tree_rss(watched)
+        except psutil.Error:
+            break
+        peak_total, peak_single = max(peak_total, total), max(peak_single, single)
+        time.sleep(SAMPLE_SECONDS)
+    child.wait()
+    seconds = time.perf_counter() - started
+    source.unlink()
+    shutil.rmtree(out, ignore_errors=True)
+    verdict = "meets" if peak_total < 300e6 else "misses"
+    return "\n".join(
+        [
+            "`newsdoc batch memory.jsonl --out memory.parquet --workers 2` over"
+            f" {size / 1e9:.2f} GB of generated JSONL ({count:,} documents;"
+            f" `--only memory --memory-gb {gigabytes:g}`)."
+            " RSS sampled every 0.2 s over the whole process tree.",
+            "",
+            "| peak RSS, all processes | peak RSS, largest process | seconds | docs/s | MB/s |"
+            " exit |",
+            "|---:|---:|---:|---:|---:|---:|",
+            f"| {peak_total / 1e6:.0f} MB | {peak_single / 1e6:.0f} MB | {seconds:.0f} |"
+            f" {count / seconds:,.0f} | {size / seconds / 1e6:.2f} | {child.returncode} |",
+            "",
+            f"This {verdict} the 300 MB target for the whole tree.",
+        ]
+    )
