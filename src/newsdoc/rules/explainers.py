@@ -17,6 +17,8 @@ from newsdoc.text import normalize_space
 _COUNTER = regex.compile(r"(?:Card|Slide|Step|Item)\s+(\d{1,3})\s+(?:of|/)\s+(\d{1,3})", regex.I)
 _CARD_HEADING = regex.compile(r"(?P<heading>[^.!?\n]{2,80}?[.!?:])\s+(?P<body>\S)")
 MAX_TITLE_WORDS = 16
+_NO_TITLE_END = (".", ",", ";", ":", "”", '"', "’", "'")
+_OPENING_QUOTES = ("“", '"', "‘", "'", "«")
 MAX_CARD_HEADING_WORDS = 10
 _SKIPPABLE = frozenset({REMOVED, EMPTY})  # blocks with no kept text may sit inside a widget
 
@@ -104,7 +106,10 @@ def _title_before(state: DocumentState, index: int) -> Block | None:
         if block.role != BODY:
             return None
         text = state.clean_text_of(block)
-        if len(text.split()) <= MAX_TITLE_WORDS and not text.endswith((".", ",", ";")):
+        # A title is a label: a short quote paragraph or a clause is story text.
+        if len(text.split()) <= MAX_TITLE_WORDS and not (
+            text.endswith(_NO_TITLE_END) or text.startswith(_OPENING_QUOTES)
+        ):
             return block
         return None
     return None

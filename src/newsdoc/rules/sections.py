@@ -1,7 +1,10 @@
 """Rule ``sections``: group the body blocks into sections under their sub-headings.
 
 A sub-heading is a short line standing alone between body paragraphs: a few words, no
-sentence punctuation at its end, starting with a capital (or a Markdown ``#`` heading).
+sentence punctuation at its end, starting with a capital (or a Markdown ``#`` heading). A
+question can be a heading ("What happens next?") when it is one plain clause that nobody in
+the story asks: interview and transcript questions ("TAPPER: Why?", "How do you respond?")
+and rhetorical asides ("So what went wrong?") stay paragraphs.
 Paragraph text is the block's text re-flowed; a multi-line table keeps its lines.
 """
 
@@ -17,7 +20,32 @@ MAX_HEADING_WORDS = 10
 MIN_NEIGHBOUR_WORDS = 12  # headings sit between real paragraphs, not among short lines
 
 _MARKDOWN_HEADING = regex.compile(r"#{1,6}\s+\S")
-_NO_HEADING_END = frozenset(".,;:!?\"”’'-–—)")
+_NO_HEADING_END = frozenset(".,;:!\"”’'-–—)")
+_QUOTE_MARKS = frozenset("“”‘’\"'«»")
+MIN_QUESTION_HEADING_WORDS = 3
+# Words that make a question part of a dialogue or an aside, not a sub-heading.
+_DIALOGUE_WORDS = frozenset(
+    {"you", "your", "yours", "i", "me", "my", "we", "us", "our", "and", "but", "so", "or"}
+)
+
+_QUESTION_OPENINGS = frozenset(
+    {
+        "what", "when", "where", "who", "whom", "whose", "why", "which", "how",
+        "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would",
+        "should", "has", "have", "had", "may", "might", "must",
+    }
+)  # fmt: skip
+
+
+def _is_question_heading(text: str, words: list[str]) -> bool:
+    """A question that reads as a sub-heading: one plain clause, nobody asked it aloud."""
+    if len(words) < MIN_QUESTION_HEADING_WORDS or text.count("?") > 1:
+        return False
+    if "," in text or ":" in text or _QUOTE_MARKS & set(text):
+        return False
+    if words[0].casefold() not in _QUESTION_OPENINGS:
+        return False  # "Q. Is it safe?", "Vice President Biden?": a question put to someone
+    return not any(word.strip("?").casefold() in _DIALOGUE_WORDS for word in words)
 
 
 def _paragraph_text(state: DocumentState, block: Block) -> str:
@@ -37,6 +65,8 @@ def _is_heading(state: DocumentState, body: list[Block], position: int) -> bool:
     if not words or len(words) > MAX_HEADING_WORDS or text[-1] in _NO_HEADING_END:
         return False
     if not (text[0].isupper() or text[0].isdigit()) or (text.isupper() and len(words) < 2):
+        return False
+    if text.endswith("?") and not _is_question_heading(text, words):
         return False
     before = state.clean_text_of(body[position - 1])
     after = state.clean_text_of(body[position + 1])
