@@ -25,7 +25,7 @@ _QUOTE_MARKS = frozenset("“”‘’\"'«»")
 MIN_QUESTION_HEADING_WORDS = 3
 # Words that make a question part of a dialogue or an aside, not a sub-heading.
 _DIALOGUE_WORDS = frozenset(
-    {"you", "your", "yours", "i", "me", "my", "we", "us", "our", "and", "but", "so", "or"}
+    {"you", "your", "yours", "i", "me", "my", "we", "us", "our", "and", "but", "so", "or", "that"}
 )
 
 _QUESTION_OPENINGS = frozenset(
