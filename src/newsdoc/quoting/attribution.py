@@ -23,6 +23,7 @@ from newsdoc.quoting.names import (
 from newsdoc.quoting.types import QUOTE, WORD, Mention, Token
 from newsdoc.vocab import Vocabulary
 
+_CLAUSE_OPENERS = frozenset(("whereas", "while"))
 _PASSIVE = frozenset(("am", "are", "be", "been", "being", "is", "was", "were"))
 MAX_FRAME_TO_CUE = 24  # tokens from the quote to the cue in a right frame
 
@@ -96,12 +97,6 @@ def frame_after(
         return None
     limit = min(stop, index + MAX_FRAME_TO_CUE)
     for position in range(index, limit):
-        if tokens[position].kind != WORD:
-            if tokens[position].text in ",;:":
-                # "“A,” he said, pausing, …" still attributes; a new clause before a cue does not
-                if position == index:
-                    continue
-            continue
         last = cue_at(tokens, position, vocab)
         if last is None:
             continue
@@ -109,7 +104,35 @@ def frame_after(
         if mention is not None:
             return Attribution(mention, position, last)
         return None
+    return _unlisted_verb_frame(tokens, index, limit, vocab)
+
+
+def _unlisted_verb_frame(
+    tokens: list[Token], index: int, limit: int, vocab: Vocabulary
+) -> Attribution | None:
+    """“…,” Viguerie notes. — a name or pronoun right after the quote, then a verb-like word
+    the cue list lacks."""
+    for position in range(index + 1, limit):
+        token = tokens[position]
+        if token.kind != WORD or not token.text.islower():
+            continue
+        if not _is_verb_like(token, vocab) or token.lower in vocab.cue_modifiers:
+            return None
+        mention = subject_before(tokens, position, index, vocab)
+        if mention is None or mention.kind == "noun":
+            return None
+        starts = mention.first if mention.role_span is None else min(
+            mention.first, _token_at(tokens, mention.role_span[0], index)
+        )
+        return Attribution(mention, position, position) if starts == index else None
     return None
+
+
+def _token_at(tokens: list[Token], offset: int, floor: int) -> int:
+    for position in range(floor, len(tokens)):
+        if tokens[position].start >= offset:
+            return position
+    return floor
 
 
 def frame_before(
@@ -135,16 +158,37 @@ def clause_cue_before(
 ) -> Attribution | None:
     """The nearest cue at or before ``end`` (down to ``floor``) that has a speaker."""
     for position in range(end, floor - 1, -1):
-        token = tokens[position]
-        if token.kind != WORD:
-            continue
         last = cue_at(tokens, position, vocab)
-        if last is None and token.lower == "to" and position > floor:
-            if tokens[position - 1].lower == "according":
-                continue  # found from "according" on the next step
         if last is None:
             continue
         mention = _speaker_of_cue(tokens, position, last, floor, ceiling, vocab)
+        if mention is not None:
+            return Attribution(mention, position, last)
+    return None
+
+
+def clause_start(tokens: list[Token], floor: int, end: int) -> int:
+    """Where the clause holding ``end`` starts: after "; ", ", while" or ", whereas"."""
+    for position in range(end, floor, -1):
+        token = tokens[position]
+        if token.text == ";" or (
+            token.lower in _CLAUSE_OPENERS and tokens[position - 1].text == ","
+        ):
+            return position + 1
+    return floor
+
+
+def outermost_cue(
+    tokens: list[Token], floor: int, end: int, ceiling: int, vocab: Vocabulary
+) -> Attribution | None:
+    """The first cue of the clause with a speaker: in "Bolton said he would advise Trump on
+    the “…”", Bolton reports the whole clause, not "he"."""
+    start = clause_start(tokens, floor, end)
+    for position in range(start, end + 1):
+        last = cue_at(tokens, position, vocab)
+        if last is None:
+            continue
+        mention = _speaker_of_cue(tokens, position, last, start, ceiling, vocab)
         if mention is not None:
             return Attribution(mention, position, last)
     return None
@@ -154,26 +198,40 @@ def clause_subject(
     tokens: list[Token], floor: int, quote: int, vocab: Vocabulary
 ) -> Mention | None:
     """For a partial quote without a speech cue ("Clinton called his supporters “…”"), the
-    nearest subject-like mention before it: a personal pronoun, or a name followed by a
-    lower-case word (its verb)."""
-    for position in range(quote - 1, floor - 1, -1):
+    first subject-like mention of its clause: a personal pronoun, or a name followed by a
+    verb-like word."""
+    start = clause_start(tokens, floor, quote - 1)
+    for position in range(start, quote):
         token = tokens[position]
         if token.kind != WORD:
             continue
         lower = token.lower
         if lower in vocab.speaker_pronouns and lower not in ("it", "you"):
             return Mention(position, position, "pronoun")
-        following = tokens[position + 1]
-        if (
-            is_name_word(token, vocab)
-            and not is_possessive(token)
-            and following.kind == WORD
-            and following.text.islower()
-            and following.lower not in vocab.non_name_words
-            and following.lower not in vocab.name_particles
-        ):
-            return mention_ending(tokens, position, floor, vocab)
+        if not is_name_word(token, vocab) or is_possessive(token):
+            continue
+        following = position + 1
+        while following < quote and _is_adverb(tokens[following]):
+            following += 1
+        if following < quote and _is_verb_like(tokens[following], vocab):
+            return mention_ending(tokens, position, start, vocab)
     return None
+
+
+def _is_adverb(token: Token) -> bool:
+    return token.kind == WORD and token.text.islower() and token.lower.endswith("ly")
+
+
+def _is_verb_like(token: Token, vocab: Vocabulary) -> bool:
+    """A lower-case word that reads as a finite verb: said, tells, called, has, was."""
+    if token.kind != WORD or not token.text.islower():
+        return False
+    lower = token.lower
+    if lower in vocab.speech_verbs or lower in vocab.cue_modifiers:
+        return True
+    if lower in vocab.non_name_words or lower in vocab.name_particles:
+        return False
+    return lower.endswith("ed") or (lower.endswith("s") and not lower.endswith("ss"))
 
 
 def clause_cue_after(

@@ -21,6 +21,7 @@ from newsdoc.quoting.attribution import (
     clause_cue_before,
     clause_subject,
     cue_at,
+    outermost_cue,
     frame_after,
     frame_before,
 )
@@ -222,7 +223,7 @@ class _Extractor:
         ):
             found = frame_after(tokens, position, stop, vocab)
         if found is None:
-            found = clause_cue_before(tokens, floor, position - 1, position, vocab)
+            found = outermost_cue(tokens, floor, position - 1, position, vocab)
         if found is None:
             found = clause_cue_after(tokens, position + 1, _sentence_end(tokens, position), vocab)
         if found is None:
