@@ -44,7 +44,11 @@ _LIST_COLUMNS = (
 CLOSING_MARKS = "”’»\"'"
 
 _BORDER = "1px solid rgba(127, 127, 127, 0.35)"
-_ROOT = "color: inherit; line-height: 1.5; max-width: 52em; font-size: 14px"
+# overflow-x: sub-pixel rounding in some notebook themes would add a 1px scroll bar.
+_ROOT = (
+    "color: inherit; line-height: 1.5; max-width: 52em; font-size: 14px;"
+    " overflow-x: hidden; overflow-wrap: break-word"
+)
 _BOX = "box-sizing: border-box; max-width: 100%"
 _CARD = f"{_BOX}; border: {_BORDER}; border-radius: 6px; padding: 0.7em 1em; margin: 0 0 0.8em 0"
 _HEADLINE = "font-size: 1.45em; font-weight: 700; line-height: 1.25; margin: 0 0 0.3em 0"
