@@ -6,6 +6,7 @@ import shutil
 import struct
 import subprocess
 import zlib
+from datetime import datetime, timedelta, tzinfo
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -180,6 +181,31 @@ def test_hostile_text_is_escaped_everywhere() -> None:
     assert any(HOSTILE_REMOVED in item and 'odd "reason" <x>' in item for item in items)
     (box,) = root.find_all("nd-explainer")
     assert box.find_all("nd-explainer-title")[0].text() == article.explainers[0].title
+
+
+class OddZone(tzinfo):
+    """A time zone whose name is markup, as a hostile ``tzinfo`` could have."""
+
+    def utcoffset(self, moment: datetime | None) -> timedelta:
+        return timedelta(hours=1)
+
+    def tzname(self, moment: datetime | None) -> str:
+        return "<img src=x>"
+
+    def dst(self, moment: datetime | None) -> timedelta:
+        return timedelta(0)
+
+
+def test_dates_are_escaped_too() -> None:
+    """Even a time-zone name is escaped in the card and the list."""
+    article = attrs.evolve(
+        hostile_article(),
+        published=datetime(2024, 3, 5, 9, 30, tzinfo=OddZone()),
+        updated=datetime(2024, 3, 5, 11, 0, tzinfo=OddZone()),
+    )
+    for markup in (article._repr_html_(), show([article])._repr_html_()):
+        assert parse_html(markup).tags() - {"root"} <= ALLOWED_TAGS
+        assert "2024-03-05 09:30 &lt;img src=x&gt;" in markup
 
 
 def test_removed_items_show_their_reasons() -> None:

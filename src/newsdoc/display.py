@@ -203,9 +203,11 @@ def _card_html(article: Article) -> str:
         place = dateline_label(article.dateline)
         meta.append(f'<span class="nd-dateline">{_escape(place)}</span>')
     if article.published is not None:
-        meta.append(f'<span class="nd-published">Published {_moment(article.published)}</span>')
+        published = _escape(_moment(article.published))
+        meta.append(f'<span class="nd-published">Published {published}</span>')
     if article.updated is not None:
-        meta.append(f'<span class="nd-updated">Updated {_moment(article.updated)}</span>')
+        updated = _escape(_moment(article.updated))
+        meta.append(f'<span class="nd-updated">Updated {updated}</span>')
     counts = (
         f"{_count(len(article.paragraphs), 'paragraph')} · {_count(len(article.quotes), 'quote')}"
         f" · {_count(len(article.speakers), 'speaker')} · {len(article.removed)} removed"
