@@ -73,9 +73,18 @@ def _ignore_interrupts() -> None:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    # forkserver: no fork of a threaded parent (Jupyter, Dask), cheaper than spawn per worker.
+    """forkserver where possible: never forks a threaded parent (Jupyter, Dask); cheap starts."""
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    main_file = getattr(sys.modules.get("__main__"), "__file__", None)
+    if main_file is not None and not os.path.exists(main_file) and "fork" in methods:
+        # A script read from stdin cannot be re-imported by forkserver/spawn workers.
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # Workers fork from a server that has imported the parser once, not each on its own.
+    context.set_forkserver_preload(["__main__", "newsdoc.batch"])
+    return context
 
 
 def ordered_map(
