@@ -223,8 +223,9 @@ def parse_many(
 ) -> Iterator[Article]:
     """Parse ``texts`` on ``workers`` processes (default: every core), yielding in input order.
 
-    ``texts`` is consumed lazily, a few chunks ahead. A text that fails to parse raises its
-    error at its position in the output. ``workers=1`` parses in this process.
+    ``texts`` is consumed lazily, a few chunks ahead. A text that fails to parse raises
+    ``ValueError`` (naming its position and the original error) when its turn comes in the
+    output. ``workers=1`` parses in this process; ``progress`` shows a line on stderr.
     """
     parser = DEFAULT_PARSER if config is None else Parser(config)
     task = _Task(parser, published, "article")

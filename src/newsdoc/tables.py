@@ -261,7 +261,7 @@ class ParquetWriter:
     def __init__(self, path: Path, *, resume: bool = False) -> None:
         self.path = path
         if not resume and path.exists():
-            for old in [*path.glob(f"{ARTICLES}/part-*.parquet"), *path.glob(f"{QUOTES}/*")]:
+            for old in path.glob("*/part-*.parquet"):
                 old.unlink()
         articles, quotes = _schemas()
         # Both tables share the part number so that a part's quotes belong to its articles.
