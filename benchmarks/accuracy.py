@@ -404,7 +404,7 @@ def score_bbc(pairs: Iterable[Pair]) -> list[Figure]:
     headline_hits = total_docs = removed_paragraphs = total_paragraphs = 0
     for doc, article in pairs:
         total_docs += 1
-        headline_hits += _norm(article.headline) == doc.gold["title"]
+        headline_hits += _norm(article.headline) == _norm(doc.gold["title"])
         position = doc.text.find("\n")
         for paragraph in doc.gold["paragraphs"]:
             start = doc.text.find(paragraph, position)

@@ -22,7 +22,7 @@ _GLUED_TAIL = regex.compile(
         (?:[Ff]eatured?[ ](?:[Ii]mage|[Pp]hoto|iamge|imaged)s?|FEATURED[ ]IMAGE)
             (?:[ ](?:via|by|credit|courtesy|from|of|is)\b|[ ]?:|[ ](?=[A-Z]))[^\n]{1,200}
         | (?<![A-Z])(?:(?:Header|Top)[ ]image|Images?|Photos?|Photograph|Picture)
-            (?:[ ](?:via|by|credit|courtesy|from|of)\b|[ ]?:)[^\n]{1,200}
+            (?:[ ](?:via|by|credit|courtesy|from)\b|[ ]?:)[^\n]{1,200}
         | (?<=\s)(?:Reuter|REUTER|reuter)\.{0,3}
     )\s*$""",
     regex.VERBOSE,
