@@ -59,11 +59,12 @@ def test_honorific_mention_kept_local(article: Article) -> None:
     assert quote.cue == "said"
 
 
-def test_pronoun_mention_resolves(article: Article) -> None:
-    """“dead-end” is credited through "what he called" to the deputy minister."""
+def test_partial_quote_takes_the_reporting_clause_speaker(article: Article) -> None:
+    """“dead-end” inside "Ryabkov, a deputy foreign minister, said … what he called a “dead-end”"
+    goes to the speaker of the reporting clause, with the apposition as role."""
     quote = article.quotes[2]
-    assert quote.speaker_mention == "he"
     assert quote.speaker == "Sergei A. Ryabkov"
+    assert quote.speaker_role == "a deputy foreign minister"
 
 
 def test_split_quote_has_two_spans(article: Article) -> None:
@@ -71,8 +72,10 @@ def test_split_quote_has_two_spans(article: Article) -> None:
     quote = article.quotes[13]
     assert len(quote.spans) == 2
     first, second = (span.slice(article.source) for span in quote.spans)
-    assert first.startswith("“If we do not hear") and first.endswith("time frame,”")
-    assert second.startswith("“we will be forced") and second.endswith("national security.”")
+    assert first.startswith("“If we do not hear")
+    assert first.endswith("time frame,”")
+    assert second.startswith("“we will be forced")
+    assert second.endswith("national security.”")
     assert quote.text.endswith("to our national security.")
     assert " time frame, we will be forced " in quote.text
     assert quote.speaker_mention == "Mr. Lukashevich"
@@ -83,8 +86,10 @@ def test_spans_include_marks_and_text_excludes_them(article: Article) -> None:
     for quote in article.quotes:
         for span in quote.spans:
             raw = span.slice(article.source)
-            assert raw[0] == "“" and raw[-1] == "”", raw
-        assert quote.text[0] not in "“”" and quote.text[-1] not in "“”"
+            assert raw[0] == "“", raw
+            assert raw[-1] == "”", raw
+        assert quote.text[0] not in "“”"
+        assert quote.text[-1] not in "“”"
 
 
 def test_paragraph_indexes_article_paragraphs(article: Article) -> None:

@@ -65,10 +65,13 @@ def _speaker_of_cue(
         return mention_after(tokens, last + 1, ceiling, vocab) if first - 1 == floor else None
     subject_floor = floor
     verb = first
-    if tokens[first].lower == "saying" and first - 2 >= floor:
-        # "he was quoted as saying": the subject stands before "quoted"
-        if tokens[first - 1].lower == "as" and tokens[first - 2].lower == "quoted":
-            verb = first - 2
+    if (
+        tokens[first].lower == "saying"
+        and first - 2 >= floor
+        and tokens[first - 1].lower == "as"
+        and tokens[first - 2].lower == "quoted"
+    ):
+        verb = first - 2  # "he was quoted as saying": the subject stands before "quoted"
     mention = subject_before(tokens, verb, subject_floor, vocab)
     if mention is not None:
         return mention
@@ -121,8 +124,10 @@ def _unlisted_verb_frame(
         mention = subject_before(tokens, position, index, vocab)
         if mention is None or mention.kind == "noun":
             return None
-        starts = mention.first if mention.role_span is None else min(
-            mention.first, _token_at(tokens, mention.role_span[0], index)
+        starts = (
+            mention.first
+            if mention.role_span is None
+            else min(mention.first, _token_at(tokens, mention.role_span[0], index))
         )
         return Attribution(mention, position, position) if starts == index else None
     return None

@@ -21,9 +21,9 @@ from newsdoc.quoting.attribution import (
     clause_cue_before,
     clause_subject,
     cue_at,
-    outermost_cue,
     frame_after,
     frame_before,
+    outermost_cue,
 )
 from newsdoc.quoting.marks import find_quote_parts
 from newsdoc.quoting.names import is_dash, is_possessive, mention_text
@@ -34,7 +34,9 @@ from newsdoc.vocab import Vocabulary
 
 CONTINUE_ACROSS_PARAGRAPHS = True
 MAX_TITLE_WORDS = 7  # a capitalised quote this short is more likely a title than speech
-_SMALL_WORDS = frozenset(("a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"))
+_SMALL_WORDS = frozenset(
+    ("a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with")
+)
 _TITLE_INTRODUCERS = frozenset(("at", "entitled", "from", "in", "named", "of", "on", "titled"))
 MAX_ATTRIBUTION_SENTENCE = 30  # tokens in a "Smith said on Friday." sentence after a quote
 MAX_AFTER_CUE = 7  # tokens after its cue in such a sentence ("in an interview on CNN.")
@@ -143,6 +145,8 @@ class _Extractor:
                 draft.spans.append(Span(token.start, token.end))
             else:
                 kind = _classify(tokens, position, floor, self.vocab)
+                if kind == "partial" and token.part is not None and not token.part.closed:
+                    kind = None  # a stray mark inside the reporter's sentence, not a quote
                 if kind is None or (
                     _looks_like_title(tokens, position, self.vocab)
                     and frame_after(tokens, position, stop, self.vocab) is None
@@ -154,7 +158,12 @@ class _Extractor:
             if found is None and position == 0 and draft.speaker is None:
                 if introduced is not None:
                     self.attribute(draft, introduced[1], introduced[2])
-                elif CONTINUE_ACROSS_PARAGRAPHS and previous is not None and previous.paragraph == index - 1 and previous.kind == "direct":
+                elif (
+                    CONTINUE_ACROSS_PARAGRAPHS
+                    and previous is not None
+                    and previous.paragraph == index - 1
+                    and previous.kind == "direct"
+                ):
                     draft.take_speaker(previous)
             if (
                 found is not None
@@ -281,18 +290,22 @@ def _next_sentence(tokens: list[Token], stop: int, vocab: Vocabulary) -> Attribu
     if found is None or found.cue_first is None or found.cue_last is None:
         return None
     leads = min(found.mention.first, found.cue_first) == stop  # "Trump said, looking on."
-    if end - found.cue_last > MAX_AFTER_CUE and not (leads and tokens[found.cue_last + 1].text == ","):
+    if end - found.cue_last > MAX_AFTER_CUE and not (
+        leads and tokens[found.cue_last + 1].text == ","
+    ):
         return None  # "Smith said the plan would fail." reports more than the quote
     return found
 
 
-def _classify(tokens: list[Token], position: int, floor: int, vocab: Vocabulary) -> QuoteKind | None:
+def _classify(
+    tokens: list[Token], position: int, floor: int, vocab: Vocabulary
+) -> QuoteKind | None:
     """``direct`` for quoted sentences, ``partial`` for fragments in the reporter's sentence."""
     inner = quote_inner(tokens[position].text)
     letters = [char for char in inner[:3] if char.isalpha()]
     if not any(char.isalnum() for char in inner):
         return None
-    upper = bool(letters) and letters[0].isupper() or inner[:1] in "…." or inner[:1].isdigit()
+    upper = (bool(letters) and letters[0].isupper()) or inner[:1] in "…." or inner[:1].isdigit()
     if position == floor:
         return "direct" if upper else "partial"
     before = tokens[position - 1]
@@ -318,9 +331,7 @@ def _looks_like_title(tokens: list[Token], position: int, vocab: Vocabulary) -> 
     return all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in words)
 
 
-def extract_quotes(
-    source: str, paragraphs: Sequence[Paragraph], vocab: Vocabulary
-) -> list[Quote]:
+def extract_quotes(source: str, paragraphs: Sequence[Paragraph], vocab: Vocabulary) -> list[Quote]:
     """Every quote of ``paragraphs`` (indices into this sequence), in reading order."""
     extractor = _Extractor(source, vocab)
     for index, paragraph in enumerate(paragraphs):

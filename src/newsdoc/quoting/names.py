@@ -65,9 +65,7 @@ def split_name_run(tokens: list[Token], first: int, last: int, vocab: Vocabulary
     if cut == first:
         return Mention(first, last, "name")
     role = " ".join(token.text for token in tokens[first:cut])
-    return Mention(
-        cut, last, "name", role, (tokens[first].start, tokens[cut - 1].end)
-    )
+    return Mention(cut, last, "name", role, (tokens[first].start, tokens[cut - 1].end))
 
 
 def _name_run_ending(tokens: list[Token], last: int, floor: int, vocab: Vocabulary) -> int:
@@ -110,9 +108,7 @@ def _noun_phrase_ending(
     return Mention(first, last, "noun")
 
 
-def mention_ending(
-    tokens: list[Token], last: int, floor: int, vocab: Vocabulary
-) -> Mention | None:
+def mention_ending(tokens: list[Token], last: int, floor: int, vocab: Vocabulary) -> Mention | None:
     """The speaker mention whose last token is ``tokens[last]``."""
     if last < floor:
         return None
@@ -138,8 +134,10 @@ def mention_ending(
         if head_of is not None:
             return head_of
         mention = split_name_run(tokens, first, last, vocab)
-        if mention.role is not None and mention.first == mention.last and _is_title(
-            tokens[mention.last], vocab
+        if (
+            mention.role is not None
+            and mention.first == mention.last
+            and _is_title(tokens[mention.last], vocab)
         ):
             return Mention(first, last, "noun")
         if all(_is_title(tokens[index], vocab) for index in range(first, last + 1)):
@@ -165,9 +163,7 @@ def _head_before_of(
     return None
 
 
-def subject_before(
-    tokens: list[Token], verb: int, floor: int, vocab: Vocabulary
-) -> Mention | None:
+def subject_before(tokens: list[Token], verb: int, floor: int, vocab: Vocabulary) -> Mention | None:
     """The subject of the cue verb at ``verb``: "Mr. Rau said", "Sergei A. Ryabkov, a deputy
     foreign minister, said", "Russia, which has warned", "a source said"."""
     index = verb - 1
@@ -193,7 +189,7 @@ def subject_before(
 def _apposition_subject(
     tokens: list[Token], comma: int, floor: int, vocab: Vocabulary
 ) -> Mention | None:
-    """"NAME, ROLE, said" or "ROLE, NAME, said": the name is the speaker, the rest its role."""
+    """Handle "NAME, ROLE, said" or "ROLE, NAME, said": the name speaks, the rest is its role."""
     opening = comma - 1
     while opening >= floor and comma - opening < MAX_APPOSITION:
         token = tokens[opening]
@@ -211,8 +207,10 @@ def _apposition_subject(
     if inner_head.lower in _RELATIVES or (inner_first == inner_last and is_party_tag(inner_head)):
         return mention_ending(tokens, opening - 1, floor, vocab)
     inner = mention_ending(tokens, inner_last, inner_first, vocab)
-    if inner is not None and inner.kind == "name" and inner.first == _name_start(
-        tokens, inner_first, inner_last, vocab
+    if (
+        inner is not None
+        and inner.kind == "name"
+        and inner.first == _name_start(tokens, inner_first, inner_last, vocab)
     ):
         outer = mention_ending(tokens, opening - 1, floor, vocab)
         if outer is not None and outer.kind == "noun":
@@ -300,7 +298,11 @@ def mention_after(
             )
         return _with_trailing_apposition(tokens, mention, ceiling)
     # a role first, then the name after a comma: "said Ukraine’s representative, Y. Tsymbaliuk"
-    if last + 2 < ceiling and tokens[last + 1].text == "," and is_name_word(tokens[last + 2], vocab):
+    if (
+        last + 2 < ceiling
+        and tokens[last + 1].text == ","
+        and is_name_word(tokens[last + 2], vocab)
+    ):
         name_last = last + 2
         while name_last + 1 < ceiling and is_name_word(tokens[name_last + 1], vocab):
             name_last += 1
@@ -321,17 +323,22 @@ def mention_after(
 
 
 def _with_trailing_apposition(tokens: list[Token], mention: Mention, ceiling: int) -> Mention:
-    """"said John Smith, a spokesman for the group": the apposition becomes the role."""
+    """In "said John Smith, a spokesman for the group" the apposition becomes the role."""
     comma = mention.last + 1
     if comma + 1 >= ceiling or tokens[comma].text != ",":
         return mention
     if tokens[comma + 1].lower not in ("a", "an", "the"):
         return mention
     last = comma + 1
-    while last + 1 < ceiling and tokens[last + 1].kind != QUOTE and tokens[last + 1].text not in (
-        ",",
-        ".",
-        ";",
+    while (
+        last + 1 < ceiling
+        and tokens[last + 1].kind != QUOTE
+        and tokens[last + 1].text
+        not in (
+            ",",
+            ".",
+            ";",
+        )
     ):
         last += 1
     if tokens[last].kind == PUNCT or last - comma > MAX_APPOSITION:

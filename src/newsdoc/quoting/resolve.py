@@ -96,9 +96,9 @@ class Resolver:
         best: tuple[int, str] | None = None
         for candidates in (self._people, self._scan()):
             for place, name, _ in candidates:
-                if place < position and name.split()[-1] == surname:
-                    if best is None or place > best[0]:
-                        best = (place, name)
+                later = best is None or place > best[0]
+                if place < position and name.split()[-1] == surname and later:
+                    best = (place, name)
         resolved = best[1] if best is not None else surname
         if best is not None:
             self.note(position, resolved, gender)
@@ -115,12 +115,13 @@ class Resolver:
             for candidates in (self._people, self._scan()):
                 for place, name, gender in candidates:
                     known = gender or self._genders.get(name)
-                    if place < position and (known is None or known == wanted):
-                        if best is None or place > best[0]:
-                            best = (place, name)
+                    compatible = known is None or known == wanted
+                    if place < position and compatible and (best is None or place > best[0]):
+                        best = (place, name)
             if best is None:
                 return None
-            self._genders.setdefault(best[1], wanted or "")
+            if wanted is not None:
+                self._genders.setdefault(best[1], wanted)
             return best[1]
         earlier = [item for item in self._others if item[0] < position]
         return earlier[-1][1] if earlier else None

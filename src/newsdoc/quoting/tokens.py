@@ -103,5 +103,3 @@ def _mark_sentence_ends(tokens: list[Token]) -> None:
             # U.S. at the end of a sentence: a capitalised word after it starts a new one
             following = tokens[index + 1]
             token.ends_sentence = following.kind == QUOTE
-
-
