@@ -16,7 +16,7 @@ import pytest
 import newsdoc
 from handmade import HOSTILE_REMOVED, HOSTILE_SPEAKER, hostile_article, plain_articles
 from newsdoc.display import ArticleList, show, summary
-from newsdoc.highlight import highlight_paragraph
+from newsdoc.highlight import MarkIndex, highlight_paragraph
 from newsdoc.model import Paragraph
 from newsdoc.text import normalize_space
 
@@ -254,6 +254,22 @@ def test_highlight_falls_back_to_search_when_text_differs() -> None:
     assert "".join(piece.text for piece in pieces) == edited.text
     quoted = [piece.text for piece in pieces if piece.quote == 1 and not piece.is_mention]
     assert quoted == [article.quotes[1].text]
+
+
+def test_quote_running_over_two_paragraphs_is_marked_in_both() -> None:
+    """A quote span crossing a paragraph break is marked in each; its label comes once, last."""
+    article = hostile_article()
+    first, second = article.paragraphs
+    start = article.source.index("We did what")
+    end = article.source.index("It is <b>")
+    long_quote = attrs.evolve(article.quotes[0], spans=(newsdoc.Span(start, end),))
+    article = attrs.evolve(article, quotes=(long_quote,))
+    index = MarkIndex.of(article)
+    pieces = [highlight_paragraph(article, p, index) for p in (first, second)]
+    quoted = [[piece for piece in group if piece.quote == 0] for group in pieces]
+    assert quoted[0][0].text.startswith("We did what")
+    assert quoted[1][0].text == 'Critics were unconvinced. "'
+    assert [piece.is_last_part for group in quoted for piece in group] == [False, True]
 
 
 def test_article_list_table_and_sequence() -> None:

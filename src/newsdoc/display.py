@@ -19,7 +19,7 @@ from typing import Protocol, overload
 
 import attrs
 
-from newsdoc.highlight import Highlight, highlight_paragraph
+from newsdoc.highlight import Highlight, MarkIndex, highlight_paragraph
 from newsdoc.model import Article, Dateline, Explainer, Paragraph, Quote, Removed
 
 # Semi-transparent hues: readable on white and on near-black notebook backgrounds.
@@ -165,9 +165,9 @@ def _render_highlights(pieces: Sequence[Highlight], article: Article, hues: dict
 
 
 def _paragraph_html(
-    article: Article, paragraph: Paragraph, hues: dict[str, str], placed: set[int]
+    article: Article, paragraph: Paragraph, hues: dict[str, str], placed: set[int], index: MarkIndex
 ) -> str:
-    pieces = highlight_paragraph(article, paragraph)
+    pieces = highlight_paragraph(article, paragraph, index)
     placed.update(piece.quote for piece in pieces if piece.quote is not None)
     style = _TABLE_PARAGRAPH if "\n" in paragraph.text else _PARAGRAPH
     body = _render_highlights(pieces, article, hues)
@@ -218,6 +218,7 @@ def _card_html(article: Article) -> str:
 
 
 def _body_html(article: Article, hues: dict[str, str], placed: set[int]) -> str:
+    index = MarkIndex.of(article)
     # Headings, paragraphs and explainers go in source order, so a box sits where it was.
     items: list[tuple[int, str]] = []
     for section in article.sections:
@@ -228,7 +229,8 @@ def _body_html(article: Article, hues: dict[str, str], placed: set[int]) -> str:
                 (start, f'<div class="nd-section" style="{_SECTION_HEADING}">{heading}</div>')
             )
         for paragraph in section.paragraphs:
-            items.append((paragraph.span.start, _paragraph_html(article, paragraph, hues, placed)))
+            html_text = _paragraph_html(article, paragraph, hues, placed, index)
+            items.append((paragraph.span.start, html_text))
     items.extend(
         (explainer.span.start, explainer_html(explainer)) for explainer in article.explainers
     )

@@ -9,6 +9,8 @@ Used by the HTML display and the Markdown export; nothing here knows about eithe
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 import regex
 
@@ -41,26 +43,49 @@ class _Mark:
     is_last_part: bool
 
 
-def _marks_in(article: Article, paragraph: Paragraph) -> list[_Mark]:
-    """Quote parts and speaker mentions clipped to the paragraph, without overlaps."""
-    low, high = paragraph.span.start, paragraph.span.end
-    marks: list[_Mark] = []
-    for index, quote in enumerate(article.quotes):
-        parts = sorted(quote.spans)
-        for number, span in enumerate(parts):
-            start, end = max(span.start, low), min(span.end, high)
-            if start < end:
-                marks.append(_Mark(start, end, index, False, number == len(parts) - 1))
-        mention = quote.speaker_span
-        if mention is not None and max(mention.start, low) < min(mention.end, high):
-            marks.append(_Mark(max(mention.start, low), min(mention.end, high), index, True, False))
-    # Quoted words win over a mention at the same place; a shared mention is kept once.
-    marks.sort(key=lambda mark: (mark.start, mark.is_mention, mark.quote))
-    kept: list[_Mark] = []
-    for mark in marks:
-        if not kept or mark.start >= kept[-1].end:
-            kept.append(mark)
-    return kept
+@attrs.frozen(slots=True)
+class MarkIndex:
+    """Every quote part and speaker mention of an article, sorted, for fast paragraph lookups.
+
+    Build it once per article (:meth:`of`) when highlighting many paragraphs: looking marks
+    up by paragraph is then a binary search instead of a scan over every quote.
+    """
+
+    marks: tuple[_Mark, ...]
+    starts: tuple[int, ...]
+    longest: int
+
+    @classmethod
+    def of(cls, article: Article) -> MarkIndex:
+        """Index the quotes of ``article``."""
+        marks: list[_Mark] = []
+        for index, quote in enumerate(article.quotes):
+            parts = sorted(quote.spans)
+            for number, span in enumerate(parts):
+                last = number == len(parts) - 1
+                marks.append(_Mark(span.start, span.end, index, False, last))
+            if quote.speaker_span is not None:
+                mention = quote.speaker_span
+                marks.append(_Mark(mention.start, mention.end, index, True, False))
+        # Quoted words win over a mention at the same place; a shared mention is kept once.
+        marks.sort(key=lambda mark: (mark.start, mark.is_mention, mark.quote))
+        longest = max((mark.end - mark.start for mark in marks), default=0)
+        return cls(tuple(marks), tuple(mark.start for mark in marks), longest)
+
+    def within(self, low: int, high: int) -> list[_Mark]:
+        """Marks overlapping ``[low, high)``, clipped to it, without overlaps."""
+        # A mark that overlaps starts at most ``longest`` characters before ``low``.
+        first = bisect.bisect_left(self.starts, low - self.longest)
+        kept: list[_Mark] = []
+        for mark in self.marks[first:]:
+            if mark.start >= high:
+                break
+            start, end = max(mark.start, low), min(mark.end, high)
+            if start < end and (not kept or start >= kept[-1].end):
+                # A part cut by a paragraph break ends (and gets its label) in the last one.
+                last = mark.is_last_part and end == mark.end
+                kept.append(_Mark(start, end, mark.quote, mark.is_mention, last))
+        return kept
 
 
 def _fold(raw: str, keep_line_breaks: bool) -> tuple[str, list[int]]:
@@ -118,9 +143,15 @@ def _search_ranges(article: Article, text: str, marks: list[_Mark]) -> list[tupl
     return ranges
 
 
-def highlight_paragraph(article: Article, paragraph: Paragraph) -> list[Highlight]:
-    """``paragraph.text`` cut into plain, quoted and speaker-mention pieces, in order."""
-    marks = _marks_in(article, paragraph)
+def highlight_paragraph(
+    article: Article, paragraph: Paragraph, index: MarkIndex | None = None
+) -> list[Highlight]:
+    """``paragraph.text`` cut into plain, quoted and speaker-mention pieces, in order.
+
+    Pass a :class:`MarkIndex` of the article when highlighting several of its paragraphs.
+    """
+    index = MarkIndex.of(article) if index is None else index
+    marks = index.within(paragraph.span.start, paragraph.span.end)
     if not marks:
         return [Highlight(paragraph.text)] if paragraph.text else []
     low = paragraph.span.start
