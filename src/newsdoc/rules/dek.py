@@ -54,13 +54,14 @@ def _next_content(state: DocumentState, start: int) -> int | None:
 
 
 def _was_repeated(state: DocumentState, index: int) -> bool:
-    """True when the block right after ``index`` was removed as its duplicate."""
-    if index + 1 >= len(state.blocks):
-        return False
-    following = state.blocks[index + 1]
-    return following.role == REMOVED and any(
-        item.span == following.span and item.reason == "duplicate" for item in state.removed
-    )
+    """True when the next block (past furniture) was removed as the duplicate of ``index``."""
+    for following in state.blocks[index + 1 :]:
+        if following.role == BODY and _is_furniture(state, following):
+            continue
+        return following.role == REMOVED and any(
+            item.span == following.span and item.reason == "duplicate" for item in state.removed
+        )
+    return False
 
 
 def find_dek(state: DocumentState) -> None:

@@ -2,7 +2,8 @@
 
 Scrapes often repeat the standfirst and the headline. The later copy goes to ``removed``
 with reason ``duplicate``. Only adjacent repeats (and the headline at the top of the body)
-are removed: the same sentence far apart in an article is left alone.
+are removed: the same sentence far apart in an article is left alone. Page furniture between
+the copies ("Advertisement", "Supported by") does not hide a repeat.
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ def remove_duplicates(state: DocumentState) -> None:
             continue
         if block.role != BODY:
             continue
-        key = comparison_key(state.text_of(block))
+        text = state.text_of(block)
+        if state.vocab.boilerplate_category(text) is not None:
+            continue  # left for the boilerplate rule; the copies around it are still adjacent
+        key = comparison_key(text)
         if len(key) >= MIN_DUPLICATE_CHARS:
             # The headline written again above the story is a headline copy, not a repeat.
             if not seen_body and key == headline_key:

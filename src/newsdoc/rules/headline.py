@@ -2,9 +2,10 @@
 
 A headline is one short line at the top that does not read as body copy: it is not a
 dateline-led or byline-led sentence, and not a long run-on paragraph. Page furniture above
-it ("Share this article", "Advertisement") is stepped over and left for the ``boilerplate``
-rule. A headline written twice on one line ("TitleTitle" or "Title Title", as scrapers
-concatenate it) keeps one copy; the other goes to ``removed`` as a duplicate.
+it ("Share this article", "Advertisement", "Updated 5:31 p.m. ET") is stepped over and left
+for the ``boilerplate`` and ``dates`` rules. A headline written twice on one line
+("TitleTitle" or "Title Title", as scrapers concatenate it) keeps one copy; the other goes
+to ``removed`` as a duplicate.
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ MAX_HEADLINE_CHARS = 300
 MAX_HEADLINE_WORDS = 40
 SHORT_TITLE_WORDS = 14
 MAX_LEADING_FURNITURE = 6  # share/subscribe lines a page may show above its title
+
+# A time stamp line: "Published 3:02 PM EST, Mon March 3, 2014", "Updated 5:31 p.m. ET".
+_STAMP = regex.compile(
+    r"\s*(?:last\s+)?(?:updated|published|posted|modified)\b[^\n]{0,60}\d[^\n]{0,40}",
+    regex.IGNORECASE,
+)
 
 # Body copy that opens the document: a dateline, a CNN-style "(CNN)" lead, a byline.
 _BODY_OPENING = regex.compile(
@@ -47,8 +54,8 @@ def _doubled(text: str) -> int | None:
 
 
 def _is_furniture(state: DocumentState, text: str) -> bool:
-    """A whole-line boilerplate phrase (the vocabulary or the caller's extra phrases)."""
-    if state.vocab.boilerplate_category(text) is not None:
+    """A whole-line boilerplate phrase (the vocabulary or the caller's extra phrases) or stamp."""
+    if state.vocab.boilerplate_category(text) is not None or _STAMP.fullmatch(text):
         return True
     key = comparison_key(text)
     return any(comparison_key(phrase) == key for phrase in state.config.boilerplate_phrases)
