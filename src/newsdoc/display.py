@@ -78,7 +78,7 @@ _REASON = (
     "font-size: 0.8em; font-weight: 600; border: 1px solid currentColor; border-radius: 3px;"
     " padding: 0 0.3em; margin-right: 0.4em"
 )
-_TABLE = "border-collapse: collapse; color: inherit; font-size: 13px"
+_TABLE = "border-collapse: collapse; table-layout: auto; color: inherit; font-size: 13px"
 _CELL = f"border-bottom: {_BORDER}; padding: 0.3em 0.6em; text-align: left; vertical-align: top"
 
 
