@@ -8,6 +8,9 @@ collected from earlier speakers and from a lazy scan of capitalised runs in the 
 
 from __future__ import annotations
 
+import bisect
+from typing import TypeVar, cast
+
 import regex
 
 from newsdoc.vocab import Vocabulary
@@ -18,6 +21,22 @@ _NAME_RUN = regex.compile(
 _MALE_HONORIFICS = frozenset(("Mr.", "Mr", "Sir"))
 _FEMALE_HONORIFICS = frozenset(("Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Dame"))
 _PERSONAL = frozenset(("he", "she"))
+# A mention looks back at most this far (longer than any real article), so that each lookup
+# costs the same however long the input is and the whole parse stays linear.
+MAX_LOOKBACK = 50_000
+
+_Entry = TypeVar("_Entry", bound=tuple[object, ...])
+
+
+def _place(entry: tuple[object, ...]) -> int:
+    return cast(int, entry[0])  # every entry starts with its source offset
+
+
+def _before(entries: list[_Entry], position: int) -> list[_Entry]:
+    """Entries (kept sorted by place) placed in the look-back window before ``position``."""
+    low = bisect.bisect_left(entries, position - MAX_LOOKBACK, key=_place)
+    high = bisect.bisect_left(entries, position, key=_place)
+    return entries[low:high]
 
 
 def strip_possessive(word: str) -> str:
@@ -78,11 +97,11 @@ class Resolver:
         """Remember that ``name`` was mentioned at ``position``."""
         words = name.split()
         if self.is_person(words):
-            self._people.append((position, name, gender))
+            bisect.insort(self._people, (position, name, gender), key=_place)
             if gender is not None:
                 self._genders.setdefault(name, gender)
         else:
-            self._others.append((position, name))
+            bisect.insort(self._others, (position, name), key=_place)
 
     def resolve_name(self, words: list[str], honorific: str | None, position: int) -> str:
         """The full name for a name mention (a lone surname looks back for its full name)."""
@@ -95,7 +114,7 @@ class Resolver:
         surname = words[0]
         best: tuple[int, str] | None = None
         for candidates in (self._people, self._scan()):
-            for place, name, _ in candidates:
+            for place, name, _ in _before(candidates, position):
                 later = best is None or place > best[0]
                 if place < position and name.split()[-1] == surname and later:
                     best = (place, name)
@@ -103,7 +122,7 @@ class Resolver:
         if best is not None:
             self.note(position, resolved, gender)
         elif honorific is not None or surname not in self._vocab.organisation_words:
-            self._others.append((position, surname))
+            bisect.insort(self._others, (position, surname), key=_place)
         return resolved
 
     def resolve_pronoun(self, pronoun: str, position: int) -> str | None:
@@ -113,7 +132,7 @@ class Resolver:
             wanted = self._vocab.speaker_pronouns.get(lower)
             best: tuple[int, str] | None = None
             for candidates in (self._people, self._scan()):
-                for place, name, gender in candidates:
+                for place, name, gender in _before(candidates, position):
                     known = gender or self._genders.get(name)
                     compatible = known is None or known == wanted
                     if place < position and compatible and (best is None or place > best[0]):
@@ -123,5 +142,5 @@ class Resolver:
             if wanted is not None:
                 self._genders.setdefault(best[1], wanted)
             return best[1]
-        earlier = [item for item in self._others if item[0] < position]
+        earlier = _before(self._others, position)
         return earlier[-1][1] if earlier else None
