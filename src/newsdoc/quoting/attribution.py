@@ -75,6 +75,9 @@ def _speaker_of_cue(
     mention = subject_before(tokens, verb, subject_floor, vocab)
     if mention is not None:
         return mention
+    if first - 1 >= floor and tokens[first - 1].lower == "and":
+        # "Trump weighed in and said": the subject of the first verb
+        return sentence_subject(tokens, floor, first - 1, vocab)
     # inverted only when the cue opens the frame: "“…,” said Mr. Rau"
     opens_frame = first == floor or tokens[first - 1].kind == QUOTE
     if not opens_frame and tokens[first - 1].text == ",":
@@ -181,6 +184,28 @@ def clause_start(tokens: list[Token], floor: int, end: int) -> int:
         ):
             return position + 1
     return floor
+
+
+def sentence_subject(
+    tokens: list[Token], start: int, end: int, vocab: Vocabulary
+) -> Mention | None:
+    """The subject opening a clause: "Donald Trump, her opponent, weighed in and said …"."""
+    position = start
+    while position < end and tokens[position].lower in ("and", "but", "so", "yet"):
+        position += 1
+    if position >= end or tokens[position].kind != WORD:
+        return None
+    token = tokens[position]
+    if token.lower in vocab.speaker_pronouns and token.lower not in ("it", "you"):
+        return Mention(position, position, "pronoun")
+    if not is_name_word(token, vocab):
+        return None
+    last = position
+    while last + 1 < end and is_name_word(tokens[last + 1], vocab):
+        last += 1
+    if is_possessive(tokens[last]):
+        return None
+    return mention_ending(tokens, last, position, vocab)
 
 
 def outermost_cue(

@@ -162,7 +162,6 @@ class _Extractor:
                     CONTINUE_ACROSS_PARAGRAPHS
                     and previous is not None
                     and previous.paragraph == index - 1
-                    and previous.kind == "direct"
                 ):
                     draft.take_speaker(previous)
             if (
