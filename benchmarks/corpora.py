@@ -265,7 +265,8 @@ _ISOT_REUTERS_DATELINE = regex.compile(
     r"\s*(?:\([^()]{1,300}\)\s*)?(?P<location>[^()]{0,80}?)\s*\((?P<agency>Reuters)\)\s*-\s"
 )
 _ISOT_CREDIT = regex.compile(
-    r"(?:[Ff]eatured?\s(?:[Ii]mage|[Pp]hoto|iamge|imaged)|FEATURED IMAGE|Images?|Photos?|Photograph)"
+    r"(?:[Ff]eatured?\s(?:[Ii]mage|[Pp]hoto|iamge|imaged)|FEATURED IMAGE"
+    r"|Images?|Photos?|Photograph)"
     r"(?:\svia\b|\sby\b|\scredit\b|\scourtesy\b|\sfrom\b|\sof\b|\sis\b|:|\s[A-Z])"
 )
 

@@ -1,0 +1,49 @@
+"""Shared pieces of the scorers: the :class:`Figure` record and span helpers."""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from benchmarks import corpora
+from newsdoc.model import Article
+
+Pair = tuple[corpora.Document, Article]
+SPACE = regex.compile(r"\s+")
+SIGNOFF_LINE = regex.compile(r"(?i:reuter)\.{0,3}(?:\^M)?|(?i:more)")
+SENTENCE_END = tuple(".!?:;\"')”’")
+
+
+@attrs.frozen(slots=True)
+class Figure:
+    """One measured figure: ``value`` over ``count`` items, against ``target`` (None = info)."""
+
+    corpus: str
+    field: str
+    value: float
+    count: int
+    target: float | None = None
+    lower_is_better: bool = False
+    unit: str = "ratio"  # "ratio" (shown as a percentage), "count" or "per second"
+
+    @property
+    def meets_target(self) -> bool:
+        """True when there is no target or the value reaches it."""
+        if self.target is None:
+            return True
+        return self.value < self.target if self.lower_is_better else self.value >= self.target
+
+
+def norm(text: str | None) -> str:
+    """White space folded to single spaces, ends stripped (None gives "")."""
+    return SPACE.sub(" ", text or "").strip()
+
+
+def ratio(hits: int, total: int) -> float:
+    """hits / total, 1.0 when there is nothing to score."""
+    return hits / total if total else 1.0
+
+
+def covered(article: Article, start: int, end: int) -> bool:
+    """True when ``[start, end)`` lies inside one of the article's removed spans."""
+    return any(r.span.start <= start and end <= r.span.end for r in article.removed)
