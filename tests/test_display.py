@@ -281,10 +281,15 @@ def test_article_list_table_and_sequence() -> None:
     assert listing[1] is articles[1]
     assert list(listing[:1]) == articles[:1]
     root = parse_html(listing._repr_html_())
-    rows = [node for node in _walk(root) if node.tag == "tr"]
-    assert len(rows) == 3  # header and two articles
+    rows = root.find_all("nd-list-row")
+    assert len(rows) == 2
+    assert all(article.headline in row.text() for article, row in zip(articles, rows, strict=True))
+    assert [len(card.find_all("newsdoc-article")) for card in root.find_all("nd-list-card")] == [
+        1,
+        1,
+    ]
     limited = parse_html(show(articles, limit=1)._repr_html_())
-    assert len([node for node in _walk(limited) if node.tag == "tr"]) == 2
+    assert len(limited.find_all("nd-list-row")) == 1
     assert "… and 1 more" in limited.text()
 
 

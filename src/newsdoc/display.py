@@ -299,29 +299,31 @@ def quote_html(quote: Quote) -> str:
     )
 
 
-def _list_row(index: int, article: Article) -> str:
+def _list_rows(index: int, article: Article) -> str:
+    """One summary row, then a full-width row holding the collapsed article card."""
     authors = ", ".join(article.byline.authors) if article.byline else ""
     place = article.dateline.location or "" if article.dateline else ""
     when = _moment(article.published) if article.published else ""
     speakers = ", ".join(speaker.name for speaker in article.speakers[:3])
-    cells = [
-        str(index),
-        f"<details><summary>{_escape(article.headline or '(no headline)')}</summary>"
-        f"{article_html(article)}</details>",
-        _escape(authors),
-        _escape(place),
-        _escape(when),
-        str(len(article.paragraphs)),
-        str(len(article.quotes)),
-        _escape(speakers),
-        str(len(article.removed)),
-    ]
-    return "<tr>" + "".join(f'<td style="{_CELL}">{cell}</td>' for cell in cells) + "</tr>"
+    counts = (len(article.paragraphs), len(article.quotes))
+    cells = [str(index), f"<strong>{_escape(article.headline or '(no headline)')}</strong>"]
+    cells += [_escape(authors), _escape(place), _escape(when), *map(str, counts)]
+    cells += [_escape(speakers), str(len(article.removed))]
+    summary_cells = "".join(f'<td style="{_CELL}; border-bottom: none">{c}</td>' for c in cells)
+    card = (
+        f'<details><summary style="cursor: pointer; opacity: 0.7">show article {index}</summary>'
+        f"{article_html(article)}</details>"
+    )
+    return (
+        f'<tr class="nd-list-row">{summary_cells}</tr>'
+        f'<tr class="nd-list-card"><td></td>'
+        f'<td colspan="{len(cells) - 1}" style="{_CELL}; padding-top: 0">{card}</td></tr>'
+    )
 
 
 @attrs.frozen(slots=True)
 class ArticleList(Sequence[Article]):
-    """A sequence of articles that shows as a table in Jupyter (click a headline to expand)."""
+    """A sequence of articles that shows as a table in Jupyter, each card one click away."""
 
     articles: tuple[Article, ...]
     limit: int = LIST_LIMIT
@@ -345,7 +347,7 @@ class ArticleList(Sequence[Article]):
     def _repr_html_(self) -> str:
         header = "".join(f'<th style="{_CELL}">{name}</th>' for name in _LIST_COLUMNS)
         rows = "".join(
-            _list_row(index, article) for index, article in enumerate(self.articles[: self.limit])
+            _list_rows(index, article) for index, article in enumerate(self.articles[: self.limit])
         )
         more = len(self.articles) - self.limit
         tail = f'<div style="{_SMALL}">… and {more} more</div>' if more > 0 else ""
