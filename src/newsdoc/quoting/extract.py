@@ -37,7 +37,6 @@ MAX_TITLE_WORDS = 7  # a capitalised quote this short is more likely a title tha
 _SMALL_WORDS = frozenset(
     ("a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with")
 )
-_TITLE_INTRODUCERS = frozenset(("at", "entitled", "from", "in", "named", "of", "on", "titled"))
 MAX_ATTRIBUTION_SENTENCE = 30  # tokens in a "Smith said on Friday." sentence after a quote
 MAX_AFTER_CUE = 7  # tokens after its cue in such a sentence ("in an interview on CNN.")
 
@@ -147,10 +146,7 @@ class _Extractor:
                 kind = _classify(tokens, position, floor, self.vocab)
                 if kind == "partial" and token.part is not None and not token.part.closed:
                     kind = None  # a stray mark inside the reporter's sentence, not a quote
-                if kind is None or (
-                    _looks_like_title(tokens, position, self.vocab)
-                    and frame_after(tokens, position, stop, self.vocab) is None
-                ):
+                if kind is None or _looks_like_title(tokens, position, self.vocab):
                     k += 1  # “Fox News Sunday”, “13th”: a title, not a quote
                     continue
                 draft = _Draft([Span(token.start, token.end)], kind, index)
@@ -195,6 +191,9 @@ class _Extractor:
                     draft.take_speaker(paragraph_drafts[-1])
             last_part = tokens[position].part
             draft.open_ended = last_part is not None and not last_part.closed
+            if draft.kind == "partial" and draft.speaker is None:
+                k += 1  # a quoted fragment nobody is said to have said: scare quotes
+                continue
             if draft is not previous:
                 self.drafts.append(draft)
             paragraph_drafts.append(draft)
@@ -318,16 +317,24 @@ def _classify(
 
 
 def _looks_like_title(tokens: list[Token], position: int, vocab: Vocabulary) -> bool:
-    """“Fox News Sunday,” “13th”: every word capitalised, short, not introduced as speech."""
-    words = quote_inner(tokens[position].text).rstrip(",.;:!?”\"’'").split()
+    """“Fox News Sunday,” “13th”, 'All Bets Are Off.': every word capitalised, short, after a
+    possessive or a word that introduces titles; or markup (``author="``)."""
+    text = tokens[position].text
+    inner = quote_inner(text)
+    if "=" in inner or "<" in inner or ">" in inner:
+        return True  # an HTML attribute, not speech
+    words = inner.rstrip(",.;:!?”\"’'").split()
     if not words or len(words) > MAX_TITLE_WORDS:
         return False
+    if not all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in words):
+        return False
+    if text[0] in "‘'":
+        return True  # a single-quoted heading
     if position == 0:
         return False
     before = tokens[position - 1]
-    if not (is_possessive(before) or before.lower in _TITLE_INTRODUCERS):
-        return False  # the “War On Drugs,” as “Miss Piggy”: a quoted name inside a claim
-    return all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in words)
+    # not after other words: the “War On Drugs,” as “Miss Piggy” are quoted names in a claim
+    return is_possessive(before) or before.lower in vocab.title_cues
 
 
 def extract_quotes(source: str, paragraphs: Sequence[Paragraph], vocab: Vocabulary) -> list[Quote]:

@@ -71,6 +71,7 @@ class Vocabulary:
     speaker_pronouns: dict[str, str] = attrs.Factory(dict)
     cue_modifiers: frozenset[str] = frozenset()
     np_determiners: frozenset[str] = frozenset()
+    title_cues: frozenset[str] = frozenset()
 
     def boilerplate_category(self, line: str) -> str | None:
         """The category if ``line`` as a whole is a known boilerplate phrase or shape."""
@@ -120,6 +121,7 @@ def load_vocabulary() -> Vocabulary:
         ),
         cue_modifiers=read_words("cue_modifiers.txt"),
         np_determiners=read_words("np_determiners.txt"),
+        title_cues=read_words("title_cues.txt"),
     )
 
 
