@@ -1,0 +1,200 @@
+"""Growth of parse time and memory on pathological input: every case must stay near-linear.
+
+Each case builds an input of about ``n`` characters; the parse is timed at n, 4n and 16n and
+the growth exponent is the least-squares slope of log(time) against log(size) (1.0 is linear,
+2.0 quadratic). Peak memory (``tracemalloc``) is measured once at the largest size and reported
+as a multiple of the input string's own size. The table is written into ``docs/performance.md``
+between the worst-case markers; the rest of that file belongs to the throughput benchmark.
+
+    python benchmarks/worst_case.py            # full sizes (a minute or two), updates the docs
+    python benchmarks/worst_case.py --quick    # sizes / 16, prints the table only
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import math
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import attrs
+
+import newsdoc
+
+REPO = Path(__file__).resolve().parent.parent
+PERFORMANCE_DOC = REPO / "docs" / "performance.md"
+FIXTURES = REPO / "tests" / "fixtures"
+BEGIN = "<!-- BEGIN worst-case -->"
+END = "<!-- END worst-case -->"
+GROWTH = (1, 4, 16)
+
+
+def repeat(unit: str) -> Callable[[int], str]:
+    """A builder that repeats ``unit`` up to about ``size`` characters."""
+
+    def build(size: int) -> str:
+        return unit * max(1, size // len(unit))
+
+    return build
+
+
+def _fixture_articles(size: int) -> str:
+    """Realistic input: the hand-written fixtures, one after another, repeated to ``size``."""
+    articles = "\n\n".join(path.read_text("utf-8") for path in sorted(FIXTURES.glob("*.txt")))
+    return repeat(articles + "\n\n")(size) if articles else repeat("Some news. ")(size)
+
+
+@attrs.frozen
+class Case:
+    """One input shape: ``build(n)`` gives about ``n`` characters; ``largest`` is 16n."""
+
+    name: str
+    build: Callable[[int], str]
+    largest: int
+
+
+CASES: tuple[Case, ...] = (
+    Case("single line of words (10 MB)", repeat("word "), 10_000_000),
+    Case("quote marks only (100,000)", repeat('"'), 100_000),
+    Case("curly quote before every word", repeat("“word "), 1_000_000),
+    Case("one-character lines (50,000)", repeat("a\n"), 100_000),
+    Case("one-character paragraphs", repeat("a\n\n"), 150_000),
+    Case("one word repeated, one paragraph (1 MB)", repeat("buffalo "), 1_000_000),
+    Case("boilerplate line x 20,000", repeat("Share this article\n\n"), 400_000),
+    Case("explainer counters", repeat("Card 1 of 5\n\nCard 2 of 5\n\n"), 400_000),
+    Case("dateline-like lines", repeat("WASHINGTON (AP) — A\n\n"), 400_000),
+    Case("byline-like lines", repeat("By John Smith\n\n"), 400_000),
+    Case("quoted speech paragraphs", repeat('"We will," he said. "Soon."\n\n'), 400_000),
+    Case(
+        "quotes by lone surnames", repeat('"Not yet," said Okafor. Mr. Webb agreed.\n\n'), 400_000
+    ),
+    Case("one unclosed quote per paragraph", repeat("“It was late, she said\n\n"), 400_000),
+    Case("all-caps single line", repeat("WASHINGTON, "), 1_000_000),
+    Case("headings between paragraphs", repeat("Heading\n\n" + "word " * 15 + "\n\n"), 400_000),
+    Case("open parentheses", repeat("("), 400_000),
+    Case("dashes between capitals", repeat("A - "), 400_000),
+    Case("fixture articles concatenated", _fixture_articles, 2_000_000),
+)
+
+
+def parse_seconds(text: str, repeats: int) -> float:
+    """Best CPU time of ``repeats`` parses of ``text``.
+
+    CPU time of this process, not wall time: other jobs on a shared machine barely move it.
+    """
+    best = math.inf
+    for _ in range(repeats):
+        gc.collect()
+        start = time.process_time()
+        newsdoc.parse(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def growth_exponent(sizes: list[int], seconds: list[float]) -> float:
+    """Least-squares slope of log(seconds) against log(size)."""
+    xs = [math.log(size) for size in sizes]
+    ys = [math.log(max(value, 1e-9)) for value in seconds]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    numerator = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
+    denominator = sum((x - mean_x) ** 2 for x in xs)
+    return numerator / denominator
+
+
+def peak_memory_ratio(text: str) -> float:
+    """Peak memory traced during one parse, as a multiple of the input string's size."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        newsdoc.parse(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak / sys.getsizeof(text)
+
+
+@attrs.frozen
+class Measurement:
+    """Timings of one case at n, 4n and 16n, its exponent and memory multiple."""
+
+    case: Case
+    sizes: list[int]
+    seconds: list[float]
+    exponent: float
+    memory_ratio: float
+
+
+def measure(case: Case, scale: float = 1.0, repeats: int = 3) -> Measurement:
+    """Time ``case`` at the three sizes (largest = ``case.largest * scale``)."""
+    base = max(16, int(case.largest * scale) // GROWTH[-1])
+    texts = [case.build(base * factor) for factor in GROWTH]
+    sizes = [len(text) for text in texts]
+    seconds = [parse_seconds(text, repeats) for text in texts]
+    return Measurement(
+        case, sizes, seconds, growth_exponent(sizes, seconds), peak_memory_ratio(texts[-1])
+    )
+
+
+def table(measurements: list[Measurement]) -> str:
+    """The Markdown table for the docs."""
+    lines = [
+        "| input | size at 16n (chars) | time n / 4n / 16n (ms) | growth exponent "
+        "| peak memory ÷ input |",
+        "|---|---:|---|---:|---:|",
+    ]
+    for item in measurements:
+        times = " / ".join(f"{value * 1000:.1f}" for value in item.seconds)
+        lines.append(
+            f"| {item.case.name} | {item.sizes[-1]:,} | {times} | {item.exponent:.2f} "
+            f"| {item.memory_ratio:.1f}× |"
+        )
+    return "\n".join(lines)
+
+
+def write_block(body: str, path: Path = PERFORMANCE_DOC) -> None:
+    """Replace only the text between the worst-case markers (create the file if needed)."""
+    block = f"{BEGIN}\n{body}\n{END}"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"# Performance\n\n{block}\n", encoding="utf-8")
+        return
+    current = path.read_text(encoding="utf-8")
+    if BEGIN in current and END in current:
+        head, rest = current.split(BEGIN, 1)
+        tail = rest.split(END, 1)[1]
+        path.write_text(head + block + tail, encoding="utf-8")
+    else:
+        path.write_text(current.rstrip("\n") + f"\n\n{block}\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Measure every case, print the table, and update the docs unless ``--quick``."""
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--quick", action="store_true", help="sizes / 16; print only")
+    arguments = options.parse_args(argv)
+    scale = 1 / 16 if arguments.quick else 1.0
+    measurements = []
+    for case in CASES:
+        item = measure(case, scale)
+        measurements.append(item)
+        print(f"{case.name:45s} exponent {item.exponent:5.2f}  memory {item.memory_ratio:6.1f}x")
+    body = (
+        "## Worst-case input\n\n"
+        "Generated by `python benchmarks/worst_case.py` (Python "
+        f"{sys.version_info.major}.{sys.version_info.minor}, best of 3 runs per size, CPU time). "
+        "Growth exponent: slope of log(time) against log(size) over n, 4n and 16n, where 1.0 "
+        "is linear and 2.0 quadratic. Peak memory: `tracemalloc` peak during one parse of the "
+        "16n input, as a multiple of the input string's own size (`sys.getsizeof`).\n\n"
+        + table(measurements)
+    )
+    print(table(measurements))
+    if not arguments.quick:
+        write_block(body)
+
+
+if __name__ == "__main__":
+    main()
