@@ -12,6 +12,7 @@ from newsdoc.state import BODY, HEADLINE, DocumentState
 from newsdoc.text import comparison_key
 
 MIN_DUPLICATE_CHARS = 8  # shorter repeats ("Share", "—") are left to the boilerplate rule
+MAX_FURNITURE_CHARS = 120  # "Advertisement", "Supported by": longer blocks are not checked
 
 
 def remove_duplicates(state: DocumentState) -> None:
@@ -29,7 +30,7 @@ def remove_duplicates(state: DocumentState) -> None:
         if block.role != BODY:
             continue
         text = state.text_of(block)
-        if state.vocab.boilerplate_category(text) is not None:
+        if len(text) <= MAX_FURNITURE_CHARS and state.vocab.boilerplate_category(text) is not None:
             continue  # left for the boilerplate rule; the copies around it are still adjacent
         key = comparison_key(text)
         if len(key) >= MIN_DUPLICATE_CHARS:

@@ -17,6 +17,7 @@ from newsdoc.state import BODY, HEADING, Block, DocumentState
 from newsdoc.text import normalize_space
 
 MAX_HEADING_WORDS = 10
+MAX_HEADING_CHARS = 200  # ten words with generous spacing, Markdown marks included
 MIN_NEIGHBOUR_WORDS = 12  # headings sit between real paragraphs, not among short lines
 
 _MARKDOWN_HEADING = regex.compile(r"#{1,6}\s+\S")
@@ -56,10 +57,13 @@ def _paragraph_text(state: DocumentState, block: Block) -> str:
 
 
 def _is_heading(state: DocumentState, body: list[Block], position: int) -> bool:
-    text = state.clean_text_of(body[position])
+    raw = state.text_of(body[position])
+    if len(raw) > MAX_HEADING_CHARS:
+        return False  # most blocks are paragraphs: skip them before any normalising
+    text = normalize_space(raw)
     if _MARKDOWN_HEADING.match(text):
         return True
-    if position == 0 or position == len(body) - 1 or "\n" in state.text_of(body[position]):
+    if position == 0 or position == len(body) - 1 or "\n" in raw:
         return False
     words = text.split()
     if not words or len(words) > MAX_HEADING_WORDS or text[-1] in _NO_HEADING_END:
@@ -68,9 +72,9 @@ def _is_heading(state: DocumentState, body: list[Block], position: int) -> bool:
         return False
     if text.endswith("?") and not _is_question_heading(text, words):
         return False
-    before = state.clean_text_of(body[position - 1])
-    after = state.clean_text_of(body[position + 1])
-    return len(before.split()) >= MIN_NEIGHBOUR_WORDS and len(after.split()) >= MIN_NEIGHBOUR_WORDS
+    before = state.text_of(body[position - 1]).split()
+    after = state.text_of(body[position + 1]).split()
+    return len(before) >= MIN_NEIGHBOUR_WORDS and len(after) >= MIN_NEIGHBOUR_WORDS
 
 
 def build_sections(state: DocumentState) -> None:
