@@ -73,10 +73,15 @@ def _speaker_of_cue(
     ):
         verb = first - 2  # "he was quoted as saying": the subject stands before "quoted"
     mention = subject_before(tokens, verb, subject_floor, vocab)
+    if mention is not None and mention.kind == "noun" and tokens[first].lower.endswith("ing"):
+        # "Pell, who has spent months insisting": a participle's noun is rarely its subject
+        mention = sentence_subject(tokens, floor, first - 1, vocab) or mention
     if mention is not None:
         return mention
-    if first - 1 >= floor and tokens[first - 1].lower == "and":
-        # "Trump weighed in and said": the subject of the first verb
+    if first - 1 >= floor and (
+        tokens[first - 1].lower == "and" or tokens[first].lower.endswith("ing")
+    ):
+        # "Trump weighed in and said", "Pell, who spent months insisting": the clause subject
         return sentence_subject(tokens, floor, first - 1, vocab)
     # inverted only when the cue opens the frame: "“…,” said Mr. Rau"
     opens_frame = first == floor or tokens[first - 1].kind == QUOTE

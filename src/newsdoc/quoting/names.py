@@ -16,7 +16,9 @@ MAX_APPOSITION = 20  # tokens between the commas of an apposition
 _WEEKDAYS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
+MAX_DESCRIPTOR = 4  # words before a name that describe it ("Health board chairman")
 _RELATIVES = frozenset(("who", "which"))
+_HEAD_PREPOSITIONS = frozenset(("at", "for", "from", "of"))
 _DASHES = frozenset(("—", "–", "―", "--"))
 
 
@@ -56,10 +58,12 @@ def _is_skippable(token: Token, vocab: Vocabulary) -> bool:
 
 
 def split_name_run(tokens: list[Token], first: int, last: int, vocab: Vocabulary) -> Mention:
-    """Split a capitalised run into leading titles (the role) and the name mention."""
+    """Split a capitalised run into its titles (the role) and the name mention: the name starts
+    after the last title word ("Fire Chief Aaron Whitlock")."""
     cut = first
-    while cut < last and _is_title(tokens[cut], vocab):
-        cut += 1
+    for index in range(first, last):
+        if _is_title(tokens[index], vocab):
+            cut = index + 1
     while cut < last and tokens[cut].text in vocab.name_particles:
         cut += 1
     if cut == first:
@@ -130,37 +134,94 @@ def mention_ending(tokens: list[Token], last: int, floor: int, vocab: Vocabulary
         return mention_ending(tokens, before, floor, vocab)
     if is_name_word(token, vocab) and not is_possessive(token):
         first = _name_run_ending(tokens, last, floor, vocab)
-        head_of = _head_before_of(tokens, first, floor, vocab)
+        head_of = _head_before_of(tokens, first, last, floor, vocab)
         if head_of is not None:
-            return head_of
-        mention = split_name_run(tokens, first, last, vocab)
-        if (
-            mention.role is not None
-            and mention.first == mention.last
-            and _is_title(tokens[mention.last], vocab)
-        ):
-            return Mention(first, last, "noun")
+            head_of = _with_descriptor(tokens, head_of, floor, vocab)
+            return _with_head_noun(tokens, head_of, floor, vocab)
         if all(_is_title(tokens[index], vocab) for index in range(first, last + 1)):
-            return Mention(first, last, "noun")
+            return _with_head_noun(tokens, Mention(first, last, "noun"), floor, vocab)
+        mention = split_name_run(tokens, first, last, vocab)
+        return _with_head_noun(
+            tokens, _with_descriptor(tokens, mention, floor, vocab), floor, vocab
+        )
+    noun = _noun_phrase_ending(tokens, last, floor, vocab)
+    return None if noun is None else _with_head_noun(tokens, noun, floor, vocab)
+
+
+def _with_descriptor(
+    tokens: list[Token], mention: Mention, floor: int, vocab: Vocabulary
+) -> Mention:
+    """ "Health board chairman Derek Fallon": the words describing the name join its role."""
+    start = mention.first
+    if mention.role_span is not None:
+        while start > floor and tokens[start - 1].end > mention.role_span[0]:
+            start -= 1
+    index = start - 1
+    while index >= floor and start - index <= MAX_DESCRIPTOR:
+        token = tokens[index]
+        lower = token.lower
+        if token.kind != WORD or lower in vocab.non_name_words or lower in vocab.np_determiners:
+            break
+        if lower in vocab.speech_verbs or lower in vocab.cue_modifiers:
+            break
+        if token.text.islower() and lower.endswith(("ed", "ing", "ly")):
+            break
+        index -= 1
+        if is_possessive(token):
+            break  # "Ukraine’s president": the possessive closes the descriptor
+    if index + 1 == start or not any(t.text.islower() for t in tokens[index + 1 : start]):
         return mention
-    return _noun_phrase_ending(tokens, last, floor, vocab)
+    role_first = index + 1
+    return Mention(
+        mention.first,
+        mention.last,
+        mention.kind,
+        _text(tokens, role_first, mention.first - 1),
+        (tokens[role_first].start, tokens[mention.first - 1].end),
+    )
+
+
+def _with_head_noun(
+    tokens: list[Token], mention: Mention, floor: int, vocab: Vocabulary
+) -> Mention:
+    """ "A spokesman for the council": the person is the noun before the preposition."""
+    index = mention.first - 1
+    if index >= floor and tokens[index].lower in vocab.np_determiners:
+        index -= 1
+    if index - 1 < floor or tokens[index].lower not in _HEAD_PREPOSITIONS:
+        return mention
+    before = tokens[index - 1]
+    if before.kind != WORD or not before.text.islower():
+        return mention
+    head = _noun_phrase_ending(tokens, index - 1, floor, vocab)
+    if head is None or tokens[head.first].lower not in vocab.np_determiners:
+        return mention
+    return Mention(head.first, mention.last, "noun", mention.role, mention.role_span)
 
 
 def _head_before_of(
-    tokens: list[Token], first: int, floor: int, vocab: Vocabulary
+    tokens: list[Token], first: int, last: int, floor: int, vocab: Vocabulary
 ) -> Mention | None:
-    """For "Zbigniew Rau of Poland" or "the mayor of Chicago", the head before "of"."""
+    """A name joined by "of"/"for": the person in "Zbigniew Rau of Poland", the whole name in
+    "the Department for Education"."""
     of = first - 1
-    if of - 1 < floor or tokens[of].lower != "of":
+    if of >= floor and tokens[of].lower == "the":
+        of -= 1
+    if of - 1 < floor or tokens[of].lower not in ("of", "for"):
         return None
     before = tokens[of - 1]
-    if is_name_word(before, vocab):
-        head_first = _name_run_ending(tokens, of - 1, floor, vocab)
-        head = split_name_run(tokens, head_first, of - 1, vocab)
-        if all(_is_title(tokens[index], vocab) for index in range(head.first, head.last + 1)):
-            return None  # "Secretary of State John Kerry": the name is after "of"
+    if not is_name_word(before, vocab) or is_possessive(before):
+        return None
+    head_first = _name_run_ending(tokens, of - 1, floor, vocab)
+    head = split_name_run(tokens, head_first, of - 1, vocab)
+    if all(_is_title(tokens[index], vocab) for index in range(head.first, head.last + 1)):
+        return None  # "Secretary of State John Kerry": the name is after "of"
+    words = [tokens[index].text for index in range(head.first, head.last + 1)]
+    organisation = any(word in vocab.organisation_words for word in words)
+    honorific = words[0] in vocab.honorifics
+    if not organisation and (honorific or len(words) >= 2):
         return head
-    return None
+    return Mention(head_first, last, "name")
 
 
 def subject_before(tokens: list[Token], verb: int, floor: int, vocab: Vocabulary) -> Mention | None:
@@ -296,7 +357,7 @@ def mention_after(
                 _text(tokens, role_first, mention.first - 1),
                 (tokens[role_first].start, tokens[mention.first - 1].end),
             )
-        return _with_trailing_apposition(tokens, mention, ceiling)
+        return _with_trailing_apposition(tokens, mention, ceiling, vocab)
     # a role first, then the name after a comma: "said Ukraine’s representative, Y. Tsymbaliuk"
     if (
         last + 2 < ceiling
@@ -322,12 +383,19 @@ def mention_after(
     return None
 
 
-def _with_trailing_apposition(tokens: list[Token], mention: Mention, ceiling: int) -> Mention:
+def _with_trailing_apposition(
+    tokens: list[Token], mention: Mention, ceiling: int, vocab: Vocabulary
+) -> Mention:
     """In "said John Smith, a spokesman for the group" the apposition becomes the role."""
     comma = mention.last + 1
     if comma + 1 >= ceiling or tokens[comma].text != ",":
         return mention
-    if tokens[comma + 1].lower not in ("a", "an", "the"):
+    opener = tokens[comma + 1]
+    # "a spokesman for …", "president of …", "Chile’s ambassador": a description, not a clause
+    describes = opener.lower in ("a", "an", "the") or is_possessive(opener)
+    if opener.kind == WORD and opener.text.islower() and not opener.lower.endswith(("ed", "ing")):
+        describes = describes or opener.lower not in vocab.non_name_words
+    if not describes:
         return mention
     last = comma + 1
     while (

@@ -15,8 +15,9 @@ import regex
 
 from newsdoc.vocab import Vocabulary
 
+# capitalised runs, single words included (surnames), with particles and "of"/"for" inside
 _NAME_RUN = regex.compile(
-    r"\p{Lu}[\p{L}’'\-]*\.?(?:[ ]+(?:\p{Lu}[\p{L}’'\-]*\.?|de|van|von|der|la|le|da|bin|al))+"
+    r"\p{Lu}[\p{L}’'\-]*\.?(?:[ ]+(?:\p{Lu}[\p{L}’'\-]*\.?|de|van|von|der|la|le|da|bin|al|of|for))*"
 )
 _MALE_HONORIFICS = frozenset(("Mr.", "Mr", "Sir"))
 _FEMALE_HONORIFICS = frozenset(("Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Dame"))
@@ -74,24 +75,53 @@ class Resolver:
         return not any(word in self._vocab.organisation_words for word in words)
 
     def _scan(self) -> list[tuple[int, str, str | None]]:
-        if self._scanned is None:
-            self._scanned = []
-            for match in _NAME_RUN.finditer(self._source):
-                words = match.group().split()
-                honorific = None
-                while words and (
-                    words[0] in self._vocab.titles
-                    or words[0] in self._vocab.honorifics
-                    or words[0].lower() in self._vocab.non_name_words
-                ):
-                    if words[0] in self._vocab.honorifics:
-                        honorific = words[0]
-                    words.pop(0)
-                if words:
-                    words[-1] = strip_possessive(words[-1])
-                if self.is_person(words):
-                    self._scanned.append((match.start(), " ".join(words), gender_of(honorific)))
+        """People mentioned anywhere, in order: full names, and surnames of names seen before
+        ("Ms. Brezina" after "Anna Brezina"), with the gender an honorific gives."""
+        if self._scanned is not None:
+            return self._scanned
+        self._scanned = []
+        surnames: dict[str, str] = {}
+        for match in _NAME_RUN.finditer(self._source):
+            words, honorific = self._name_words(match.group().split())
+            if not words:
+                continue
+            gender = gender_of(honorific)
+            if len(words) >= 2:
+                name = " ".join(words)
+                surnames[words[-1]] = name
+            elif words[0] in surnames:
+                name = surnames[words[0]]
+            else:
+                continue
+            if gender is not None:
+                self._genders.setdefault(name, gender)
+            self._scanned.append((match.start(), name, gender))
         return self._scanned
+
+    def _name_words(self, words: list[str]) -> tuple[list[str], str | None]:
+        """The person's name words in a capitalised run (titles, honorifics and any "of …"
+        part dropped), with its honorific; no words for an organisation."""
+        vocab = self._vocab
+        if any(word in vocab.organisation_words for word in words):
+            return [], None
+        for index, word in enumerate(words):
+            if word in ("of", "for"):
+                words = words[:index]
+                break
+        honorific = None
+        cut = 0
+        for index, word in enumerate(words[:-1]):
+            if word in vocab.titles or word in vocab.honorifics:
+                cut = index + 1
+                if word in vocab.honorifics:
+                    honorific = word
+        words = words[cut:]
+        while words and words[0].lower() in vocab.non_name_words:
+            words = words[1:]
+        if words:
+            last = strip_possessive(words[-1])
+            words[-1] = last[:-1] if last.endswith(".") and len(last) > 2 else last
+        return words, honorific
 
     def note(self, position: int, name: str, gender: str | None = None) -> None:
         """Remember that ``name`` was mentioned at ``position``."""
