@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import pickle
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,8 @@ import pytest
 import newsdoc
 from newsdoc.batch import Progress, ordered_map, run_batch
 from newsdoc.io import read_results
+from newsdoc.pipeline import Rule
+from newsdoc.state import DocumentState
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 STORIES = [
@@ -103,6 +107,28 @@ def test_batch_to_parquet_matches_jsonl(tmp_path: Path) -> None:
     assert quotes.num_rows == sum(len(r.article.quotes) for r in from_jsonl if r.article)
     assert json.loads(articles.column("metadata")[0].as_py()) == {"desk": "metro"}
     assert summary.failed == 1
+
+
+def test_dead_worker_stops_with_the_output_so_far_intact(tmp_path: Path) -> None:
+    """A killed worker process ends the batch with BrokenProcessPool; written lines stay valid."""
+    source = tmp_path / "in.jsonl"
+    rows = [{"id": str(i), "text": story} for i, story in enumerate(STORIES)]
+    rows[6]["text"] = "CRASH " + rows[6]["text"]
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    config = newsdoc.ParserConfig(
+        pipeline=newsdoc.Pipeline().insert_before("segment", Rule("crash", _crash_on_marker))
+    )
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(BrokenProcessPool):
+        run_batch([source], out, workers=2, config=config, chunksize=1)
+    written = list(read_results(out))
+    assert [result.id for result in written] == [str(i) for i in range(len(written))]
+    assert len(written) < len(rows)
+
+
+def _crash_on_marker(state: DocumentState) -> None:
+    if state.source.startswith("CRASH"):
+        os._exit(3)  # a worker killed mid-document, as by the out-of-memory killer
 
 
 def test_progress_line_only_when_enabled() -> None:

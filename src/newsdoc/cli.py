@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime
 from pathlib import Path
 
@@ -83,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsdoc: interrupted (run again with --resume to continue)", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenProcessPool:
+        # A worker was killed (out of memory, a crash in an extension): results so far are kept.
+        print("newsdoc: a worker process died; run again with --resume", file=sys.stderr)
+        return EXIT_FAILED
     except BrokenPipeError:
         # The reader went away (`newsdoc parse ... | head`): silence the flush at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
