@@ -183,3 +183,32 @@ def test_round_trip(name: str) -> None:
     article, _expected = _load(name)
     assert Article.from_dict(article.to_dict()) == article
     assert Article.from_json(article.to_json()) == article
+
+
+CASES_FILE = FIXTURES / "cases" / "structure_rules.json"
+CASES: list[dict[str, Any]] = json.loads(CASES_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_structure_rule_case(case: dict[str, Any]) -> None:
+    """Short cases for the headline, dek, duplicates, sections and explainers rules."""
+    article = newsdoc.parse(case["text"])
+    expect = case["expect"]
+    observed: dict[str, Any] = {
+        "headline": article.headline,
+        "dek": article.dek,
+        "paragraph_count": len(article.paragraphs),
+        "section_headings": [s.heading for s in article.sections if s.heading is not None],
+        "explainers": [
+            {"title": item.title, "card_headings": [card.heading for card in item.cards]}
+            for item in article.explainers
+        ],
+    }
+    for field, wanted in expect.items():
+        if field == "removed":
+            removed = [[r.reason, r.category, r.text] for r in article.removed]
+            for item in wanted:
+                assert item in removed, f"not removed: {item}; removed: {removed}"
+        else:
+            assert observed[field] == wanted, field
+    assert audit.problems(article) == []

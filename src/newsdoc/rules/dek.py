@@ -41,7 +41,11 @@ def _is_furniture(state: DocumentState, block: Block) -> bool:
     if any(comparison_key(phrase) == key for phrase in state.config.boilerplate_phrases):
         return True
     # A short line with a number and no sentence end: "Jan. 13, 2022", "5:31 p.m. ET".
-    return len(text.split()) <= MAX_STAMP_WORDS and bool(_DIGIT.search(text)) and text[-1] != "."
+    return (
+        len(text.split()) <= MAX_STAMP_WORDS
+        and bool(_DIGIT.search(text))
+        and not text.endswith(".")
+    )
 
 
 def _next_content(state: DocumentState, start: int) -> int | None:

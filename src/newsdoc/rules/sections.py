@@ -24,10 +24,9 @@ _MARKDOWN_HEADING = regex.compile(r"#{1,6}\s+\S")
 _NO_HEADING_END = frozenset(".,;:!\"”’'-–—)")
 _QUOTE_MARKS = frozenset("“”‘’\"'«»")
 MIN_QUESTION_HEADING_WORDS = 3
-# Words that make a question part of a dialogue or an aside, not a sub-heading.
-_DIALOGUE_WORDS = frozenset(
-    {"you", "your", "yours", "i", "me", "my", "we", "us", "our", "and", "but", "so", "or", "that"}
-)
+# Words that make a question part of a dialogue ("How do you respond?"), not a sub-heading;
+# an aside opens with a conjunction ("So what went wrong?") and is not in the openings below.
+_DIALOGUE_WORDS = frozenset({"you", "your", "yours", "i", "me", "my", "we", "us", "our", "that"})
 
 _QUESTION_OPENINGS = frozenset(
     {
