@@ -166,9 +166,11 @@ def score_fakenewsnet(pairs: Iterable[Pair]) -> list[Figure]:
 # -- BBC --------------------------------------------------------------------------------------
 def score_bbc(pairs: Iterable[Pair]) -> list[Figure]:
     """Headline = line 1; share of body paragraphs that were removed (negative control)."""
-    headline_hits = total_docs = removed_paragraphs = total_paragraphs = 0
+    headline_hits = total_docs = removed_paragraphs = total_paragraphs = taken = 0
     for doc, article in pairs:
         total_docs += 1
+        # BBC copy has no datelines or bylines: any found was cut from a paragraph.
+        taken += article.dateline is not None or article.byline is not None
         headline_hits += norm(article.headline) == norm(doc.gold["title"])
         position = doc.text.find("\n")
         for paragraph in doc.gold["paragraphs"]:
@@ -185,6 +187,14 @@ def score_bbc(pairs: Iterable[Pair]) -> list[Figure]:
             "body paragraphs removed",
             ratio(removed_paragraphs, total_paragraphs),
             total_paragraphs,
+            0.005,
+            lower_is_better=True,
+        ),
+        Figure(
+            "BBC",
+            "articles given a dateline or byline (none exist)",
+            ratio(taken, total_docs),
+            total_docs,
             0.005,
             lower_is_better=True,
         ),

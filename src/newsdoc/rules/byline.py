@@ -16,6 +16,10 @@ from newsdoc.text import normalize_space
 
 MAX_BLOCKS_TO_SEARCH = 4
 MAX_BYLINE_WORDS = 16
+MAX_NAME_WORDS = 6
+_NAME_PARTICLES = frozenset(
+    {"al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "van", "von"}
+)
 
 _BY_BLOCK = regex.compile(r"\s*(?:[Bb][Yy]|BY)\s*[:.]?\s+(?P<names>\S[^\n]{0,200}?)\s*$")
 # Daily Mail header flattened to one line: "By . Jane Doe . PUBLISHED: . 14:11 EST, ...",
@@ -84,6 +88,14 @@ def _find_credit(state: DocumentState) -> None:
         return
 
 
+def _looks_like_name(name: str) -> bool:
+    """ "Jane Doe", "JANE DOE", "Ludwig van Beethoven"; not "early 2005 the net could"."""
+    words = name.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or not words[0][0].isupper():
+        return False
+    return all(word[0].isupper() or word in _NAME_PARTICLES for word in words)
+
+
 def find_byline(state: DocumentState) -> None:
     """Find the byline among the first body blocks, then the credit line at the end."""
     searched = 0
@@ -97,7 +109,7 @@ def find_byline(state: DocumentState) -> None:
         whole = _BY_BLOCK.match(text)
         if whole is not None and len(text.split()) <= MAX_BYLINE_WORDS:
             authors, agency = _split_authors(state, whole.group("names"))
-            if authors or agency:
+            if (authors or agency) and all(_looks_like_name(name) for name in authors):
                 block.role = BYLINE
                 state.byline = Byline(authors, normalize_space(text), block.span, agency)
                 break

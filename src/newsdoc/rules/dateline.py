@@ -22,6 +22,7 @@ import regex
 
 from newsdoc.model import Dateline, Span
 from newsdoc.state import BODY, DocumentState
+from newsdoc.text import OPENING_QUOTES
 
 MAX_BLOCKS_TO_SEARCH = 3
 MAX_DAYS_AHEAD = 2  # a dateline may run a day or two ahead of the issue date (time zones)
@@ -62,7 +63,7 @@ _PARENTHESISED_AGENCY = regex.compile(
     (?P<location>[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}
         (?:,[ ][A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}){0,2}[ ]{1,2})?
     \((?P<agency>[A-Z][\w.&'’ ]{1,40})\)
-    (?:[ ]{0,2}(?:--|—|–|-))?[ ]?
+    (?:[ ]{0,2}(?P<dash>--|—|–|-))?[ ]?
     """,
     regex.VERBOSE,
 )
@@ -159,7 +160,7 @@ def _match(state: DocumentState, text: str) -> tuple[list[int], int, Dateline] |
         starts, end, dateline = found
         return [offset + start for start in starts], offset + end, dateline
     cnn = _PARENTHESISED_AGENCY.match(body)
-    if cnn is not None and _plausible_agency(state, cnn.group("agency")):
+    if cnn is not None and _outlet_leads_story(state, body, cnn):
         location = cnn.group("location")
         dateline = Dateline(
             location=location.strip() if location else None,
@@ -170,6 +171,22 @@ def _match(state: DocumentState, text: str) -> tuple[list[int], int, Dateline] |
         )
         return [], offset + cnn.end(), dateline
     return None
+
+
+def _outlet_leads_story(state: DocumentState, body: str, match: regex.Match[str]) -> bool:
+    """ "(CNN)The ...", "Tokyo (CNN) ...", "(Rolling Stone) -- ...": not "The Agency (IEA) said".
+
+    The outlet is glued to the story, followed by a dash, or a known agency.
+    """
+    agency = match.group("agency").strip()
+    if not _plausible_agency(state, agency):
+        return False
+    following = body[match.end() : match.end() + 1]
+    glued = (following.isalnum() or following in OPENING_QUOTES) and not body[
+        match.end() - 1
+    ].isspace()
+    known = agency.casefold() in {name.casefold() for name in state.vocab.agencies}
+    return glued or match.group("dash") is not None or known
 
 
 def _plausible_place(location: str) -> bool:
