@@ -37,6 +37,7 @@ MAX_TITLE_WORDS = 7  # a capitalised quote this short is more likely a title tha
 _SMALL_WORDS = frozenset(
     ("a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with")
 )
+MAX_LEFT_FRAME = 6  # tokens of "Mr. Barrett said," right before a lower-case quote
 MAX_ATTRIBUTION_SENTENCE = 30  # tokens in a "Smith said on Friday." sentence after a quote
 MAX_AFTER_CUE = 7  # tokens after its cue in such a sentence ("in an interview on CNN.")
 
@@ -99,6 +100,10 @@ class _Extractor:
             cue_first, cue_last = tokens[found.cue_first], tokens[found.cue_last]
             draft.cue_span = Span(cue_first.start, cue_last.end)
             draft.cue = self.source[cue_first.start : cue_last.end]
+        if mention.antecedent is not None:
+            mention = mention.antecedent
+            first = tokens[mention.first]
+            words = [token.text for token in tokens[mention.first : mention.last + 1]]
         if mention.kind == "pronoun":
             draft.speaker = self.resolver.resolve_pronoun(words[0], first.start) or words[0]
         elif mention.kind == "name":
@@ -106,7 +111,7 @@ class _Extractor:
             names = words[1:] if honorific is not None and len(words) > 1 else words
             draft.speaker = self.resolver.resolve_name(names, honorific, first.start)
         else:
-            draft.speaker = draft.speaker_mention
+            draft.speaker = mention_text(tokens, mention)
 
     def paragraph(self, index: int, paragraph: Paragraph) -> None:
         start, end = paragraph.span.start, paragraph.span.end
@@ -229,6 +234,10 @@ class _Extractor:
             tokens[position + 1].text == "," or quote_inner(tokens[position].text).endswith(",")
         ):
             found = frame_after(tokens, position, stop, vocab)
+            if found is not None and not _adjacent(tokens, position, found):
+                found = None  # "…,” though she noted": a new clause, not this quote's frame
+        if found is None and position > floor and tokens[position - 1].text in ",:":
+            found = frame_before(tokens, max(floor, position - MAX_LEFT_FRAME), position, vocab)
         if found is None:
             found = outermost_cue(tokens, floor, position - 1, position, vocab)
         if found is None:
@@ -238,6 +247,23 @@ class _Extractor:
             if mention is not None:
                 found = Attribution(mention)
         return found
+
+
+def _adjacent(tokens: list[Token], quote: int, found: Attribution) -> bool:
+    """Whether a right frame starts right after the quote (and its comma)."""
+    index = quote + 1
+    while index < len(tokens) and tokens[index].text == ",":
+        index += 1
+    starts = [found.mention.first]
+    if found.cue_first is not None:
+        starts.append(found.cue_first)
+    if found.mention.role_span is not None:
+        starts.extend(
+            i
+            for i in range(index, found.mention.first + 1)
+            if tokens[i].start == found.mention.role_span[0]
+        )
+    return min(starts) <= index
 
 
 def _sentence_starts(tokens: list[Token]) -> list[int]:

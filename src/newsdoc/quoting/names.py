@@ -16,6 +16,7 @@ MAX_APPOSITION = 20  # tokens between the commas of an apposition
 _WEEKDAYS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
+MAX_HEAD_NOUN = 3  # words of "a senior spokesman" in "a senior spokesman for the council"
 MAX_DESCRIPTOR = 4  # words before a name that describe it ("Health board chairman")
 _RELATIVES = frozenset(("who", "which"))
 _HEAD_PREPOSITIONS = frozenset(("at", "for", "from", "of"))
@@ -93,6 +94,8 @@ def _noun_phrase_ending(
         return None
     if head.lower in vocab.speech_verbs or head.lower in vocab.np_determiners:
         return None
+    if head.text[0].isdigit():
+        return None  # "2010 said": a year, not a speaker
     first = last
     while first - 1 >= floor and last - first + 1 < MAX_NOUN_PHRASE:
         token = tokens[first - 1]
@@ -127,11 +130,14 @@ def mention_ending(tokens: list[Token], last: int, floor: int, vocab: Vocabulary
     if token.lower in vocab.speaker_pronouns:
         return Mention(last, last, "pronoun")
     if token.lower in _RELATIVES:
-        # "Russia, which has warned": the antecedent before the comma
+        # "Russia, which has warned": the local mention is "which", the speaker its antecedent
         before = last - 1
         if before >= floor and tokens[before].text == ",":
             before -= 1
-        return mention_ending(tokens, before, floor, vocab)
+        antecedent = mention_ending(tokens, before, floor, vocab)
+        if antecedent is None:
+            return None
+        return Mention(last, last, "relative", antecedent.role, antecedent.role_span, antecedent)
     if is_name_word(token, vocab) and not is_possessive(token):
         first = _name_run_ending(tokens, last, floor, vocab)
         head_of = _head_before_of(tokens, first, last, floor, vocab)
@@ -196,6 +202,8 @@ def _with_head_noun(
     head = _noun_phrase_ending(tokens, index - 1, floor, vocab)
     if head is None or tokens[head.first].lower not in vocab.np_determiners:
         return mention
+    if head.last - head.first >= MAX_HEAD_NOUN:
+        return mention  # "The ad uses footage of …" is a clause, not a noun phrase
     return Mention(head.first, mention.last, "noun", mention.role, mention.role_span)
 
 

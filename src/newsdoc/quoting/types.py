@@ -55,3 +55,4 @@ class Mention:
     kind: str
     role: str | None = None
     role_span: tuple[int, int] | None = None
+    antecedent: Mention | None = None  # for a relative "which"/"who": the name it stands for
