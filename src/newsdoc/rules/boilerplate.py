@@ -33,7 +33,8 @@ TAIL_WINDOW = 250
 
 
 def _category(state: DocumentState, text: str, custom: frozenset[str]) -> str | None:
-    if len(text.split()) > MAX_BOILERPLATE_WORDS:
+    # maxsplit: a 10 MB block must not become a list of every word just to be called long.
+    if len(text.split(maxsplit=MAX_BOILERPLATE_WORDS)) > MAX_BOILERPLATE_WORDS:
         return None
     if custom and comparison_key(text) in custom:
         return "custom"
