@@ -158,7 +158,7 @@ def frame_before(
     introduced = tokens[end].text in ":,"
     if introduced:
         end -= 1
-    found = clause_cue_before(tokens, floor, end, quote, vocab)
+    found = outermost_cue(tokens, floor, end, quote, vocab)
     if found is None and introduced:
         mention = clause_subject(tokens, floor, end + 1, vocab)
         if mention is not None:
@@ -219,14 +219,32 @@ def outermost_cue(
     """The first cue of the clause with a speaker: in "Bolton said he would advise Trump on
     the “…”", Bolton reports the whole clause, not "he"."""
     start = clause_start(tokens, floor, end)
+    naming: Attribution | None = None
     for position in range(start, end + 1):
         last = cue_at(tokens, position, vocab)
         if last is None:
             continue
         mention = _speaker_of_cue(tokens, position, last, start, ceiling, vocab)
-        if mention is not None:
-            return Attribution(mention, position, last)
-    return None
+        if mention is None:
+            continue
+        if naming is None and _is_naming(tokens, position, start):
+            naming = Attribution(mention, position, last)
+            continue  # "what he called a “…”" names; a reporting cue of the clause wins
+        return Attribution(mention, position, last)
+    if naming is not None:
+        subject = clause_subject(tokens, start, naming.mention.first, vocab)
+        if subject is not None and subject.kind != "pronoun":
+            return Attribution(subject)
+    return naming
+
+
+def _is_naming(tokens: list[Token], position: int, floor: int) -> bool:
+    """Whether the cue is "what he called" / "what it calls": naming, not reporting."""
+    return (
+        tokens[position].lower.startswith("call")
+        and position - 2 >= floor
+        and tokens[position - 2].lower in ("what", "whom")
+    )
 
 
 def clause_subject(
