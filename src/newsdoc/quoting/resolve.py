@@ -82,7 +82,13 @@ class Resolver:
         self._scanned = []
         surnames: dict[str, str] = {}
         for match in _NAME_RUN.finditer(self._source):
-            words, honorific = self._name_words(match.group().split())
+            text = match.group()
+            if " " not in text:  # a lone capitalised word: only a surname seen before counts
+                surname = strip_possessive(text.rstrip("."))
+                if surname in surnames:
+                    self._scanned.append((match.start(), surnames[surname], None))
+                continue
+            words, honorific = self._name_words(text.split())
             if not words:
                 continue
             gender = gender_of(honorific)
