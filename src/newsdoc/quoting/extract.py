@@ -175,7 +175,8 @@ class _Extractor:
                 and found.cue_first > position
                 and found.cue_last is not None
                 and not any(
-                    tokens[between - 1].text == "," and cue_at(tokens, between, self.vocab)
+                    cue_at(tokens, between, self.vocab) is not None
+                    and (tokens[between - 1].text == "," or tokens[between].lower.endswith("ing"))
                     for between in range(found.cue_last + 1, next_quote)
                 )  # "“A,” Trump said, adding, “B.”" reports two things
             ):
@@ -359,6 +360,9 @@ def _looks_like_title(tokens: list[Token], position: int, vocab: Vocabulary) -> 
     if position == 0:
         return False
     before = tokens[position - 1]
+    after = tokens[position + 1] if position + 1 < len(tokens) else None
+    if len(words) == 1 and after is not None and after.capitalised and before.capitalised:
+        return True  # a nickname inside a name: Rep. Robert C. “Bobby” Scott
     # not after other words: the “War On Drugs,” as “Miss Piggy” are quoted names in a claim
     return is_possessive(before) or before.lower in vocab.title_cues
 
