@@ -160,7 +160,8 @@ def frame_before(
         end -= 1
     found = outermost_cue(tokens, floor, end, quote, vocab)
     if found is None and introduced:
-        mention = clause_subject(tokens, floor, end + 1, vocab)
+        # "When Brown criticized him, Hillary shot back, “…”": the verb introducing the quote
+        mention = clause_subject(tokens, floor, end + 1, vocab, nearest=True)
         if mention is not None:
             found = Attribution(mention)
     return found
@@ -248,13 +249,14 @@ def _is_naming(tokens: list[Token], position: int, floor: int) -> bool:
 
 
 def clause_subject(
-    tokens: list[Token], floor: int, quote: int, vocab: Vocabulary
+    tokens: list[Token], floor: int, quote: int, vocab: Vocabulary, *, nearest: bool = False
 ) -> Mention | None:
     """For a partial quote without a speech cue ("Clinton called his supporters “…”"), the
     first subject-like mention of its clause: a personal pronoun, or a name followed by a
     verb-like word."""
     start = clause_start(tokens, floor, quote - 1)
-    for position in range(start, quote):
+    order = range(quote - 1, start - 1, -1) if nearest else range(start, quote)
+    for position in order:
         token = tokens[position]
         if token.kind != WORD:
             continue
@@ -280,7 +282,7 @@ def _is_verb_like(token: Token, vocab: Vocabulary) -> bool:
     if token.kind != WORD or not token.text.islower():
         return False
     lower = token.lower
-    if lower in vocab.speech_verbs or lower in vocab.cue_modifiers:
+    if lower in vocab.speech_verbs or lower in vocab.cue_modifiers or lower in vocab.finite_verbs:
         return True
     if lower in vocab.non_name_words or lower in vocab.name_particles:
         return False

@@ -72,6 +72,7 @@ class Vocabulary:
     cue_modifiers: frozenset[str] = frozenset()
     np_determiners: frozenset[str] = frozenset()
     title_cues: frozenset[str] = frozenset()
+    finite_verbs: frozenset[str] = frozenset()
 
     def boilerplate_category(self, line: str) -> str | None:
         """The category if ``line`` as a whole is a known boilerplate phrase or shape."""
@@ -122,6 +123,7 @@ def load_vocabulary() -> Vocabulary:
         cue_modifiers=read_words("cue_modifiers.txt"),
         np_determiners=read_words("np_determiners.txt"),
         title_cues=read_words("title_cues.txt"),
+        finite_verbs=read_words("finite_verbs.txt"),
     )
 
 
