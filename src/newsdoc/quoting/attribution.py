@@ -122,7 +122,21 @@ def _unlisted_verb_frame(
     tokens: list[Token], index: int, limit: int, vocab: Vocabulary
 ) -> Attribution | None:
     """“…,” Viguerie notes. — a name or pronoun right after the quote, then a verb-like word
-    the cue list lacks."""
+    the cue list lacks; “…!” beamed Donald Hartley; “…,” Murphy, the head of the PAC, …"""
+    opener = tokens[index]
+    if opener.kind == WORD and opener.text.islower() and _is_verb_like(opener, vocab):
+        mention = mention_after(tokens, index + 1, limit, vocab)
+        if mention is not None and mention.kind in ("name", "pronoun"):
+            return Attribution(mention, index, index)
+    if is_name_word(opener, vocab) and opener.lower not in vocab.titles:
+        last = index
+        while last + 1 < limit and is_name_word(tokens[last + 1], vocab):
+            last += 1
+        following = tokens[last + 1] if last + 1 < len(tokens) else None
+        if not is_possessive(tokens[last]) and (following is None or following.text in ",.("):
+            mention = mention_ending(tokens, last, index, vocab)
+            if mention is not None and mention.kind == "name":
+                return Attribution(mention)  # the name alone after the quote is its byline
     for position in range(index + 1, limit):
         token = tokens[position]
         if token.kind != WORD or not token.text.islower():

@@ -94,7 +94,7 @@ def _noun_phrase_ending(
         return None
     if head.lower in vocab.speech_verbs or head.lower in vocab.np_determiners:
         return None
-    if head.text[0].isdigit():
+    if head.text.replace(",", "").isdigit():
         return None  # "2010 said": a year, not a speaker
     first = last
     while first - 1 >= floor and last - first + 1 < MAX_NOUN_PHRASE:
