@@ -14,6 +14,7 @@ ALLOWED_PREFIXES = (
     "newsdoc.vocab",
     "newsdoc.text",
     "newsdoc.quoting",
+    "newsdoc.weekdays",
 )
 
 

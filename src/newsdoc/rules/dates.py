@@ -15,6 +15,7 @@ from dateutil import parser as date_parser
 from dateutil import tz
 
 from newsdoc.state import BODY, DocumentState
+from newsdoc.weekdays import find_weekday_mentions
 
 MAX_BLOCKS_TO_SEARCH = 6
 MAX_STAMP_CHARS = 90
@@ -120,7 +121,26 @@ def _as_stamp(value: datetime, text: str) -> date | datetime:
 
 
 def find_dates(state: DocumentState) -> None:
-    """Take publication and update stamps out of the first body blocks."""
+    """Take publication and update stamps out of the first body blocks.
+
+    With ``ParserConfig.resolve_weekdays`` on and an issue date known, every weekday named in
+    the body ("on Thursday") is resolved and noted in ``Article.notes`` as
+    ``weekday <name> <start>-<end> <ISO date>`` (see :mod:`newsdoc.weekdays`).
+    """
+    _take_stamps(state)
+    if state.config.resolve_weekdays and state.published is not None:
+        _note_weekdays(state, state.published)
+
+
+def _note_weekdays(state: DocumentState, published: date | datetime) -> None:
+    for block in state.blocks_with_role(BODY):
+        for mention in find_weekday_mentions(state.text_of(block), published):
+            start = block.start + mention.start
+            end = block.start + mention.end
+            state.notes.append(f"weekday {mention.text} {start}-{end} {mention.date.isoformat()}")
+
+
+def _take_stamps(state: DocumentState) -> None:
     searched = 0
     for block in state.blocks:
         if block.role != BODY:
