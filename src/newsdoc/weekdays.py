@@ -85,8 +85,9 @@ class WeekdayMention:
     direction: Direction
 
 
-def _direction(text: str, start: int) -> Direction:
-    window = text[max(0, start - LOOK_BACK) : start]
+def _direction(text: str, start: int, floor: int) -> Direction:
+    """Future when a cue sits between the sentence start (or the previous weekday) and here."""
+    window = text[max(floor, start - LOOK_BACK) : start]
     breaks = list(_SENTENCE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
@@ -97,11 +98,14 @@ def find_weekday_mentions(text: str, published: date | datetime) -> tuple[Weekda
     """Every capitalised weekday in ``text`` with its resolved date.
 
     A weekday followed by a full date ("Thursday, Jan. 13") is left out: the date says it.
-    The tense is read from the words just before the weekday in its sentence.
+    The tense is read from the words just before the weekday in its sentence (after any
+    earlier weekday: "will vote on Monday, and said on Tuesday" reads each on its own).
     """
     mentions = []
+    floor = 0
     for match in _MENTION.finditer(text):
-        direction = _direction(text, match.start())
+        direction = _direction(text, match.start(), floor)
+        floor = match.end()
         day = resolve_weekday(match.group("day"), published, direction=direction)
         mentions.append(
             WeekdayMention(match.group("day"), match.start(), match.end(), day, direction)

@@ -1,0 +1,82 @@
+"""Rule ``byline``: author names kept apart from agencies, outlets and job titles."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+import newsdoc
+
+HEADLINE = "Harbor bridge to close for repairs this summer\n\n"
+STORY = "The harbor bridge will close for twelve weeks from June while crews replace its deck."
+
+CASES = [
+    ("By Jane Doe", ("Jane Doe",), None),
+    ("By Jane Doe and John Roe", ("Jane Doe", "John Roe"), None),
+    ("By Ann Lee, Bo Kim and Cy Park", ("Ann Lee", "Bo Kim", "Cy Park"), None),
+    ("by Dana Whitfield, Reuters", ("Dana Whitfield",), "Reuters"),
+    ("BY TED MORROW, REUTERS", ("Ted Morrow",), "REUTERS"),
+    ("By Sam Ortiz | Staff Writer", ("Sam Ortiz",), None),
+    ("By Ludwig van Berg", ("Ludwig van Berg",), None),
+]
+
+
+@pytest.mark.parametrize(("line", "authors", "agency"), CASES)
+def test_byline_line(line: str, authors: tuple[str, ...], agency: str | None) -> None:
+    """A byline line gives names only, with the agency apart, and leaves the body."""
+    article = newsdoc.parse(HEADLINE + line + "\n\n" + STORY)
+    assert article.byline is not None
+    assert article.byline.authors == authors
+    assert article.byline.agency == agency
+    assert article.text == STORY
+
+
+def test_sentence_starting_with_by_is_not_a_byline() -> None:
+    """ "By early 2025 the city ..." is a sentence, not a list of names."""
+    sentence = "By early 2025 the city could have two new bridges."
+    article = newsdoc.parse(HEADLINE + sentence + "\n\n" + STORY)
+    assert article.byline is None
+    assert article.paragraphs[0].text == sentence
+
+
+def test_flattened_mail_header() -> None:
+    """ "By . Name . PUBLISHED: . t . | . UPDATED: . t ." gives byline and both stamps."""
+    text = (
+        "By . Jane Doe . PUBLISHED: . 14:11 EST, 25 October 2013 . | . "
+        "UPDATED: . 15:36 EST, 25 October 2013 . " + STORY
+    )
+    article = newsdoc.parse(text)
+    assert article.byline is not None
+    assert article.byline.authors == ("Jane Doe",)
+    assert isinstance(article.published, datetime)
+    assert isinstance(article.updated, datetime)
+    assert article.published.utcoffset() == timedelta(hours=-5)
+    assert (article.published.hour, article.published.minute) == (14, 11)
+    assert (article.updated.hour, article.updated.minute) == (15, 36)
+    assert article.text == STORY
+
+
+@pytest.mark.parametrize(
+    ("header", "authors", "agency"),
+    [
+        ("By . Jane Doe . and John Roe . ", ("Jane Doe", "John Roe"), None),
+        ("By . Associated Press . ", (), "Associated Press"),
+        ("By . Jane Doe For Mailonline . ", ("Jane Doe",), "Mailonline"),
+        ("By . Daily Mail Reporter . ", ("Daily Mail Reporter",), None),
+    ],
+)
+def test_flattened_mail_byline(header: str, authors: tuple[str, ...], agency: str | None) -> None:
+    """Co-authors, an agency alone and an outlet after "For" are told apart."""
+    article = newsdoc.parse(header + STORY)
+    assert article.byline is not None
+    assert (article.byline.authors, article.byline.agency) == (authors, agency)
+    assert article.text == STORY
+
+
+def test_credit_line_leaves_the_body() -> None:
+    """ "X contributed reporting." becomes a credit, not a paragraph."""
+    credit = "Maria Lopez contributed reporting."
+    article = newsdoc.parse(HEADLINE + STORY + "\n\n" + credit)
+    assert [c.text for c in article.credits] == [credit]
+    assert credit not in article.text

@@ -1,0 +1,58 @@
+"""Rule ``dates``: visible publication and update stamps, time zones as printed."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import newsdoc
+from newsdoc.rules.dates import parse_moment
+
+STORY = "The museum reopened its east wing on Saturday after two years of repairs."
+
+
+def test_published_and_updated_lines() -> None:
+    """ "Published Jan. 13, 2022" and "Updated 5:31 p.m. ET" leave the body as metadata."""
+    text = "Museum reopens east wing\n\nPublished Jan. 13, 2022\n\nUpdated 5:31 p.m. ET\n\n" + STORY
+    article = newsdoc.parse(text)
+    assert article.published == date(2022, 1, 13)
+    assert isinstance(article.updated, datetime)
+    assert (article.updated.hour, article.updated.minute) == (17, 31)
+    assert article.text == STORY
+    assert {r.reason for r in article.removed} == {"metadata"}
+
+
+def test_abbreviated_zone_keeps_its_printed_offset() -> None:
+    """ "EST" is UTC-5 even in summer; "EDT" is UTC-4."""
+    winter = parse_moment("14:11 EST, 25 July 2013")
+    summer = parse_moment("14:11 EDT, 25 July 2013")
+    assert winter is not None
+    assert summer is not None
+    assert winter.utcoffset() == timedelta(hours=-5)
+    assert summer.utcoffset() == timedelta(hours=-4)
+
+
+def test_ordinal_day_and_filler_words() -> None:
+    """ "Last updated at 1:25 AM on 3rd August 2011 ." sets the update time."""
+    article = newsdoc.parse("By . Jane Doe . Last updated at 1:25 AM on 3rd August 2011 . " + STORY)
+    assert article.updated == datetime(2011, 8, 3, 1, 25)
+    assert article.text == STORY
+
+
+def test_caller_published_wins_over_a_stamp() -> None:
+    """A published date given by the caller is kept."""
+    text = "Museum reopens east wing\n\nPublished Jan. 13, 2022\n\n" + STORY
+    article = newsdoc.parse(text, published=date(2022, 1, 14))
+    assert article.published == date(2022, 1, 14)
+
+
+def test_weekdays_resolved_on_request() -> None:
+    """With resolve_weekdays on, "on Saturday" is noted with its date; off, nothing is."""
+    text = "Museum reopens east wing\n\n" + STORY + " It will close again on Monday."
+    config = newsdoc.ParserConfig(resolve_weekdays=True)
+    article = newsdoc.parse(text, published=date(2022, 1, 17), config=config)
+    notes = [note for note in article.notes if note.startswith("weekday ")]
+    assert [note.split()[1] for note in notes] == ["Saturday", "Monday"]
+    assert notes[0].endswith("2022-01-15")
+    assert notes[1].endswith("2022-01-17")
+    plain = newsdoc.parse(text, published=date(2022, 1, 17))
+    assert not any(note.startswith("weekday ") for note in plain.notes)
