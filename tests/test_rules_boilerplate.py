@@ -1,0 +1,84 @@
+"""Rule ``boilerplate``: page furniture removed with its category; prose left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsdoc
+
+HEADLINE = "Town votes to rebuild its old library\n\n"
+STORY = "Voters approved the library bond by a wide margin, the town clerk said on Wednesday."
+MORE = "Construction is expected to start next spring and to last about eighteen months."
+
+
+@pytest.mark.parametrize(
+    ("line", "category"),
+    [
+        ("Advertisement", "ads"),
+        ("Story continues below advertisement", "ads"),
+        ("Lucky Spin 0.0 rating GET 200 FREE SPINS ON SIGN-UP Play Now", "ads"),
+        ("NEW You can now listen to Example Daily articles!", "audio"),
+        ("This site uses cookies to measure traffic. By continuing you accept them.", "cookie"),
+        ("JavaScript is required to load the comments.", "cookie"),
+        ("Please enable JavaScript to watch this video.", "cookie"),
+        ("Click to share on Twitter (Opens in new window)", "share"),
+        ("Jane Roe/Getty Images", "credits"),
+        ("(Image credit: Getty Images)", "credits"),
+        ("Sign up for our Morning Brief newsletter.", "subscribe"),
+        ("(CROSSTALK)", "transcript"),
+        ("Leave a Reply", "comments"),
+    ],
+)
+def test_boilerplate_line_is_removed(line: str, category: str) -> None:
+    """A whole line in a boilerplate family leaves the body with its category."""
+    article = newsdoc.parse(HEADLINE + STORY + "\n\n" + line + "\n\n" + MORE)
+    assert line not in article.text
+    assert [(r.text, r.category) for r in article.removed] == [(line, category)]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Featured image via Jane Roe/Getty Images",
+        "Featured Image: Screenshot",
+        "featured image via video screen capture",
+        "Photo by Jane Roe/Getty Images.",
+    ],
+)
+def test_glued_image_credit_is_cut_off(tail: str) -> None:
+    """A credit glued to the last sentence goes; the sentence stays whole."""
+    article = newsdoc.parse(HEADLINE + STORY + " Watch the vote below:" + tail)
+    assert article.text == STORY + " Watch the vote below:"
+    assert [(r.text.strip(), r.category) for r in article.removed] == [(tail, "credits")]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Photo of the year entries close on Friday, and the winner gets a prize.",
+        "The image via satellite showed the flood. Officials said it would recede soon.",
+        "Readers can subscribe to the library newsletter to follow the rebuilding work.",
+    ],
+)
+def test_prose_that_mentions_photos_is_kept(last: str) -> None:
+    """Sentences that mention images or subscriptions are content."""
+    article = newsdoc.parse(HEADLINE + STORY + "\n\n" + last)
+    assert article.removed == ()
+    assert article.paragraphs[-1].text == last
+
+
+def test_user_phrases_are_removed_as_custom() -> None:
+    """ParserConfig.boilerplate_phrases adds whole-line phrases (category custom)."""
+    config = newsdoc.ParserConfig(boilerplate_phrases=("Brought to you by Acme",))
+    article = newsdoc.parse(HEADLINE + STORY + "\n\nBrought to you by Acme", config=config)
+    assert [(r.text, r.category) for r in article.removed] == [("Brought to you by Acme", "custom")]
+
+
+def test_wire_signoff_and_placeholder() -> None:
+    """A "REUTER" sign-off and a "Blah blah blah." placeholder are removed."""
+    article = newsdoc.parse("ACME SETS DIVIDEND\n******Blah blah blah.\n")
+    assert article.headline == "ACME SETS DIVIDEND"
+    assert article.text == ""
+    assert [r.category for r in article.removed] == ["placeholder"]
+    signed = newsdoc.parse(HEADLINE + STORY + "\n REUTER\n")
+    assert [r.category for r in signed.removed] == ["signoff"]
