@@ -40,6 +40,9 @@ _SMALL_WORDS = frozenset(
 MAX_LEFT_FRAME = 6  # tokens of "Mr. Barrett said," right before a lower-case quote
 MAX_ATTRIBUTION_SENTENCE = 30  # tokens in a "Smith said on Friday." sentence after a quote
 MAX_AFTER_CUE = 7  # tokens after its cue in such a sentence ("in an interview on CNN.")
+# A "sentence" longer than this is run-on text (a page that lost its punctuation): frames are
+# looked for only this far from each quote, so each quote costs the same and parsing stays linear.
+MAX_SENTENCE_TOKENS = 400
 
 
 @attrs.define(slots=True)
@@ -141,7 +144,7 @@ class _Extractor:
         while k < len(quote_indices):
             position = quote_indices[k]
             token = tokens[position]
-            floor = sentence_start[position]
+            floor = max(sentence_start[position], position - MAX_SENTENCE_TOKENS)
             next_quote = quote_indices[k + 1] if k + 1 < len(quote_indices) else None
             stop = _sentence_stop(tokens, position, next_quote)
             if continuing and k == 0 and previous is not None:
@@ -280,7 +283,8 @@ def _sentence_starts(tokens: list[Token]) -> list[int]:
 def _sentence_end(tokens: list[Token], position: int) -> int:
     """Index just past the sentence holding ``position``."""
     index = position
-    while index < len(tokens) and not tokens[index].ends_sentence:
+    limit = min(len(tokens), position + MAX_SENTENCE_TOKENS)
+    while index < limit and not tokens[index].ends_sentence:
         index += 1
     return min(index + 1, len(tokens))
 
