@@ -68,6 +68,13 @@ def test_any_unicode_text_parses_and_is_accounted_for(text: str) -> None:
 
 
 @FAST
+@given(st.text(st.characters(exclude_categories=())))
+def test_text_with_lone_surrogates_parses(text: str) -> None:
+    """Even lone surrogates (a str Python allows, UTF-8 does not) never break the parse."""
+    check_text(text)
+
+
+@FAST
 @given(news_soup)
 def test_news_like_token_soup_parses_and_is_accounted_for(text: str) -> None:
     """Random runs of datelines, bylines, quote marks and boilerplate are parsed without loss."""
