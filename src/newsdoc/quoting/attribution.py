@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import attrs
 
+from newsdoc.quoting.inverted import mention_after
 from newsdoc.quoting.names import (
     is_dash,
     is_name_word,
     is_possessive,
-    mention_after,
     mention_ending,
     subject_before,
 )

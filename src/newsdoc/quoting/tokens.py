@@ -103,3 +103,40 @@ def _mark_sentence_ends(tokens: list[Token]) -> None:
             # U.S. at the end of a sentence: a capitalised word after it starts a new one
             following = tokens[index + 1]
             token.ends_sentence = following.kind == QUOTE
+
+
+def sentence_starts(tokens: list[Token]) -> list[int]:
+    """For every token, the index of the first token of its sentence."""
+    starts = []
+    current = 0
+    for index, token in enumerate(tokens):
+        starts.append(current)
+        if token.ends_sentence:
+            current = index + 1
+    return starts
+
+
+def sentence_end(tokens: list[Token], position: int) -> int:
+    """Index just past the sentence holding ``position``."""
+    index = position
+    while index < len(tokens) and not tokens[index].ends_sentence:
+        index += 1
+    return min(index + 1, len(tokens))
+
+
+def frame_stop(tokens: list[Token], position: int, next_quote: int | None) -> int:
+    """Where the right frame of the quote at ``position`` ends: next quote or sentence end."""
+    if tokens[position].ends_sentence:
+        return position + 1
+    end = sentence_end(tokens, position)
+    if next_quote is not None and next_quote < end:
+        return next_quote
+    return end
+
+
+def previous_quote(tokens: list[Token], position: int, floor: int) -> int:
+    """Index of the last quote token before ``position`` in the sentence, or ``floor - 1``."""
+    for index in range(position - 1, floor - 1, -1):
+        if tokens[index].kind == QUOTE:
+            return index
+    return floor - 1
