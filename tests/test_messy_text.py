@@ -64,6 +64,13 @@ def test_cr_line_endings_give_the_same_article() -> None:
     )
 
 
+def test_unicode_line_separators_give_the_same_article() -> None:
+    """U+2028 line separators (from JSON and word processors) act as line breaks."""
+    assert _structure(_clean_parse(ARTICLE.replace("\n", "\u2028"))) == _structure(
+        newsdoc.parse(ARTICLE)
+    )
+
+
 def test_mixed_line_endings_give_the_same_paragraphs() -> None:
     """A document mixing LF, CRLF and CR breaks still splits into the same paragraphs."""
     lines = ARTICLE.split("\n")
