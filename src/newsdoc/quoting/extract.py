@@ -21,7 +21,7 @@ from newsdoc.quoting.attribution import Attribution, clause_cue_before, clause_s
 from newsdoc.quoting.kinds import classify, looks_like_title
 from newsdoc.quoting.marks import find_quote_parts
 from newsdoc.quoting.names import mention_text
-from newsdoc.quoting.precedence import find_attribution, is_split
+from newsdoc.quoting.precedence import attribution_sentence, find_attribution, is_split
 from newsdoc.quoting.resolve import Resolver
 from newsdoc.quoting.tokens import frame_stop, quote_inner, sentence_starts, tokenize
 from newsdoc.quoting.types import QUOTE, Token
@@ -88,6 +88,8 @@ class _Extractor:
         self.drafts: list[_Draft] = []
         # a paragraph ending "He said:" introduces a quote opening the next paragraph
         self.colon: tuple[int, list[Token], Attribution] | None = None
+        # a paragraph ending with a quote nobody said, which the next paragraph may attribute
+        self.unattributed: _Draft | None = None
 
     def paragraph(self, index: int, paragraph: Paragraph) -> None:
         """Read one paragraph's quotes into ``self.drafts``."""
@@ -107,9 +109,15 @@ class _Extractor:
         introduced = colon[1:] if colon is not None and colon[0] == index - 1 else None
         self.colon = None
         ends_with_colon = self.source[start:end].rstrip().endswith(":")
-        if not parts and not ends_with_colon:
+        waiting = self.unattributed
+        self.unattributed = None
+        if not parts and not ends_with_colon and waiting is None:
             return
         tokens = tokenize(self.source, start, end, parts, self.vocab.abbreviations)
+        if waiting is not None and waiting.paragraph == index - 1 and tokens:
+            found = attribution_sentence(tokens, 0, self.vocab)
+            if found is not None:
+                self.attribute(waiting, tokens, found)  # “…” ¶ "That was how Smith put it."
         if ends_with_colon:
             self._note_colon(index, tokens)
         quotes = [i for i, token in enumerate(tokens) if token.kind == QUOTE]
@@ -119,6 +127,9 @@ class _Extractor:
         k = 0
         while k < len(quotes):
             k += self._quote(reading, k)
+        last = reading.drafts[-1] if reading.drafts else None
+        if last is not None and last.speaker is None and last.spans[-1].end >= end - 1:
+            self.unattributed = last
 
     def _quote(self, reading: _Paragraph, k: int) -> int:
         """Read the ``k``-th quote token of the paragraph; return how many quote tokens it

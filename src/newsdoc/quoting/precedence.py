@@ -101,6 +101,12 @@ def _next_sentence(tokens: list[Token], stop: int, vocab: Vocabulary) -> Attribu
     """“…” Smith said on Monday. — a short attribution sentence after a quote sentence."""
     if stop >= len(tokens) or not tokens[stop - 1].ends_sentence:
         return None
+    return attribution_sentence(tokens, stop, vocab)
+
+
+def attribution_sentence(tokens: list[Token], stop: int, vocab: Vocabulary) -> Attribution | None:
+    """The attribution made by the sentence starting at ``stop`` when that sentence only
+    attributes ("Smith said on Monday.", "said Smith, a spokesman.")."""
     end = sentence_end(tokens, stop)
     if end - stop > MAX_ATTRIBUTION_SENTENCE:
         return None
