@@ -1,8 +1,11 @@
-"""Peak memory of ``newsdoc batch`` streaming a large synthetic JSONL file (for throughput.py).
+"""Process-tree measurements for throughput.py: CPU per worker process, peak streaming memory.
 
-The input is generated in a temporary folder from one invented article, each copy made
-distinct by a counter, and deleted afterwards; it is never committed. Resident memory of the
-whole process tree (parent, forkserver, workers) is sampled every 0.2 s with psutil.
+:class:`TreeCPU` samples the CPU seconds of every descendant process (the forkserver's workers
+are grandchildren, so ``RUSAGE_CHILDREN`` cannot see them). :func:`memory_section` runs
+``newsdoc batch`` over a large synthetic JSONL file, generated in a temporary folder from one
+invented article (each copy made distinct by a counter) and deleted afterwards, never
+committed; the resident memory of the whole process tree (parent, forkserver, workers) is
+sampled every 0.2 s with psutil.
 """
 
 from __future__ import annotations
@@ -12,11 +15,51 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from types import TracebackType
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_SECONDS = 0.2
+
+
+class TreeCPU:
+    """Context manager: CPU seconds of this process and of each descendant, sampled in a thread."""
+
+    def __init__(self) -> None:
+        self.by_process: dict[int, float] = {}
+        self.own = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.is_set():
+            for child in me.children(recursive=True):
+                try:
+                    times = child.cpu_times()
+                except psutil.Error:  # a worker that just ended keeps its last sample
+                    continue
+                self.by_process[child.pid] = times.user + times.system
+            self._stop.wait(SAMPLE_SECONDS / 2)
+
+    def __enter__(self) -> TreeCPU:
+        self._start = time.process_time()
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.own = time.process_time() - self._start
+        self._stop.set()
+        self._thread.join()
 
 
 def generate_jsonl(article: str, path: Path, gigabytes: float) -> tuple[int, int]:
