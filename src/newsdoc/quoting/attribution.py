@@ -173,7 +173,8 @@ def frame_before(
     if introduced:
         end -= 1
     found = outermost_cue(tokens, floor, end, quote, vocab)
-    if found is None and introduced:
+    passive = end > floor and tokens[end].lower.endswith("ed") and tokens[end - 1].lower in _PASSIVE
+    if found is None and introduced and not passive:  # "Smith was asked, “…”": not Smith's
         # "When Brown criticized him, Hillary shot back, “…”": the verb introducing the quote
         mention = clause_subject(tokens, floor, end + 1, vocab, nearest=True)
         if mention is not None:
