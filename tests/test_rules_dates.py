@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import newsdoc
 from newsdoc.rules.dates import parse_moment
@@ -56,3 +56,13 @@ def test_weekdays_resolved_on_request() -> None:
     assert notes[1].endswith("2022-01-17")
     plain = newsdoc.parse(text, published=date(2022, 1, 17))
     assert not any(note.startswith("weekday ") for note in plain.notes)
+
+
+def test_mail_header_on_its_own_line() -> None:
+    """ "PUBLISHED: t | UPDATED: t" on a line of its own sets both stamps and leaves."""
+    header = "PUBLISHED: 14:11 EST, 25 October 2013 | UPDATED: 15:36 EST, 25 October 2013"
+    article = newsdoc.parse("Museum reopens east wing\n\n" + header + "\n\n" + STORY)
+    assert article.published == datetime(2013, 10, 25, 14, 11, tzinfo=timezone(timedelta(hours=-5)))
+    assert article.updated == datetime(2013, 10, 25, 15, 36, tzinfo=timezone(timedelta(hours=-5)))
+    assert [r.text for r in article.removed] == [header]
+    assert article.text == STORY

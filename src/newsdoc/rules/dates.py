@@ -58,16 +58,19 @@ _STAMP = regex.compile(
     regex.IGNORECASE,
 )
 _HAS_DIGIT = regex.compile(r"\d")
-# The Daily Mail header flattened with " . " where its lines broke:
-# "PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: . 15:36 EST, 25 October 2013 . "
-# or "Last updated at 1:25 AM on 3rd August 2011 . ".
+# The Daily Mail header, on its own line ("PUBLISHED: 14:11 EST, 25 October 2013 | UPDATED:
+# 15:36 EST, 25 October 2013") or flattened with " . " where its lines broke
+# ("PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: . ..."), or "Last updated at 1:25 AM
+# on 3rd August 2011 . ". A stamp ends at " . ", at "|" or at the end of the line.
+_STAMP_END = r"(?=[ ]\.(?:[ ]|$)|[ ]?\||[ ]*(?:\n|$))"
 _MAIL_HEADER = regex.compile(
-    r"""(?:PUBLISHED:[ ]\.[ ](?P<published>[^|.\n]{4,60}?)[ ]\.[ ]?)?
-    (?:\|[ ]\.[ ])?
-    (?:(?:UPDATED:[ ]\.[ ]|Last[ ]updated[ ]at[ ])(?P<updated>[^|\n]{4,60}?)[ ]\.(?:[ ]|$))?""",
+    rf"""(?:PUBLISHED:[ ](?:\.[ ])?(?P<published>[^|\n]{{4,60}}?){_STAMP_END}(?:[ ]\.)?[ ]?)?
+    (?:\|[ ](?:\.[ ])?)?
+    (?:(?:UPDATED:[ ](?:\.[ ])?|Last[ ]updated[ ]at[ ])
+        (?P<updated>[^|\n]{{4,60}}?){_STAMP_END}(?:[ ]\.)?[ ]?)?""",
     regex.VERBOSE,
 )
-_MAIL_MARKER = regex.compile(r"PUBLISHED: \. |UPDATED: \. |Last updated at \d")
+_MAIL_MARKER = regex.compile(r"(?:PUBLISHED|UPDATED): (?:\. |\d)|Last updated at \d")
 # What may come before the header in the same block: nothing, or the "By . Name ." byline.
 _MAIL_LEAD = regex.compile(r"\s*(?:By \. [^\n]{1,150}? \. )?")
 _ORDINAL = regex.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
@@ -186,7 +189,7 @@ def _take_mail_header(state: DocumentState, index: int, text: str, position: int
         if moment is not None:
             state.updated = moment
     start = block_start + position
-    end = block_start + match.end()
+    end = block_start + len(text[: match.end()].rstrip())
     state.remove(start, end, "metadata", "published" if published else "updated")
     header = state.split_block(index, start) if start > block_start else state.blocks[index]
     state.trim_start(header, end)
