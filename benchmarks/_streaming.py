@@ -24,6 +24,20 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLE_SECONDS = 0.2
 
 
+def descendant_cpu() -> dict[int, float]:
+    """CPU seconds so far of every live descendant process, by process id."""
+    import psutil
+
+    seconds = {}
+    for child in psutil.Process().children(recursive=True):
+        try:
+            times = child.cpu_times()
+        except psutil.Error:  # a process that just ended
+            continue
+        seconds[child.pid] = times.user + times.system
+    return seconds
+
+
 class TreeCPU:
     """Context manager: CPU seconds of this process and of each descendant, sampled in a thread."""
 
@@ -34,16 +48,9 @@ class TreeCPU:
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
-        import psutil
-
-        me = psutil.Process()
         while not self._stop.is_set():
-            for child in me.children(recursive=True):
-                try:
-                    times = child.cpu_times()
-                except psutil.Error:  # a worker that just ended keeps its last sample
-                    continue
-                self.by_process[child.pid] = times.user + times.system
+            # A worker that has ended keeps its last sample.
+            self.by_process.update(descendant_cpu())
             self._stop.wait(SAMPLE_SECONDS / 2)
 
     def __enter__(self) -> TreeCPU:
