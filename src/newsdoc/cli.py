@@ -51,26 +51,46 @@ def build_parser() -> argparse.ArgumentParser:
     single = commands.add_parser("parse", help="parse article files, one article per file")
     single.add_argument("files", nargs="*", type=Path, help="text files (stdin when none)")
     single.add_argument("--format", choices=FORMATS, default="json", help="output (json)")
-    single.add_argument("--published", type=_moment, help="issue date, ISO 8601")
+    single.add_argument("--published", type=_moment, metavar="DATE", help="issue date, ISO 8601")
 
     many = commands.add_parser("batch", help="parse a corpus into JSONL or Parquet")
     many.add_argument("inputs", nargs="+", help="files, directories, .jsonl[.gz], .csv")
     many.add_argument(
-        "--out", required=True, type=Path, help="out.jsonl, or out.parquet (a directory)"
-    )
-    many.add_argument("--glob", default=DEFAULT_GLOB, help=f"files in directories ({DEFAULT_GLOB})")
-    many.add_argument("--text-field", default=DEFAULT_TEXT_FIELD, help="JSONL/CSV text field")
-    many.add_argument("--id-field", default=DEFAULT_ID_FIELD, help="JSONL/CSV id field")
-    many.add_argument(
-        "--encoding", default=None, help="text/CSV file encoding (default: detect per file)"
+        "--out",
+        required=True,
+        type=Path,
+        metavar="PATH",
+        help="out.jsonl, or out.parquet (a directory)",
     )
     many.add_argument(
-        "--workers", type=int, default=None, help=f"processes (default: {default_workers()})"
+        "--glob", default=DEFAULT_GLOB, metavar="PATTERN", help="files in directories (%(default)s)"
     )
-    many.add_argument("--chunksize", type=int, default=16, help="documents per task (16)")
+    many.add_argument(
+        "--text-field",
+        default=DEFAULT_TEXT_FIELD,
+        metavar="NAME",
+        help="JSONL/CSV text field (%(default)s)",
+    )
+    many.add_argument(
+        "--id-field", default=DEFAULT_ID_FIELD, metavar="NAME", help="JSONL/CSV id (%(default)s)"
+    )
+    many.add_argument(
+        "--encoding", metavar="NAME", help="text/CSV file encoding (default: detect per file)"
+    )
+    many.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help=f"worker processes (default: {default_workers()}, the usable cores)",
+    )
+    many.add_argument(
+        "--chunksize", type=int, default=16, metavar="N", help="documents per task (%(default)s)"
+    )
     many.add_argument("--resume", action="store_true", help="skip documents already in --out")
     many.add_argument("--quiet", action="store_true", help="no progress line, no summary")
-    many.add_argument("--published", type=_moment, help="issue date for every document")
+    many.add_argument(
+        "--published", type=_moment, metavar="DATE", help="issue date for every document"
+    )
     return arguments
 
 
