@@ -220,6 +220,7 @@ def scaling(texts: list[str]) -> str:
     with source.open("w", encoding="utf-8") as handle:
         for index, text in enumerate(texts):
             handle.write(json.dumps({"id": str(index), "text": text}) + "\n")
+    megabytes = source.stat().st_size / 1e6
     rows, wall, cpu = [], {}, {}
     for workers in (1, 2):
         with TreeCPU() as usage:
@@ -232,11 +233,12 @@ def scaling(texts: list[str]) -> str:
             f"| {workers} | {wall[workers]:.1f} | {len(texts) / wall[workers]:,.0f} |"
             f" {wall[1] / wall[workers]:.2f}× | {usage.own:.1f} | {worker_cpu} |"
         )
+    for path in (source, WORK / "scaling-1.jsonl", WORK / "scaling-2.jsonl"):
+        path.unlink()  # corpus text stays out of long-lived files
     parent, workers_cpu = cpu[2]
     # On two idle cores the run can end no sooner than its busiest process, nor than half the
     # CPU seconds of all three processes (parent + two workers).
     idle_wall = max(max(workers_cpu, default=0.0), (parent + sum(workers_cpu)) / 2)
-    megabytes = source.stat().st_size / 1e6
     return "\n".join(
         [
             f"`newsdoc batch` over {len(texts):,} corpus documents ({megabytes:.0f} MB of JSONL)"
