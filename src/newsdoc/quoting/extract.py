@@ -23,7 +23,13 @@ from newsdoc.quoting.marks import find_quote_parts
 from newsdoc.quoting.names import mention_text
 from newsdoc.quoting.precedence import attribution_sentence, find_attribution, is_split
 from newsdoc.quoting.resolve import Resolver
-from newsdoc.quoting.tokens import frame_stop, quote_inner, sentence_starts, tokenize
+from newsdoc.quoting.tokens import (
+    MAX_CONTEXT,
+    frame_stop,
+    quote_inner,
+    sentence_starts,
+    tokenize,
+)
 from newsdoc.quoting.types import QUOTE, Token
 from newsdoc.vocab import Vocabulary
 
@@ -137,7 +143,7 @@ class _Extractor:
         tokens = reading.tokens
         position = reading.quotes[k]
         token = tokens[position]
-        floor = reading.starts[position]
+        floor = max(reading.starts[position], position - MAX_CONTEXT)
         next_quote = reading.quotes[k + 1] if k + 1 < len(reading.quotes) else None
         stop = frame_stop(tokens, position, next_quote)
         if reading.continuing and k == 0 and reading.previous is not None:
@@ -192,7 +198,9 @@ class _Extractor:
         if reading.drafts:
             draft.take_speaker(reading.drafts[-1])
             return
-        earlier = clause_cue_before(reading.tokens, 0, floor - 1, floor, self.vocab)
+        earlier = clause_cue_before(
+            reading.tokens, max(0, floor - MAX_CONTEXT), floor - 1, floor, self.vocab
+        )
         if earlier is not None:
             self.attribute(draft, reading.tokens, earlier)  # "…, Schiff said. “…”"
 

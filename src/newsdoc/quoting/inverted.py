@@ -98,7 +98,7 @@ def _with_trailing_apposition(
         return mention
     last = comma + 1
     while (
-        last + 1 < ceiling
+        last + 1 < min(ceiling, comma + MAX_APPOSITION + 2)
         and tokens[last + 1].kind != QUOTE
         and tokens[last + 1].text
         not in (

@@ -9,6 +9,7 @@ collected from earlier speakers and from a lazy scan of capitalised runs in the 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from typing import TypeVar, cast
 
 import regex
@@ -33,11 +34,10 @@ def _place(entry: tuple[object, ...]) -> int:
     return cast(int, entry[0])  # every entry starts with its source offset
 
 
-def _before(entries: list[_Entry], position: int) -> list[_Entry]:
-    """Entries (kept sorted by place) placed in the look-back window before ``position``."""
+def _window(entries: list[_Entry], position: int) -> tuple[int, int]:
+    """Index range of the entries (kept sorted by place) in the look-back before ``position``."""
     low = bisect.bisect_left(entries, position - MAX_LOOKBACK, key=_place)
-    high = bisect.bisect_left(entries, position, key=_place)
-    return entries[low:high]
+    return low, bisect.bisect_left(entries, position, key=_place)
 
 
 def strip_possessive(word: str) -> str:
@@ -67,6 +67,8 @@ class Resolver:
         self._genders: dict[str, str] = {}
         self._others: list[tuple[int, str]] = []  # organisations and places that spoke
         self._scanned: list[tuple[int, str, str | None]] | None = None
+        # surname -> every (position, full name) ending with it, sorted: one bisect per lookup
+        self._surnames: dict[str, list[tuple[int, str]]] = {}
 
     def is_person(self, words: list[str]) -> bool:
         """Two or more name words and no organisation word: a person's full name."""
@@ -87,6 +89,7 @@ class Resolver:
                 surname = strip_possessive(text.rstrip("."))
                 if surname in surnames:
                     self._scanned.append((match.start(), surnames[surname], None))
+                    self._remember(match.start(), surnames[surname])
                 continue
             words, honorific = self._name_words(text.split())
             if not words:
@@ -102,6 +105,7 @@ class Resolver:
             if gender is not None:
                 self._genders.setdefault(name, gender)
             self._scanned.append((match.start(), name, gender))
+            self._remember(match.start(), name)
         return self._scanned
 
     def _name_words(self, words: list[str]) -> tuple[list[str], str | None]:
@@ -129,15 +133,36 @@ class Resolver:
             words[-1] = last[:-1] if last.endswith(".") and len(last) > 2 else last
         return words, honorific
 
+    def _remember(self, position: int, name: str) -> None:
+        bisect.insort(self._surnames.setdefault(name.rsplit(" ", 1)[-1], []), (position, name))
+
     def note(self, position: int, name: str, gender: str | None = None) -> None:
         """Remember that ``name`` was mentioned at ``position``."""
         words = name.split()
         if self.is_person(words):
             bisect.insort(self._people, (position, name, gender), key=_place)
+            self._remember(position, name)
             if gender is not None:
                 self._genders.setdefault(name, gender)
         else:
             bisect.insort(self._others, (position, name), key=_place)
+
+    def _latest(
+        self, position: int, accepts: Callable[[str, str | None], bool]
+    ) -> tuple[int, str] | None:
+        """The latest person before ``position`` (within the look-back) that ``accepts``;
+        each list is walked backwards from ``position``, so the usual lookup is short."""
+        best: tuple[int, str] | None = None
+        for candidates in (self._people, self._scan()):
+            low, high = _window(candidates, position)
+            for index in range(high - 1, low - 1, -1):
+                place, name, gender = candidates[index]
+                if best is not None and place <= best[0]:
+                    break
+                if accepts(name, gender):
+                    best = (place, name)
+                    break
+        return best
 
     def resolve_name(self, words: list[str], honorific: str | None, position: int) -> str:
         """The full name for a name mention (a lone surname looks back for its full name)."""
@@ -148,12 +173,10 @@ class Resolver:
             self.note(position, name, gender)
             return name
         surname = words[0]
-        best: tuple[int, str] | None = None
-        for candidates in (self._people, self._scan()):
-            for place, name, _ in _before(candidates, position):
-                later = best is None or place > best[0]
-                if place < position and name.split()[-1] == surname and later:
-                    best = (place, name)
+        self._scan()
+        same = self._surnames.get(surname, [])
+        low, high = _window(same, position)
+        best = same[high - 1] if high > low else None
         resolved = best[1] if best is not None else surname
         if best is not None:
             self.note(position, resolved, gender)
@@ -166,17 +189,16 @@ class Resolver:
         lower = pronoun.lower()
         if lower in _PERSONAL:
             wanted = self._vocab.speaker_pronouns.get(lower)
-            best: tuple[int, str] | None = None
-            for candidates in (self._people, self._scan()):
-                for place, name, gender in _before(candidates, position):
-                    known = gender or self._genders.get(name)
-                    compatible = known is None or known == wanted
-                    if place < position and compatible and (best is None or place > best[0]):
-                        best = (place, name)
+
+            def compatible(name: str, gender: str | None) -> bool:
+                known = gender or self._genders.get(name)
+                return known is None or known == wanted
+
+            best = self._latest(position, compatible)
             if best is None:
                 return None
             if wanted is not None:
                 self._genders.setdefault(best[1], wanted)
             return best[1]
-        earlier = _before(self._others, position)
-        return earlier[-1][1] if earlier else None
+        low, high = _window(self._others, position)
+        return self._others[high - 1][1] if high > low else None
