@@ -223,7 +223,11 @@ class _Extractor:
             draft.speaker = self.resolver.resolve_pronoun(words[0], first.start) or words[0]
         elif mention.kind == "name":
             honorific = words[0] if words[0] in self.vocab.honorifics else None
-            names = words[1:] if honorific is not None and len(words) > 1 else words
+            names = words
+            while len(names) > 1 and (
+                names[0] in self.vocab.honorifics or names[0] in self.vocab.titles
+            ):
+                names = names[1:]  # "Mr. Rau", "Sen. Sanders": the name after the title
             draft.speaker = self.resolver.resolve_name(names, honorific, first.start)
         else:
             draft.speaker = mention_text(tokens, mention)

@@ -70,7 +70,12 @@ def split_name_run(tokens: list[Token], first: int, last: int, vocab: Vocabulary
     if cut == first:
         return Mention(first, last, "name")
     role = " ".join(token.text for token in tokens[first:cut])
-    return Mention(cut, last, "name", role, (tokens[first].start, tokens[cut - 1].end))
+    role_span = (tokens[first].start, tokens[cut - 1].end)
+    if cut == last:
+        # "Sen. Sanders", "President Obama": with a lone surname the title is part of the
+        # local mention, like an honorific
+        return Mention(first, last, "name", role, role_span)
+    return Mention(cut, last, "name", role, role_span)
 
 
 def _name_run_ending(tokens: list[Token], last: int, floor: int, vocab: Vocabulary) -> int:
