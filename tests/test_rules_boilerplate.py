@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newsdoc
+from newsdoc.rules.boilerplate import repeated_lines
 
 HEADLINE = "Town votes to rebuild its old library\n\n"
 STORY = "Voters approved the library bond by a wide margin, the town clerk said on Wednesday."
@@ -82,3 +83,24 @@ def test_wire_signoff_and_placeholder() -> None:
     assert [r.category for r in article.removed] == ["placeholder"]
     signed = newsdoc.parse(HEADLINE + STORY + "\n REUTER\n")
     assert [r.category for r in signed.removed] == ["signoff"]
+
+
+def test_navigation_bar_at_the_edge_is_removed() -> None:
+    """A bar of short items among the last blocks goes; one mid-story stays."""
+    bar = "E-mail | Print | Comments | Reprints"
+    inside = "Score | Home | Away"
+    filler = [f"{MORE} Paragraph {n}." for n in range(6)]
+    paragraphs = [STORY, *filler[:3], inside, *filler[3:], bar]
+    article = newsdoc.parse(HEADLINE + "\n\n".join(paragraphs))
+    assert [(r.text, r.category) for r in article.removed] == [(bar, "navigation")]
+    assert inside in article.text
+
+
+def test_repeated_lines_across_a_batch() -> None:
+    """Lines shared by most pages of a batch are listed; a line on one page is not."""
+    pages = [f"Story number {n} about the town.\nFollow us on Social\nRead more" for n in range(4)]
+    found = repeated_lines([*pages, "An unrelated page.\nRead more"])
+    assert found == frozenset({"Follow us on Social", "Read more"})
+    config = newsdoc.ParserConfig(boilerplate_phrases=tuple(sorted(found)))
+    article = newsdoc.parse(HEADLINE + STORY + "\n\nFollow us on Social", config=config)
+    assert article.text == STORY

@@ -3,10 +3,18 @@
 Whole blocks are matched against the categorised phrase lists and line shapes in
 ``vocab/boilerplate/`` and ``vocab/boilerplate_patterns.txt`` (plus the caller's
 ``ParserConfig.boilerplate_phrases``, category ``custom``). Image credits and wire sign-offs
-glued to the end of the last paragraph are cut off it. Each removal keeps its category.
+glued to the end of the last paragraph are cut off it. A navigation bar ("Home | News |
+Sport") among the first or last blocks is dropped as ``navigation``. Each removal keeps its
+category.
+
+For a batch from one site, :func:`repeated_lines` lists the lines most of its pages share, to be
+reviewed and passed back as ``ParserConfig.boilerplate_phrases``.
 """
 
 from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
 
 import regex
 
@@ -14,6 +22,10 @@ from newsdoc.state import BODY, DocumentState
 from newsdoc.text import comparison_key
 
 MAX_BOILERPLATE_WORDS = 60  # longer blocks are prose even when they mention "share" or "image"
+EDGE_BLOCKS = 3  # navigation bars sit among the first or last blocks of a page
+
+# Three or more short items between bars or dots: "E-mail | Print | Comments", "Like · Share".
+_NAVIGATION = regex.compile(r"[^|•·\n]{1,30}(?:[ ]?[|•·][ ]?[^|•·\n]{1,30}){2,20}")
 
 # Credits and sign-offs glued to the last sentence: "...his face.Featured image via X/Getty",
 # "...2017Featured Image: Screenshot", "... Reuter". The credit runs to the end of the text.
@@ -51,6 +63,34 @@ def _glued_tail(text: str) -> regex.Match[str] | None:
         position = match.start("tail") + 1
 
 
+def _remove_navigation(state: DocumentState) -> None:
+    body = [block for block in state.blocks if block.role == BODY]
+    edges = body[:EDGE_BLOCKS] + body[max(EDGE_BLOCKS, len(body) - EDGE_BLOCKS) :]
+    for block in edges:
+        text = state.text_of(block)
+        if "\n" not in text and _NAVIGATION.fullmatch(text.strip()):
+            state.remove_block(block, "boilerplate", "navigation")
+
+
+def repeated_lines(
+    texts: Iterable[str], *, min_documents: int = 3, min_share: float = 0.5, max_words: int = 30
+) -> frozenset[str]:
+    """Lines (stripped) that at least ``min_share`` of the texts, and ``min_documents``, contain.
+
+    Pages of one site share their furniture ("Follow us on Twitter", "Read more"); lines longer
+    than ``max_words`` are left out. Review the result before using it as
+    ``ParserConfig.boilerplate_phrases``: repeated lines can be content (a wire's table rows).
+    """
+    counts: Counter[str] = Counter()
+    documents = 0
+    for text in texts:
+        documents += 1
+        lines = {line.strip() for line in text.splitlines()}
+        counts.update(line for line in lines if line and len(line.split()) <= max_words)
+    needed = max(min_documents, min_share * documents)
+    return frozenset(line for line, count in counts.items() if count >= needed)
+
+
 def remove_boilerplate(state: DocumentState) -> None:
     """Drop boilerplate blocks, and credits or sign-offs glued to the last paragraph."""
     custom = frozenset(comparison_key(phrase) for phrase in state.config.boilerplate_phrases)
@@ -60,6 +100,7 @@ def remove_boilerplate(state: DocumentState) -> None:
         category = _category(state, state.text_of(block), custom)
         if category is not None:
             state.remove_block(block, "boilerplate", category)
+    _remove_navigation(state)
     last = next((b for b in reversed(state.blocks) if b.role == BODY), None)
     if last is None:
         return
