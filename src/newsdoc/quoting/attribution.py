@@ -204,6 +204,13 @@ def clause_start(tokens: list[Token], floor: int, end: int) -> int:
             token.lower in _CLAUSE_OPENERS and tokens[position - 1].text == ","
         ):
             return position + 1
+        if (
+            token.lower in ("which", "that")
+            and position + 2 <= end
+            and tokens[position + 1].lower in ("he", "she", "they", "it", "we")
+            and tokens[position + 2].lower in ("said", "says")
+        ):
+            return position + 1  # "…, which he said had “…”": the inner report is his
     return floor
 
 
