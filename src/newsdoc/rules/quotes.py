@@ -1,8 +1,14 @@
 """Rule ``quotes``: find quotes in the body paragraphs and attribute their speakers.
 
-The machinery lives in :mod:`newsdoc.quoting`; this rule feeds it the paragraphs of
-``state.sections`` (so ``Quote.paragraph`` indexes ``Article.paragraphs``) and stores the
-result. Every span indexes ``state.source``.
+Direct quotes (“We will wait,” Mr. Lavrov said), partial quotes (a “dead-end” approach)
+and quotes split by their attribution (“A,” she said, “B.” is one quote with two spans) are
+found in the paragraphs of ``state.sections``, so ``Quote.paragraph`` indexes
+``Article.paragraphs``. Each quote keeps its local speaker mention ("Mr. Rau", "she") and
+span, the full name it resolves to, a role from titles and appositions, and the cue verb.
+A quoted fragment with no speaker anywhere in its sentence is taken for scare quotes and left
+out, as are quoted titles ("NBC’s “Meet the Press”") and nicknames. Cue verbs, titles,
+honorifics and the other word lists are data files in :mod:`newsdoc.vocab`. The machinery
+lives in :mod:`newsdoc.quoting`; every span indexes ``state.source``.
 """
 
 from __future__ import annotations
