@@ -23,7 +23,7 @@ TARGETS = [
     ("reuters21578", "placeholder removed", 0.995),
     ("reuters21578", "removal precision", 0.99),
     ("reuters21578", "paragraphs: no mid-sentence break", 0.99),
-    ("reuters21578", "tables kept line by line", 0.99),
+    ("reuters21578", "tables kept whole, one row per line", 0.99),
     ("isot_fake_real_news", "dateline location + agency", 0.995),
     ("isot_fake_real_news", "image credit removed, nothing else", 0.98),
     ("isot_fake_real_news", "rows without credit that lost text", 0.005),

@@ -85,9 +85,16 @@ def _is_sentence_end(source: str, line: _Line) -> bool:
 
 
 def _leads_on(source: str, line: _Line) -> bool:
-    """A line ending in a dash (a dateline) leads into the next line; it is not a table row."""
+    """A dateline alone on its line ("MELBOURNE, March 3 -") leads into the next line.
+
+    It ends with a dash and opens with an all-caps word; a table row ending in "--" (no
+    figure) does not.
+    """
     text = source[line.start : line.end]
-    return text.endswith(("-", "—", "–"))
+    if not text.endswith(("-", "—", "–")):
+        return False
+    first = text.split(maxsplit=1)[0].rstrip(",")
+    return sum(c.isalpha() for c in first) >= 2 and first.isupper()
 
 
 def _groups_by_width(run: list[_Line], width: int) -> list[list[_Line]]:
@@ -112,13 +119,13 @@ def _groups_by_indent(run: list[_Line], margin: int) -> list[list[_Line]]:
     return groups
 
 
-def _is_table_row(state: DocumentState, group: list[_Line], width: int) -> bool:
+def _is_table_row(state: DocumentState, group: list[_Line], short_width: float) -> bool:
     if len(group) != 1:
         return False
     line = group[0]
     text = state.source[line.start : line.end]
     return (
-        line.width < SHORT_LINE_RATIO * width
+        line.width < short_width
         and not _is_sentence_end(state.source, line)
         and not _leads_on(state.source, line)
         # A sign-off ("Reuter") or other page furniture is not a row of the table above it.
@@ -127,8 +134,9 @@ def _is_table_row(state: DocumentState, group: list[_Line], width: int) -> bool:
 
 
 def _blocks_from_groups(
-    state: DocumentState, groups: list[list[_Line]], width: int, margin: int
+    state: DocumentState, groups: list[list[_Line]], short_width: float, margin: int
 ) -> list[Block]:
+    """Blocks from line groups; one-line groups shorter than ``short_width`` form tables."""
     blocks: list[Block] = []
     table: list[_Line] = []
 
@@ -139,7 +147,7 @@ def _blocks_from_groups(
             table.clear()
 
     for group in groups:
-        is_row = _is_table_row(state, group, width)
+        is_row = _is_table_row(state, group, short_width)
         if is_row and table and table[-1].indent == margin != group[0].indent:
             flush_table()  # a title at the margin is not a row of the indented table below
         if is_row:
@@ -158,13 +166,19 @@ def segment(state: DocumentState) -> None:
         margin = min(line.indent for line in run)
         widest = max(line.width for line in run)
         if len(run) > 1 and any(line.indent > margin for line in run[1:]):
-            blocks.extend(
-                _blocks_from_groups(state, _groups_by_indent(run, margin), widest, margin)
-            )
+            # Every line of a wrapped paragraph is in its group, so any one-line group that
+            # is not a sentence can be a row, however wide.
+            groups = _groups_by_indent(run, margin)
+            blocks.extend(_blocks_from_groups(state, groups, widest + 1, margin))
             continue
         width = _wrap_width(run)
-        if width is None:
+        if width is None and margin > 0:
+            # Indented wire copy after a blank line: each line stands alone, tables stay whole.
+            groups = [[line] for line in run]
+            blocks.extend(_blocks_from_groups(state, groups, widest + 1, margin))
+        elif width is None:
             blocks.extend(Block(line.start, line.end) for line in run)
         else:
-            blocks.extend(_blocks_from_groups(state, _groups_by_width(run, width), width, margin))
+            groups = _groups_by_width(run, width)
+            blocks.extend(_blocks_from_groups(state, groups, SHORT_LINE_RATIO * width, margin))
     state.blocks = blocks
