@@ -63,7 +63,6 @@ def _speaker_of_cue(
     if tokens[first].lower.endswith("ing") and first > floor and tokens[first - 1].text == ",":
         # "…, saying": the speaker is the main clause's, found from an earlier cue or subject
         return mention_after(tokens, last + 1, ceiling, vocab) if first - 1 == floor else None
-    subject_floor = floor
     verb = first
     if (
         tokens[first].lower == "saying"
@@ -72,7 +71,7 @@ def _speaker_of_cue(
         and tokens[first - 2].lower == "quoted"
     ):
         verb = first - 2  # "he was quoted as saying": the subject stands before "quoted"
-    mention = subject_before(tokens, verb, subject_floor, vocab)
+    mention = subject_before(tokens, verb, floor, vocab)
     if mention is not None and mention.kind == "noun" and tokens[first].lower.endswith("ing"):
         # "Pell, who has spent months insisting": a participle's noun is rarely its subject
         mention = sentence_subject(tokens, floor, first - 1, vocab) or mention
@@ -128,7 +127,7 @@ def _unlisted_verb_frame(
         mention = mention_after(tokens, index + 1, limit, vocab)
         if mention is not None and mention.kind in ("name", "pronoun"):
             return Attribution(mention, index, index)
-    if is_name_word(opener, vocab) and opener.lower not in vocab.titles:
+    if is_name_word(opener, vocab) and opener.text not in vocab.titles:
         last = index
         while last + 1 < limit and is_name_word(tokens[last + 1], vocab):
             last += 1
