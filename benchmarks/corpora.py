@@ -247,7 +247,7 @@ def reuters_gold_dateline(dateline: str) -> tuple[str, tuple[int, int] | None]:
     month_name = (match.group("month") or match.group("month2")).lower()
     day = int(match.group("day") or match.group("day2"))
     month = _MONTH_PREFIXES.get(month_name[:3])
-    location = match.group("location").rstrip(" ,").lstrip("*")
+    location = match.group("location").rstrip(" ,-").lstrip("*")
     return location, (month, day) if month else None
 
 

@@ -66,9 +66,9 @@ def test_editor_note_before_dateline_stays_in_the_body() -> None:
 
 def test_run_in_byline_before_dateline_becomes_the_byline() -> None:
     """ "By A and B CITY (Reuters) -" gives a byline and the all-caps place."""
-    article = newsdoc.parse(HEADLINE + "By Ann Lee and Bo Kim DENVER (Reuters) - " + STORY)
+    article = newsdoc.parse(HEADLINE + "By Ann Lee and Bo Kim NEW YORK (Reuters) - " + STORY)
     assert article.dateline is not None
-    assert article.dateline.location == "DENVER"
+    assert article.dateline.location == "NEW YORK"
     assert article.byline is not None
     assert article.byline.authors == ("Ann Lee", "Bo Kim")
     assert article.paragraphs[0].text == STORY

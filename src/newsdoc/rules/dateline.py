@@ -35,7 +35,9 @@ _PLACE = r"""
 _QUALIFIER = r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,2}"
 _COMMA = r"[ ]?,[ ]{1,2}"
 # A byline run into the dateline by a scraper: "By Jane Doe and John Roe NEW YORK (Reuters) -".
-_BYLINE_PREFIX = r"By[ ][A-Z][\w.'’-]*(?:[ ](?:and[ ])?[A-Z][\w.'’-]*){1,8}[ ](?=[A-Z]{2})"
+# Name words are Title Case or initials, so the all-caps place after them is left whole.
+_NAME_WORD = r"[A-Z](?:[a-z][\w'’-]*|\.)"
+_BYLINE_PREFIX = rf"By[ ]{_NAME_WORD}(?:[ ](?:and[ ])?{_NAME_WORD}){{1,8}}[ ](?=[A-Z]{{2}})"
 _WIRE = regex.compile(
     rf"""
     (?P<note>\([^()\n]{{1,300}}\)[ ]+(?=[A-Z(]))?
