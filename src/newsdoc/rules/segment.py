@@ -1,10 +1,15 @@
 """Rule ``segment``: cut the source into blocks (paragraph candidates) with exact spans.
 
 - Blank lines always separate blocks.
-- In a run of lines between blank lines, each line is its own block, unless the run looks
-  hard-wrapped (wire copy broken at a fixed width): then lines are re-flowed into paragraphs,
-  a new one starting where the wire indents or after a short line, and runs of short lines
-  that are not sentences (financial tables) are kept together as one multi-line block.
+- Wire copy (a run whose lines are indented unevenly): an indented line starts a paragraph and
+  lines at the margin continue it, whatever their width (Reuters 1987: wrapped at about 65
+  columns, four spaces to open a paragraph).
+- Flush-left hard-wrapped copy (most lines near one width): lines are re-flowed, a paragraph
+  ending after a short line.
+- Otherwise each line is its own block.
+- One-line pieces that are not sentences (``Shr 10 cts vs 12 cts``, ``Year``) are kept
+  together as one multi-line table block. A title at the margin, a dateline alone on its line
+  and a sign-off are never rows.
 - Text that lost its paragraph breaks stays one block rather than being guessed apart.
 """
 
