@@ -26,6 +26,7 @@ from newsdoc.vocab import Vocabulary
 MAX_LEFT_FRAME = 6  # tokens of "Mr. Barrett said," right before a lower-case quote
 MAX_ATTRIBUTION_SENTENCE = 30  # tokens in a "Smith said on Friday." sentence after a quote
 MAX_AFTER_CUE = 7  # tokens after its cue in such a sentence ("in an interview on CNN.")
+_CLAUSE_STARTS = frozenset(("a", "an", "he", "it", "she", "that", "the", "they", "we"))
 
 
 def find_attribution(
@@ -115,9 +116,10 @@ def attribution_sentence(tokens: list[Token], stop: int, vocab: Vocabulary) -> A
     found = frame_after(tokens, stop - 1, end, vocab)
     if found is None or found.cue_first is None or found.cue_last is None:
         return None
-    leads = min(found.mention.first, found.cue_first) == stop  # "Trump said, looking on."
-    if end - found.cue_last > MAX_AFTER_CUE and not (
-        leads and tokens[found.cue_last + 1].text == ","
-    ):
-        return None  # "Smith said the plan would fail." reports more than the quote
+    # "Trump said of Apple in February, …" only attributes; "Smith said the plan would fail"
+    # (a clause after the cue) reports something else
+    leads = min(found.mention.first, found.cue_first) == stop
+    after = tokens[found.cue_last + 1].lower
+    if end - found.cue_last > MAX_AFTER_CUE and not (leads and after not in _CLAUSE_STARTS):
+        return None
     return found
