@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 ARTICLES = "articles"
 QUOTES = "quotes"
-ROWS_PER_GROUP = 2_000
+ROWS_PER_GROUP = 1_000  # articles per row group: ~5 MB, and bounded parent memory
 ROWS_PER_PART = 50_000
 
 
