@@ -119,7 +119,7 @@ def attribution_sentence(tokens: list[Token], stop: int, vocab: Vocabulary) -> A
     # "Trump said of Apple in February, …" only attributes; "Smith said the plan would fail"
     # (a clause after the cue) reports something else
     leads = min(found.mention.first, found.cue_first) == stop
-    after = tokens[found.cue_last + 1].lower
+    after = tokens[found.cue_last + 1].lower if found.cue_last + 1 < len(tokens) else ""
     if end - found.cue_last > MAX_AFTER_CUE and not (leads and after not in _CLAUSE_STARTS):
         return None
     return found
