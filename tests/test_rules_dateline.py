@@ -33,6 +33,9 @@ CASES = [
     ("Tokyo (CNN) ", "Tokyo", "CNN", None),
     ("Canberra, Australia (CNN) -- ", "Canberra, Australia", "CNN", None),
     ("(The Hollywood Reporter)", None, "The Hollywood Reporter", None),
+    ("WOODBRIDGE, N.J. - ", "WOODBRIDGE, N.J.", None, None),
+    ("PARIS (AFP) - ", "PARIS", "AFP", None),
+    ("(Bloomberg) -- ", None, "Bloomberg", None),
 ]
 
 
@@ -98,6 +101,7 @@ def test_dateline_alone_on_its_line_before_a_table() -> None:
         "Shares fell sharply - and then recovered. ",
         "Washington - ",
         "Republican Rep. Jane Doe (CA) did not answer. ",
+        "ACME, INC - ",
     ],
 )
 def test_prose_is_not_a_dateline(opening: str) -> None:

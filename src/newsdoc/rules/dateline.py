@@ -123,7 +123,7 @@ def _wire_dateline(state: DocumentState, text: str) -> tuple[list[int], int, Dat
     if misspelt and not _plausible_misspelt_month(location, month):
         # A misspelt month ("Narch 4") still fills the date slot, but only after a place.
         return None
-    if not has_date and agency is None and not _strong_without_date(location, wire.group("dash")):
+    if not has_date and agency is None and not _strong_without_date(state, location, wire):
         return None
     if wire.group("glued") is not None and not has_date:
         return None  # "WORD -Word" is a hyphenated phrase unless a date vouches for it
@@ -143,14 +143,19 @@ def _plausible_misspelt_month(location: str | None, month: str | None) -> bool:
     return bool(location) and month is not None and len(month) >= 4 and month[0].isupper()
 
 
-def _strong_without_date(location: str | None, dash: str) -> bool:
-    """A place and a dash alone: only an all-caps place, with a long dash or a qualifier."""
+def _strong_without_date(
+    state: DocumentState, location: str | None, wire: regex.Match[str]
+) -> bool:
+    """A place and a dash alone: an all-caps place, then a long dash ("VIENNA —") or, with a
+    plain hyphen, a known state or province ("WOODBRIDGE, N.J. -")."""
     if location is None:
         return False
-    place = location.split(",")[0]
+    place, *qualifiers = (part.strip() for part in location.split(","))
     if _LOWER_WORD.search(place) or not place.isupper():
         return False
-    return dash != "-" or "," in location
+    if wire.group("dash") != "-":
+        return True
+    return bool(qualifiers) and all(q in state.vocab.region_abbreviations for q in qualifiers)
 
 
 def _match(state: DocumentState, text: str) -> tuple[list[int], int, Dateline] | None:
