@@ -66,3 +66,13 @@ def test_mail_header_on_its_own_line() -> None:
     assert article.updated == datetime(2013, 10, 25, 15, 36, tzinfo=timezone(timedelta(hours=-5)))
     assert [r.text for r in article.removed] == [header]
     assert article.text == STORY
+
+
+def test_counters_and_bare_years_are_not_stamps() -> None:
+    """ "1 of 5" and "1994" near the top stay in the body; an ISO stamp is read."""
+    text = "Museum reopens east wing\n\n1 of 5\n\n1994\n\n2015-07-31T08:52:07-04:00\n\n" + STORY
+    article = newsdoc.parse(text)
+    assert [r.text for r in article.removed] == ["2015-07-31T08:52:07-04:00"]
+    assert article.published == datetime(
+        2015, 7, 31, 8, 52, 7, tzinfo=timezone(timedelta(hours=-4))
+    )

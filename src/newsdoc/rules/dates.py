@@ -58,6 +58,9 @@ _STAMP = regex.compile(
     regex.IGNORECASE,
 )
 _HAS_DIGIT = regex.compile(r"\d")
+_NUMERIC_DATE = regex.compile(r"(?<!\d)\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)")
+_CLOCK = regex.compile(r"\d:\d\d|\d\s*(?:[ap]\.?m\.?)", regex.IGNORECASE)
+_WORD = regex.compile(r"[A-Za-z]+\.?")
 # The Daily Mail header, on its own line ("PUBLISHED: 14:11 EST, 25 October 2013 | UPDATED:
 # 15:36 EST, 25 October 2013") or flattened with " . " where its lines broke
 # ("PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: . ..."), or "Last updated at 1:25 AM
@@ -143,6 +146,17 @@ def _note_weekdays(state: DocumentState, published: date | datetime) -> None:
             state.notes.append(f"weekday {mention.text} {start}-{end} {mention.date.isoformat()}")
 
 
+def _names_a_day(state: DocumentState, match: regex.Match[str]) -> bool:
+    """A stamp names a month ("Oct 5, 2017"), is a numeric date ("2015-07-31T08:52"), or is a
+    clock time after "Updated"/"Published"; "1 of 5" and a bare "1994" are not stamps."""
+    when = match.group("when")
+    if _NUMERIC_DATE.search(when):
+        return True
+    if match.group("kind") and _CLOCK.search(when):
+        return True
+    return any(word.casefold() in state.vocab.months for word in _WORD.findall(when))
+
+
 def _take_stamps(state: DocumentState) -> None:
     searched = 0
     for block in state.blocks:
@@ -159,7 +173,7 @@ def _take_stamps(state: DocumentState) -> None:
         if len(text) > MAX_STAMP_CHARS or not _HAS_DIGIT.search(text):
             continue
         match = _STAMP.match(text)
-        if match is None:
+        if match is None or not _names_a_day(state, match):
             continue
         moment = parse_moment(match.group("when"), state.published)
         if moment is None:
