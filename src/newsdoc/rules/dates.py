@@ -45,11 +45,18 @@ TIMEZONES: dict[str, tzinfo | None] = {
     "PT": _PACIFIC,
     "PST": _fixed("PST", -8),
     "PDT": _fixed("PDT", -7),
+    "AKST": _fixed("AKST", -9),
+    "AKDT": _fixed("AKDT", -8),
+    "HST": _fixed("HST", -10),
     "GMT": tz.UTC,
     "UTC": tz.UTC,
     "BST": _fixed("BST", 1),
     "CET": _fixed("CET", 1),
     "CEST": _fixed("CEST", 2),
+    "JST": _fixed("JST", 9),
+    "KST": _fixed("KST", 9),
+    "AEST": _fixed("AEST", 10),
+    "AEDT": _fixed("AEDT", 11),
 }
 
 _STAMP = regex.compile(
