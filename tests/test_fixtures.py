@@ -123,7 +123,6 @@ def _observed_quote(quote: newsdoc.Quote, wanted: dict[str, Any]) -> dict[str, A
     return observed
 
 
-@pytest.mark.xfail(strict=False, reason="quote engine in progress")
 @pytest.mark.parametrize("name", NAMES)
 def test_quotes(name: str) -> None:
     """Quotes come out in reading order with their kind, speaker, mention, role and cue."""
