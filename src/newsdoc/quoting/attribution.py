@@ -88,6 +88,11 @@ def _speaker_of_cue(
         opens_frame = first - 1 == floor or tokens[first - 2].kind == QUOTE
     if opens_frame:
         return mention_after(tokens, last + 1, ceiling, vocab)
+    if tokens[first - 1].text == ",":
+        # "“…” but to take the lead, says Evan Tracey": inverted after the quote's own words
+        mention = mention_after(tokens, last + 1, ceiling, vocab)
+        if mention is not None and mention.kind == "name":
+            return mention
     return None
 
 
