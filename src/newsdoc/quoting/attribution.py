@@ -116,25 +116,10 @@ def frame_after(
         if last is None:
             continue
         mention = _speaker_of_cue(tokens, position, last, index, stop, vocab)
-        if mention is None:
-            return None
-        return _according_to(tokens, last + 1, stop, vocab) or Attribution(mention, position, last)
+        if mention is not None:
+            return Attribution(mention, position, last)
+        return None
     return _unlisted_verb_frame(tokens, index, limit, vocab)
-
-
-def _according_to(
-    tokens: list[Token], start: int, stop: int, vocab: Vocabulary
-) -> Attribution | None:
-    """ "“…,” Smith said, according to the Daily Ledger": the outer source is the one credited
-    (attributions do not nest)."""
-    for position in range(start + 1, stop - 1):
-        if tokens[position].lower == "according" and tokens[position - 1].text == ",":
-            last = cue_at(tokens, position, vocab)
-            if last is None:
-                return None
-            mention = mention_after(tokens, last + 1, stop, vocab)
-            return None if mention is None else Attribution(mention, position, last)
-    return None
 
 
 def _unlisted_verb_frame(
