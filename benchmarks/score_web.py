@@ -11,6 +11,7 @@ from benchmarks import corpora
 from benchmarks.figures import Figure, Pair, covered, norm, ratio
 
 # -- CNN / Daily Mail -------------------------------------------------------------------------
+_CREDIT_SENTENCE = regex.compile(r"contributed to this report\.")
 _GOLD_ZONES = {"EST": -5 * 3600, "EDT": -4 * 3600, "GMT": 0, "BST": 3600}
 
 
@@ -37,7 +38,14 @@ def _same_moment(found: date | datetime | None, expected: datetime | None) -> bo
 def score_cnn_dailymail(pairs: Iterable[Pair]) -> list[Figure]:
     """CNN-style datelines and the flattened Daily Mail header (byline, published, updated)."""
     dateline_hits = dateline_total = header_hits = header_total = 0
+    credit_hits = credit_total = 0
     for doc, article in pairs:
+        # "CNN's Jane Doe contributed to this report." ends the story: a credit, not body.
+        if _CREDIT_SENTENCE.search(doc.text):
+            credit_total += 1
+            credit_hits += any(
+                _CREDIT_SENTENCE.search(credit.text) for credit in article.credits
+            ) and not _CREDIT_SENTENCE.search(article.text)
         gold = corpora.cnn_gold_dateline(doc.text)
         if gold is not None:
             dateline_total += 1
@@ -86,6 +94,12 @@ def score_cnn_dailymail(pairs: Iterable[Pair]) -> list[Figure]:
             ratio(header_hits, header_total),
             header_total,
             0.99,
+        ),
+        Figure(
+            "CNN/DailyMail",
+            "'… contributed to this report.' kept as a credit (info)",
+            ratio(credit_hits, credit_total),
+            credit_total,
         ),
     ]
 

@@ -80,3 +80,10 @@ def test_credit_line_leaves_the_body() -> None:
     article = newsdoc.parse(HEADLINE + STORY + "\n\n" + credit)
     assert [c.text for c in article.credits] == [credit]
     assert credit not in article.text
+
+
+def test_credit_after_a_double_dash() -> None:
+    """ "-- CNN's Jane Roe contributed to this report." is a credit too."""
+    article = newsdoc.parse(HEADLINE + STORY + " -- CNN's Jane Roe contributed to this report.")
+    assert [c.text for c in article.credits] == ["CNN's Jane Roe contributed to this report."]
+    assert "contributed" not in article.text

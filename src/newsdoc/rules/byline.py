@@ -17,6 +17,7 @@ from newsdoc.text import normalize_space
 MAX_BLOCKS_TO_SEARCH = 4
 MAX_BYLINE_WORDS = 16
 MAX_NAME_WORDS = 6
+CREDIT_WINDOW = 600  # a credit naming a dozen reporters runs to about 400 characters
 _NAME_PARTICLES = frozenset(
     {"al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "van", "von"}
 )
@@ -31,9 +32,9 @@ _BY_PREFIX = regex.compile(
 _FOR_OUTLET = regex.compile(r"\s+(?:[Ff]or|FOR)\s+(?P<outlet>[^,]{2,60})$")
 _NAME_SPLIT = regex.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*)\s*")
 _CREDIT = regex.compile(
-    r"""(?:^|(?<=[.!?"”]\s{0,3}))
+    r"""(?:^|(?<=[.!?"”]\s{0,3}(?:--\s{1,3})?))
     (?P<credit>\((?:Additional\ )?(?:Reporting|Writing|Editing)\ by\b[^\n()]{1,300}\)
-    | [A-Z][^.!?\n]{0,200}?\b
+    | [A-Z][^.!?\n]{0,400}?\b
         (?:contributed\ (?:reporting|to\ this\ (?:report|story|article))
         | (?:reporting|additional\ reporting|writing|editing)\ by)
         \b[^\n]{0,200}?[.]?)
@@ -70,7 +71,7 @@ def _find_credit(state: DocumentState) -> None:
         if block.role != BODY:
             continue
         text = state.text_of(block)
-        window = max(0, len(text) - 400)
+        window = max(0, len(text) - CREDIT_WINDOW)
         match = _CREDIT.search(text, window)
         if match is None:
             return
