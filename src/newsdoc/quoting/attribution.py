@@ -247,6 +247,7 @@ def outermost_cue(
     the “…”", Bolton reports the whole clause, not "he"."""
     start = clause_start(tokens, floor, end)
     naming: Attribution | None = None
+    relative: Attribution | None = None
     for position in range(start, end + 1):
         last = cue_at(tokens, position, vocab)
         if last is None:
@@ -257,7 +258,13 @@ def outermost_cue(
         if naming is None and _is_naming(tokens, position, start):
             naming = Attribution(mention, position, last)
             continue  # "what he called a “…”" names; a reporting cue of the clause wins
+        if mention.kind == "relative" and position < end:
+            # "Clinton, who called Sanders, told her supporters, “…”": the main verb reports
+            relative = relative or Attribution(mention, position, last)
+            continue
         return Attribution(mention, position, last)
+    if relative is not None:
+        return relative
     if naming is not None:
         subject = clause_subject(tokens, start, naming.mention.first, vocab)
         if subject is not None and subject.kind != "pronoun":
