@@ -87,3 +87,5 @@ def test_credit_after_a_double_dash() -> None:
     article = newsdoc.parse(HEADLINE + STORY + " -- CNN's Jane Roe contributed to this report.")
     assert [c.text for c in article.credits] == ["CNN's Jane Roe contributed to this report."]
     assert "contributed" not in article.text
+    assert article.text == STORY
+    assert [(r.text, r.category) for r in article.removed] == [("--", "separator")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from newsdoc.model import Byline, Credit, Span
-from newsdoc.state import BODY, BYLINE, CREDIT, DocumentState
+from newsdoc.state import BODY, BYLINE, CREDIT, Block, DocumentState
 from newsdoc.text import normalize_space
 
 MAX_BLOCKS_TO_SEARCH = 4
@@ -66,6 +66,19 @@ def _split_authors(state: DocumentState, names: str) -> tuple[tuple[str, ...], s
     return tuple(part.title() if part.isupper() else part for part in kept), agency
 
 
+def _drop_separator(state: DocumentState, block: Block) -> None:
+    """The " -- " that set the credit off the story ("... area. -- CNN's X contributed")."""
+    text = state.text_of(block)
+    if not text.rstrip().endswith(("--", "—", "–")):
+        return
+    kept = text.rstrip("-—– ")
+    dash = len(kept)
+    while text[dash].isspace():
+        dash += 1
+    state.remove(block.start + dash, block.end, "boilerplate", "separator")
+    state.trim_end(block, block.start + len(kept))
+
+
 def _find_credit(state: DocumentState) -> None:
     for block in reversed(state.blocks):
         if block.role != BODY:
@@ -82,6 +95,7 @@ def _find_credit(state: DocumentState) -> None:
             block.role = CREDIT
         else:
             state.trim_end(block, start)
+            _drop_separator(state, block)
             state.blocks.insert(
                 state.blocks.index(block) + 1,
                 type(block)(start, block.start + match.end("credit"), CREDIT),
