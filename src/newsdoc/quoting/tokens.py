@@ -17,6 +17,7 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[’'\-&][^\W_]+)*\.?|[^\w\s]
 # thousand quotes costs the same per quote as a real one (the parse stays linear)
 MAX_CONTEXT = 120
 _SENTENCE_END = frozenset(".!?")
+_SENTENCE_OPENERS = frozenset(("He", "I", "It", "She", "The", "They", "This", "We"))
 _CONTRACTED_PRONOUNS = frozenset(("he", "i", "it", "she", "they", "we", "who", "you"))
 
 
@@ -103,9 +104,10 @@ def _mark_sentence_ends(tokens: list[Token]) -> None:
                 and (following.kind == QUOTE or following.text[:1].isupper())
             )
         elif token.kind == WORD and token.text.endswith(".") and "." in token.text[:-1]:
-            # U.S. at the end of a sentence: a capitalised word after it starts a new one
+            # U.S. at the end of a sentence: a quote or a sentence-opening pronoun after it
+            # starts a new one ("U.S. Senate" goes on)
             following = tokens[index + 1]
-            token.ends_sentence = following.kind == QUOTE
+            token.ends_sentence = following.kind == QUOTE or following.text in _SENTENCE_OPENERS
 
 
 def sentence_starts(tokens: list[Token]) -> list[int]:
