@@ -47,10 +47,16 @@ def find_attribution(
         found = frame_after(tokens, position, stop, vocab)
         if found is not None and not _adjacent(tokens, position, found):
             found = None  # "…,” though she noted": a new clause, not this quote's frame
+    introducer = None
     if found is None and position > floor and tokens[position - 1].text in ",:":
         found = frame_before(tokens, max(floor, position - MAX_LEFT_FRAME), position, vocab)
+        if found is not None and found.cue_first is None:
+            # "Ryan said that if the U.S. pulls back, “…”": a cue of the clause comes first
+            introducer, found = found, None
     if found is None:
         found = outermost_cue(tokens, floor, position - 1, position, vocab)
+    if found is None:
+        found = introducer
     if found is None:
         found = clause_cue_after(tokens, position + 1, sentence_end(tokens, position), vocab)
     if found is None:
