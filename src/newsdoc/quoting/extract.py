@@ -17,7 +17,12 @@ from collections.abc import Sequence
 import attrs
 
 from newsdoc.model import Paragraph, Quote, QuoteKind, Span
-from newsdoc.quoting.attribution import Attribution, clause_cue_before, clause_subject
+from newsdoc.quoting.attribution import (
+    Attribution,
+    clause_cue_before,
+    clause_subject,
+    frame_after,
+)
 from newsdoc.quoting.kinds import classify, looks_like_title
 from newsdoc.quoting.marks import find_quote_parts
 from newsdoc.quoting.names import mention_text
@@ -146,7 +151,14 @@ class _Extractor:
         floor = max(reading.starts[position], position - MAX_CONTEXT)
         next_quote = reading.quotes[k + 1] if k + 1 < len(reading.quotes) else None
         stop = frame_stop(tokens, position, next_quote)
-        if reading.continuing and k == 0 and reading.previous is not None:
+        if (
+            reading.continuing
+            and k == 0
+            and reading.previous is not None
+            and frame_after(tokens, position, stop, self.vocab) is None
+        ):
+            # a quote left open goes on here, unless this paragraph's quote has its own
+            # attribution ("“…,” Sexton said." after an open paragraph starts a new quote)
             draft = reading.previous
             draft.spans.append(Span(token.start, token.end))
         else:
