@@ -22,6 +22,8 @@ from newsdoc.quoting.attribution import (
     clause_cue_before,
     clause_subject,
     frame_after,
+    outermost_cue,
+    sentence_subject,
 )
 from newsdoc.quoting.kinds import classify, looks_like_title
 from newsdoc.quoting.marks import find_quote_parts
@@ -101,9 +103,13 @@ class _Extractor:
         self.colon: tuple[int, list[Token], Attribution] | None = None
         # a paragraph ending with a quote nobody said, which the next paragraph may attribute
         self.unattributed: _Draft | None = None
+        # the paragraph before the one being read, whose last sentence may name the speaker
+        self.before: tuple[int, Paragraph] | None = None
+        self.current: tuple[int, Paragraph] | None = None
 
     def paragraph(self, index: int, paragraph: Paragraph) -> None:
         """Read one paragraph's quotes into ``self.drafts``."""
+        self.before, self.current = self.current, (index, paragraph)
         start, end = paragraph.span.start, paragraph.span.end
         parts = find_quote_parts(self.source, start, end)
         previous = self.drafts[-1] if self.drafts else None
@@ -204,6 +210,8 @@ class _Extractor:
                 self.attribute(draft, *reading.introduced)
             elif previous is not None and previous.paragraph == reading.index - 1:
                 draft.take_speaker(previous)
+            elif draft.kind == "direct":
+                self._speaker_before(reading.index, draft)
             return
         if draft.kind != "direct":
             return
@@ -243,6 +251,24 @@ class _Extractor:
             draft.speaker = self.resolver.resolve_name(names, honorific, first.start)
         else:
             draft.speaker = mention_text(tokens, mention)
+
+    def _speaker_before(self, index: int, draft: _Draft) -> None:
+        """A quote paragraph after a paragraph without quotes: the speaker is who the last
+        sentence before it is about ("Carter said that … ¶ “…”", "Diaz praised the plan. ¶ “…”")."""
+        if self.before is None or self.before[0] != index - 1:
+            return
+        span = self.before[1].span
+        tokens = tokenize(self.source, span.start, span.end, [], self.vocab.abbreviations)
+        end = len(tokens) - 1
+        if end < 0:
+            return
+        floor = sentence_starts(tokens)[end]
+        found = outermost_cue(tokens, floor, end, end + 1, self.vocab)
+        if found is None:
+            mention = sentence_subject(tokens, floor, end + 1, self.vocab)
+            found = Attribution(mention) if mention is not None else None
+        if found is not None:
+            self.attribute(draft, tokens, found)
 
     def _note_colon(self, index: int, tokens: list[Token]) -> None:
         """Remember who speaks in a paragraph ending with "He said:" for the next one."""
