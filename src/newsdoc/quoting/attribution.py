@@ -266,10 +266,40 @@ def outermost_cue(
     if relative is not None:
         return relative
     if naming is not None:
-        subject = clause_subject(tokens, start, naming.mention.first, vocab)
-        if subject is not None and subject.kind != "pronoun":
+        # "It is denouncing what it calls “…”": the clause's subject, whom the pronoun
+        # stands for, reports the naming (a named "what Smith called" stays Smith's)
+        subject = None
+        if naming.mention.kind == "pronoun":
+            subject = _opening_subject(tokens, start, naming.mention.first, vocab)
+        if subject is None:
+            subject = clause_subject(tokens, start, naming.mention.first, vocab)
+            if subject is not None and subject.kind == "pronoun":
+                subject = None
+        if subject is not None:
             return Attribution(subject)
     return naming
+
+
+def _opening_subject(
+    tokens: list[Token], start: int, end: int, vocab: Vocabulary
+) -> Mention | None:
+    """The subject opening a clause, before its first verb: "Clinton’s campaign is seeking",
+    "He did not address", "The council voted"."""
+    while start < end and tokens[start].lower in ("and", "but", "so", "yet"):
+        start += 1
+    for verb in range(start + 1, min(end, start + MAX_FRAME_TO_CUE)):
+        token = tokens[verb]
+        if token.kind != WORD:
+            return None
+        if _is_verb_like(token, vocab):
+            mention = subject_before(tokens, verb, start, vocab)
+            if mention is None:
+                return None
+            first = mention.first
+            if first > start and tokens[first - 1].lower in vocab.np_determiners:
+                first -= 1
+            return mention if first == start and mention.kind != "relative" else None
+    return None
 
 
 def _is_naming(tokens: list[Token], position: int, floor: int) -> bool:
