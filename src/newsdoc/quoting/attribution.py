@@ -25,6 +25,7 @@ from newsdoc.vocab import Vocabulary
 
 _CLAUSE_OPENERS = frozenset(("whereas", "while"))
 _PASSIVE = frozenset(("am", "are", "be", "been", "being", "is", "was", "were"))
+_NOUN_CUES = frozenset(("call", "calls"))  # also nouns: "a conference call"
 MAX_FRAME_TO_CUE = 24  # tokens from the quote to the cue in a right frame
 
 
@@ -50,8 +51,25 @@ def cue_at(tokens: list[Token], index: int, vocab: Vocabulary) -> int | None:
     if lower in vocab.speech_verbs:
         if lower.endswith("ed") and index > 0 and tokens[index - 1].lower in _PASSIVE:
             return None  # "he was called to testify"
+        if lower in _NOUN_CUES and _after_determiner(tokens, index, vocab):
+            return None  # "a press call", "Trump’s call for": a noun
         return index
     return None
+
+
+def _after_determiner(tokens: list[Token], index: int, vocab: Vocabulary) -> bool:
+    """Whether ``index`` heads a noun phrase: right after a determiner or possessive, or after
+    one lower-case modifier that follows one ("a conference call", "their phone call")."""
+    for back in (1, 2):
+        if index - back < 0:
+            return False
+        token = tokens[index - back]
+        if token.lower in vocab.np_determiners or is_possessive(token):
+            before = tokens[index - back - 1].lower if index - back > 0 else ""
+            return "what" not in (token.lower, before)  # "what her team calls"
+        if token.kind != WORD or not token.text.islower() or token.lower in vocab.speaker_pronouns:
+            return False
+    return False
 
 
 def _speaker_of_cue(
