@@ -195,6 +195,10 @@ def frame_before(
     if introduced:
         end -= 1
     found = outermost_cue(tokens, floor, end, quote, vocab)
+    if found is None and tokens[quote - 1].text == ":" and is_name_word(tokens[end], vocab):
+        mention = mention_ending(tokens, end, floor, vocab)
+        if mention is not None and mention.kind == "name":
+            return Attribution(mention)  # "Pollster Dana Reyes: “…”": the colon is the cue
     passive = end > floor and tokens[end].lower.endswith("ed") and tokens[end - 1].lower in _PASSIVE
     if found is None and introduced and not passive:  # "Smith was asked, “…”": not Smith's
         # "When Brown criticized him, Hillary shot back, “…”": the verb introducing the quote
