@@ -99,6 +99,20 @@ class DocumentState:
         """Blocks that currently have ``role``, in reading order."""
         return (block for block in self.blocks if block.role == role)
 
+    def leading_body_blocks(self, limit: int) -> Iterator[tuple[int, Block]]:
+        """The first ``limit`` blocks still counted as body, with their indices.
+
+        Rules that look for page-top elements (stamps, datelines, bylines) search only here.
+        """
+        found = 0
+        for index, block in enumerate(self.blocks):
+            if block.role != BODY:
+                continue
+            found += 1
+            if found > limit:
+                return
+            yield index, block
+
     def first_body_index(self) -> int | None:
         """Index of the first block still counted as body, or None."""
         for index, block in enumerate(self.blocks):

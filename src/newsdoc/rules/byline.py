@@ -113,13 +113,7 @@ def _looks_like_name(name: str) -> bool:
 
 def find_byline(state: DocumentState) -> None:
     """Find the byline among the first body blocks, then the credit line at the end."""
-    searched = 0
-    for block in state.blocks:
-        if block.role != BODY:
-            continue
-        searched += 1
-        if searched > MAX_BLOCKS_TO_SEARCH:
-            break
+    for _index, block in state.leading_body_blocks(MAX_BLOCKS_TO_SEARCH):
         text = state.text_of(block)
         whole = _BY_BLOCK.match(text)
         if whole is not None and len(text.split()) <= MAX_BYLINE_WORDS:

@@ -216,13 +216,7 @@ def _next_body_follows(state: DocumentState, index: int) -> bool:
 
 def find_dateline(state: DocumentState) -> None:
     """Cut a dateline off the start of one of the first body blocks."""
-    searched = 0
-    for index, block in enumerate(state.blocks):
-        if block.role != BODY:
-            continue
-        searched += 1
-        if searched > MAX_BLOCKS_TO_SEARCH:
-            return
+    for index, block in state.leading_body_blocks(MAX_BLOCKS_TO_SEARCH):
         text = state.text_of(block)
         found = _match(state, text)
         if found is None:

@@ -165,17 +165,11 @@ def _names_a_day(state: DocumentState, match: regex.Match[str]) -> bool:
 
 
 def _take_stamps(state: DocumentState) -> None:
-    searched = 0
-    for block in state.blocks:
-        if block.role != BODY:
-            continue
-        searched += 1
-        if searched > MAX_BLOCKS_TO_SEARCH:
-            return
+    for index, block in state.leading_body_blocks(MAX_BLOCKS_TO_SEARCH):
         text = state.text_of(block)
         marker = _MAIL_MARKER.search(text, 0, 300)
         if marker is not None and _MAIL_LEAD.fullmatch(text, 0, marker.start()):
-            _take_mail_header(state, state.blocks.index(block), text, marker.start())
+            _take_mail_header(state, index, text, marker.start())
             return
         if len(text) > MAX_STAMP_CHARS or not _HAS_DIGIT.search(text):
             continue
