@@ -7,7 +7,8 @@ The stages, each a module:
 - ``tokens``: split a paragraph into words, punctuation and whole-quote tokens; sentences;
 - ``kinds``: direct quote, partial quote, or not a quote (titles, nicknames, markup);
 - ``names`` and ``inverted``: the speaker mention next to a cue, its title or apposition role;
-- ``attribution``: cue verbs (``vocab/speech_verbs.txt``) and the frames around a quote;
+- ``cues``: cue verbs (``vocab/speech_verbs.txt``), not in the passive nor as nouns;
+- ``attribution``: the frames around a quote and the clause that reports it;
 - ``precedence``: which frame attributes a quote;
 - ``resolve``: link "Mr. Rau", "she" or "which" to the full name seen earlier;
 - ``extract``: put it together into :class:`newsdoc.model.Quote` records.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import attrs
 
+from newsdoc.quoting.cues import PASSIVE, cue_at, is_adverb, is_verb_like
 from newsdoc.quoting.inverted import mention_after
 from newsdoc.quoting.names import (
     is_dash,
@@ -24,8 +25,12 @@ from newsdoc.quoting.types import QUOTE, WORD, Mention, Token
 from newsdoc.vocab import Vocabulary
 
 _CLAUSE_OPENERS = frozenset(("whereas", "while"))
-_PASSIVE = frozenset(("am", "are", "be", "been", "being", "is", "was", "were"))
-_NOUN_CUES = frozenset(("call", "calls"))  # also nouns: "a conference call"
+_INTRODUCERS = frozenset(
+    (
+        *("after", "although", "as", "asked", "at", "because", "before", "despite", "during"),
+        *("following", "if", "in", "on", "since", "though", "when", "while"),
+    )
+)
 MAX_FRAME_TO_CUE = 24  # tokens from the quote to the cue in a right frame
 
 
@@ -36,40 +41,6 @@ class Attribution:
     mention: Mention
     cue_first: int | None = None
     cue_last: int | None = None
-
-
-def cue_at(tokens: list[Token], index: int, vocab: Vocabulary) -> int | None:
-    """If a cue starts at ``index``, the index of its last token ("according to" has two)."""
-    token = tokens[index]
-    if token.kind != WORD:
-        return None
-    lower = token.lower
-    if lower == "according":
-        if index + 1 < len(tokens) and tokens[index + 1].lower == "to":
-            return index + 1
-        return None
-    if lower in vocab.speech_verbs:
-        if lower.endswith("ed") and index > 0 and tokens[index - 1].lower in _PASSIVE:
-            return None  # "he was called to testify"
-        if lower in _NOUN_CUES and _after_determiner(tokens, index, vocab):
-            return None  # "a press call", "Trump’s call for": a noun
-        return index
-    return None
-
-
-def _after_determiner(tokens: list[Token], index: int, vocab: Vocabulary) -> bool:
-    """Whether ``index`` heads a noun phrase: right after a determiner or possessive, or after
-    one lower-case modifier that follows one ("a conference call", "their phone call")."""
-    for back in (1, 2):
-        if index - back < 0:
-            return False
-        token = tokens[index - back]
-        if token.lower in vocab.np_determiners or is_possessive(token):
-            before = tokens[index - back - 1].lower if index - back > 0 else ""
-            return "what" not in (token.lower, before)  # "what her team calls"
-        if token.kind != WORD or not token.text.islower() or token.lower in vocab.speaker_pronouns:
-            return False
-    return False
 
 
 def _speaker_of_cue(
@@ -146,7 +117,7 @@ def _unlisted_verb_frame(
     """“…,” Viguerie notes. — a name or pronoun right after the quote, then a verb-like word
     the cue list lacks; “…!” beamed Donald Hartley; “…,” Murphy, the head of the PAC, …"""
     opener = tokens[index]
-    if opener.kind == WORD and opener.text.islower() and _is_verb_like(opener, vocab):
+    if opener.kind == WORD and opener.text.islower() and is_verb_like(opener, vocab):
         mention = mention_after(tokens, index + 1, limit, vocab)
         if mention is not None and mention.kind in ("name", "pronoun"):
             return Attribution(mention, index, index)
@@ -163,7 +134,7 @@ def _unlisted_verb_frame(
         token = tokens[position]
         if token.kind != WORD or not token.text.islower():
             continue
-        if not _is_verb_like(token, vocab) or token.lower in vocab.cue_modifiers:
+        if not is_verb_like(token, vocab) or token.lower in vocab.cue_modifiers:
             return None
         mention = subject_before(tokens, position, index, vocab)
         if mention is None or mention.kind == "noun":
@@ -197,9 +168,12 @@ def frame_before(
     found = outermost_cue(tokens, floor, end, quote, vocab)
     if found is None and tokens[quote - 1].text == ":" and is_name_word(tokens[end], vocab):
         mention = mention_ending(tokens, end, floor, vocab)
-        if mention is not None and mention.kind == "name":
+        told = mention is not None and any(
+            cue_at(tokens, i, vocab) is not None for i in range(floor, mention.first)
+        )
+        if mention is not None and mention.kind == "name" and not told:
             return Attribution(mention)  # "Pollster Dana Reyes: “…”": the colon is the cue
-    passive = end > floor and tokens[end].lower.endswith("ed") and tokens[end - 1].lower in _PASSIVE
+    passive = end > floor and tokens[end].lower.endswith("ed") and tokens[end - 1].lower in PASSIVE
     if found is None and introduced and not passive:  # "Smith was asked, “…”": not Smith's
         # "When Brown criticized him, Hillary shot back, “…”": the verb introducing the quote
         mention = clause_subject(tokens, floor, end + 1, vocab, nearest=True)
@@ -270,6 +244,7 @@ def outermost_cue(
     start = clause_start(tokens, floor, end)
     naming: Attribution | None = None
     relative: Attribution | None = None
+    main = _after_introduction(tokens, start, end)
     for position in range(start, end + 1):
         last = cue_at(tokens, position, vocab)
         if last is None:
@@ -280,8 +255,9 @@ def outermost_cue(
         if naming is None and _is_naming(tokens, position, start):
             naming = Attribution(mention, position, last)
             continue  # "what he called a “…”" names; a reporting cue of the clause wins
-        if mention.kind == "relative" and position < end:
-            # "Clinton, who called Sanders, told her supporters, “…”": the main verb reports
+        if (mention.kind == "relative" and position < end) or position < main:
+            # "Clinton, who called Sanders, told her supporters, “…”", "While he acknowledged
+            # it, Ham noted “…”": the main clause's verb reports
             relative = relative or Attribution(mention, position, last)
             continue
         return Attribution(mention, position, last)
@@ -313,7 +289,7 @@ def _opening_subject(
         token = tokens[verb]
         if token.kind != WORD:
             return None
-        if _is_verb_like(token, vocab):
+        if is_verb_like(token, vocab):
             mention = subject_before(tokens, verb, start, vocab)
             if mention is None:
                 return None
@@ -322,6 +298,22 @@ def _opening_subject(
                 first -= 1
             return mention if first == start and mention.kind != "relative" else None
     return None
+
+
+def _after_introduction(tokens: list[Token], start: int, end: int) -> int:
+    """Where the main clause starts after an introductory phrase ("While he agreed, …", "In a
+    statement posted Friday, …", "Claiming victory, …"), or ``start`` when there is none."""
+    opener = tokens[start] if start <= end else None
+    if opener is None or opener.kind != WORD or not opener.text[:1].isupper():
+        return start
+    if opener.lower not in _INTRODUCERS and not (
+        opener.lower.endswith("ing") and opener.lower != "according"
+    ):
+        return start  # "According to X, …" is itself the attribution
+    for position in range(start + 1, end):
+        if tokens[position].text == ",":
+            return position + 1
+    return start
 
 
 def _is_naming(tokens: list[Token], position: int, floor: int) -> bool:
@@ -351,27 +343,11 @@ def clause_subject(
         if not is_name_word(token, vocab) or is_possessive(token):
             continue
         following = position + 1
-        while following < quote and _is_adverb(tokens[following]):
+        while following < quote and is_adverb(tokens[following]):
             following += 1
-        if following < quote and _is_verb_like(tokens[following], vocab):
+        if following < quote and is_verb_like(tokens[following], vocab):
             return mention_ending(tokens, position, start, vocab)
     return None
-
-
-def _is_adverb(token: Token) -> bool:
-    return token.kind == WORD and token.text.islower() and token.lower.endswith("ly")
-
-
-def _is_verb_like(token: Token, vocab: Vocabulary) -> bool:
-    """A lower-case word that reads as a finite verb: said, tells, called, has, was."""
-    if token.kind != WORD or not token.text.islower():
-        return False
-    lower = token.lower
-    if lower in vocab.speech_verbs or lower in vocab.cue_modifiers or lower in vocab.finite_verbs:
-        return True
-    if lower in vocab.non_name_words or lower in vocab.name_particles:
-        return False
-    return lower.endswith("ed") or (lower.endswith("s") and not lower.endswith("ss"))
 
 
 def clause_cue_after(

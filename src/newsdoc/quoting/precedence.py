@@ -14,11 +14,11 @@ from newsdoc.quoting.attribution import (
     Attribution,
     clause_cue_after,
     clause_subject,
-    cue_at,
     frame_after,
     frame_before,
     outermost_cue,
 )
+from newsdoc.quoting.cues import cue_at
 from newsdoc.quoting.tokens import previous_quote, quote_inner, sentence_end
 from newsdoc.quoting.types import QUOTE, Token
 from newsdoc.vocab import Vocabulary

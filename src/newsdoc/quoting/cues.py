@@ -1,0 +1,65 @@
+"""Cue words: speech verbs that report a quote, and words that read as finite verbs.
+
+``vocab/speech_verbs.txt`` lists the cue verbs; a listed verb is not a cue in the passive
+("he was called to testify") nor as a noun ("a conference call").
+"""
+
+from __future__ import annotations
+
+from newsdoc.quoting.names import is_possessive
+from newsdoc.quoting.types import WORD, Token
+from newsdoc.vocab import Vocabulary
+
+PASSIVE = frozenset(("am", "are", "be", "been", "being", "is", "was", "were"))
+_NOUN_CUES = frozenset(("call", "calls"))  # also nouns: "a conference call"
+
+
+def cue_at(tokens: list[Token], index: int, vocab: Vocabulary) -> int | None:
+    """If a cue starts at ``index``, the index of its last token ("according to" has two)."""
+    token = tokens[index]
+    if token.kind != WORD:
+        return None
+    lower = token.lower
+    if lower == "according":
+        if index + 1 < len(tokens) and tokens[index + 1].lower == "to":
+            return index + 1
+        return None
+    if lower in vocab.speech_verbs:
+        if lower.endswith("ed") and index > 0 and tokens[index - 1].lower in PASSIVE:
+            return None  # "he was called to testify"
+        if lower in _NOUN_CUES and _after_determiner(tokens, index, vocab):
+            return None  # "a press call", "Trump’s call for": a noun
+        return index
+    return None
+
+
+def _after_determiner(tokens: list[Token], index: int, vocab: Vocabulary) -> bool:
+    """Whether ``index`` heads a noun phrase: right after a determiner or possessive, or after
+    one lower-case modifier that follows one ("a conference call", "their phone call")."""
+    for back in (1, 2):
+        if index - back < 0:
+            return False
+        token = tokens[index - back]
+        if token.lower in vocab.np_determiners or is_possessive(token):
+            before = tokens[index - back - 1].lower if index - back > 0 else ""
+            return "what" not in (token.lower, before)  # "what her team calls"
+        if token.kind != WORD or not token.text.islower() or token.lower in vocab.speaker_pronouns:
+            return False
+    return False
+
+
+def is_adverb(token: Token) -> bool:
+    """A lower-case word ending in -ly (later, flatly)."""
+    return token.kind == WORD and token.text.islower() and token.lower.endswith("ly")
+
+
+def is_verb_like(token: Token, vocab: Vocabulary) -> bool:
+    """A lower-case word that reads as a finite verb: said, tells, called, has, was."""
+    if token.kind != WORD or not token.text.islower():
+        return False
+    lower = token.lower
+    if lower in vocab.speech_verbs or lower in vocab.cue_modifiers or lower in vocab.finite_verbs:
+        return True
+    if lower in vocab.non_name_words or lower in vocab.name_particles:
+        return False
+    return lower.endswith("ed") or (lower.endswith("s") and not lower.endswith("ss"))
