@@ -177,6 +177,10 @@ def frame_before(
     if found is None and introduced and not passive:  # "Smith was asked, “…”": not Smith's
         # "When Brown criticized him, Hillary shot back, “…”": the verb introducing the quote
         mention = clause_subject(tokens, floor, end + 1, vocab, nearest=True)
+        if mention is None:
+            # "Dean, a doctor, poked at Trump, tweeting, “…”", "The piece used it as its
+            # headline: “…”": the subject opening the sentence
+            mention = _opening_subject(tokens, floor, end + 1, vocab)
         if mention is not None:
             found = Attribution(mention)
     return found
@@ -287,7 +291,7 @@ def _opening_subject(
         start += 1
     for verb in range(start + 1, min(end, start + MAX_FRAME_TO_CUE)):
         token = tokens[verb]
-        if token.kind != WORD:
+        if token.kind != WORD and token.text != ",":
             return None
         if is_verb_like(token, vocab):
             mention = subject_before(tokens, verb, start, vocab)
