@@ -50,8 +50,11 @@ def _speaker_of_cue(
     if tokens[first].lower == "according":
         return mention_after(tokens, last + 1, ceiling, vocab)
     if tokens[first].lower.endswith("ing") and first > floor and tokens[first - 1].text == ",":
-        # "…, saying": the speaker is the main clause's, found from an earlier cue or subject
-        return mention_after(tokens, last + 1, ceiling, vocab) if first - 1 == floor else None
+        # "…, saying": the speaker is the main clause's subject ("His aide doubled down,
+        # saying she was “…”"), unless an earlier cue of the clause names it first
+        if first - 1 == floor:
+            return mention_after(tokens, last + 1, ceiling, vocab)
+        return _opening_subject(tokens, floor, first - 1, vocab)
     verb = first
     if (
         tokens[first].lower == "saying"
@@ -293,7 +296,7 @@ def _opening_subject(
         token = tokens[verb]
         if token.kind != WORD and token.text != ",":
             return None
-        if is_verb_like(token, vocab):
+        if is_verb_like(token, vocab) and not (is_possessive(token) and token.text[0].isalpha()):
             mention = subject_before(tokens, verb, start, vocab)
             if mention is None:
                 return None
