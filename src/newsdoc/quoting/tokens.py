@@ -91,6 +91,8 @@ def _mark_sentence_ends(tokens: list[Token]) -> None:
             # a period followed by a closing stray mark or bracket: the sentence ends there
             if following.kind == PUNCT and following.text in "”\")’'":
                 continue
+            if following.kind == WORD and following.start == token.end:
+                continue  # "(D-N.Y)": a period inside a word ends nothing
             token.ends_sentence = True
         elif token.kind == PUNCT and token.text in "”\")’'" and index > 0:
             token.ends_sentence = tokens[index - 1].text in _SENTENCE_END
