@@ -16,6 +16,8 @@ MAX_APPOSITION = 20  # tokens between the commas of an apposition
 _WEEKDAYS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
+_DAYS = frozenset(("today", "tonight", "yesterday"))
+_PERIODS = frozenset(("month", "week", "weekend", "year"))
 MAX_HEAD_NOUN = 3  # words of "a senior spokesman" in "a senior spokesman for the council"
 MAX_DESCRIPTOR = 4  # words before a name that describe it ("Health board chairman")
 _RELATIVES = frozenset(("who", "which"))
@@ -247,6 +249,14 @@ def subject_before(tokens: list[Token], verb: int, floor: int, vocab: Vocabulary
             index -= 1
         elif token.lower in _WEEKDAYS and index - 1 >= floor and tokens[index - 1].lower == "on":
             index -= 2
+        elif token.lower in _WEEKDAYS or token.lower in _DAYS:
+            index -= 1  # "Smith Tuesday said", "Smith yesterday said"
+        elif (
+            token.lower in _PERIODS
+            and index - 1 >= floor
+            and tokens[index - 1].lower in ("last", "this", "next")
+        ):
+            index -= 2  # "Smith last week said"
         elif token.text == ")":
             while index >= floor and tokens[index].text != "(":
                 index -= 1
