@@ -31,6 +31,8 @@ _INTRODUCERS = frozenset(
         *("following", "if", "in", "on", "since", "though", "when", "while"),
     )
 )
+# cues that take no listener after them, so "…, said Jane Doe." names the speaker
+_INVERTED_CUES = frozenset(("added", "explained", "noted", "said", "says", "wrote"))
 MAX_FRAME_TO_CUE = 24  # tokens from the quote to the cue in a right frame
 
 
@@ -55,6 +57,18 @@ def _speaker_of_cue(
         if first - 1 == floor:
             return mention_after(tokens, last + 1, ceiling, vocab)
         return _opening_subject(tokens, floor, first - 1, vocab)
+    if tokens[first - 1].text == "," and tokens[first].lower in _INVERTED_CUES:
+        # "“…” for Clinton, forcing her to fight, said Brad Bannon.": a name closing the
+        # sentence after the cue is the speaker, not the apposition before it
+        inverted = mention_after(tokens, last + 1, ceiling, vocab)
+        if (
+            inverted is not None
+            and inverted.kind == "name"
+            and inverted.last > inverted.first  # "said Tuesday" names no one
+        ):
+            after = inverted.last + 1
+            if after >= ceiling or tokens[after].text in ",.;" or tokens[after].kind == QUOTE:
+                return inverted
     verb = first
     if (
         tokens[first].lower == "saying"
