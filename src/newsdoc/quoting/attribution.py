@@ -232,6 +232,13 @@ def clause_start(tokens: list[Token], floor: int, end: int) -> int:
             and tokens[position + 2].lower in ("said", "says")
         ):
             return position + 1  # "…, which he said had “…”": the inner report is his
+        if (
+            token.lower in _INTRODUCERS
+            and tokens[position - 1].lower in ("and", "but")
+            and position - 2 >= floor
+            and tokens[position - 2].text == ","
+        ):
+            return position  # "She said …, and when pressed, the aide replied, “…”"
     return floor
 
 
@@ -306,6 +313,8 @@ def _opening_subject(
     "He did not address", "The council voted"."""
     while start < end and tokens[start].lower in ("and", "but", "so", "yet"):
         start += 1
+    if start + 2 < end and tokens[start + 1].text == "," and tokens[start].kind == WORD:
+        start += 2  # "Meanwhile, it attacked Trump"
     for verb in range(start + 1, min(end, start + MAX_FRAME_TO_CUE)):
         token = tokens[verb]
         if token.kind != WORD and token.text != ",":
@@ -325,10 +334,10 @@ def _after_introduction(tokens: list[Token], start: int, end: int) -> int:
     """Where the main clause starts after an introductory phrase ("While he agreed, …", "In a
     statement posted Friday, …", "Claiming victory, …"), or ``start`` when there is none."""
     opener = tokens[start] if start <= end else None
-    if opener is None or opener.kind != WORD or not opener.text[:1].isupper():
+    if opener is None or opener.kind != WORD:
         return start
     if opener.lower not in _INTRODUCERS and not (
-        opener.lower.endswith("ing") and opener.lower != "according"
+        opener.text[:1].isupper() and opener.lower.endswith("ing") and opener.lower != "according"
     ):
         return start  # "According to X, …" is itself the attribution
     for position in range(start + 1, end):
@@ -353,6 +362,13 @@ def clause_subject(
     first subject-like mention of its clause: a personal pronoun, or a name followed by a
     verb-like word."""
     start = clause_start(tokens, floor, quote - 1)
+    if not nearest:
+        main = _after_introduction(tokens, start, quote - 1)
+        if main > start:  # "Although X did not, it referenced “…”": the main clause first
+            found = _opening_subject(tokens, main, quote, vocab)
+            found = found or clause_subject(tokens, main, quote, vocab)
+            if found is not None:
+                return found
     order = range(quote - 1, start - 1, -1) if nearest else range(start, quote)
     for position in order:
         token = tokens[position]
