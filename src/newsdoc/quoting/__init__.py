@@ -8,6 +8,7 @@ The stages, each a module:
 - ``kinds``: direct quote, partial quote, or not a quote (titles, nicknames, markup);
 - ``names`` and ``inverted``: the speaker mention next to a cue, its title or apposition role;
 - ``cues``: cue verbs (``vocab/speech_verbs.txt``), not in the passive nor as nouns;
+- ``clauses``: where a clause starts, its introductory phrase and opening subject;
 - ``attribution``: the frames around a quote and the clause that reports it;
 - ``precedence``: which frame attributes a quote;
 - ``resolve``: link "Mr. Rau", "she" or "which" to the full name seen earlier;

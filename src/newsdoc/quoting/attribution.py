@@ -12,6 +12,12 @@ from __future__ import annotations
 
 import attrs
 
+from newsdoc.quoting.clauses import (
+    after_introduction,
+    clause_start,
+    opening_subject,
+    sentence_subject,
+)
 from newsdoc.quoting.cues import PASSIVE, cue_at, is_adverb, is_verb_like
 from newsdoc.quoting.inverted import mention_after
 from newsdoc.quoting.names import (
@@ -24,13 +30,6 @@ from newsdoc.quoting.names import (
 from newsdoc.quoting.types import QUOTE, WORD, Mention, Token
 from newsdoc.vocab import Vocabulary
 
-_CLAUSE_OPENERS = frozenset(("whereas", "while"))
-_INTRODUCERS = frozenset(
-    (
-        *("after", "although", "as", "asked", "at", "because", "before", "despite", "during"),
-        *("following", "if", "in", "on", "since", "though", "when", "while"),
-    )
-)
 # cues that take no listener after them, so "…, said Jane Doe." names the speaker
 _INVERTED_CUES = frozenset(("added", "explained", "noted", "said", "says", "wrote"))
 MAX_FRAME_TO_CUE = 24  # tokens from the quote to the cue in a right frame
@@ -56,7 +55,7 @@ def _speaker_of_cue(
         # saying she was “…”"), unless an earlier cue of the clause names it first
         if first - 1 == floor:
             return mention_after(tokens, last + 1, ceiling, vocab)
-        return _opening_subject(tokens, floor, first - 1, vocab)
+        return opening_subject(tokens, floor, first - 1, vocab)
     if tokens[first - 1].text == "," and tokens[first].lower in _INVERTED_CUES:
         # "“…” for Clinton, forcing her to fight, said Brad Bannon.": a name closing the
         # sentence after the cue is the speaker, not the apposition before it
@@ -197,7 +196,7 @@ def frame_before(
         if mention is None:
             # "Dean, a doctor, poked at Trump, tweeting, “…”", "The piece used it as its
             # headline: “…”": the subject opening the sentence
-            mention = _opening_subject(tokens, floor, end + 1, vocab)
+            mention = opening_subject(tokens, floor, end + 1, vocab)
         if mention is not None:
             found = Attribution(mention)
     return found
@@ -217,53 +216,6 @@ def clause_cue_before(
     return None
 
 
-def clause_start(tokens: list[Token], floor: int, end: int) -> int:
-    """Where the clause holding ``end`` starts: after "; ", ", while" or ", whereas"."""
-    for position in range(end, floor, -1):
-        token = tokens[position]
-        if token.text == ";" or (
-            token.lower in _CLAUSE_OPENERS and tokens[position - 1].text == ","
-        ):
-            return position + 1
-        if (
-            token.lower in ("which", "that")
-            and position + 2 <= end
-            and tokens[position + 1].lower in ("he", "she", "they", "it", "we")
-            and tokens[position + 2].lower in ("said", "says")
-        ):
-            return position + 1  # "…, which he said had “…”": the inner report is his
-        if (
-            token.lower in _INTRODUCERS
-            and tokens[position - 1].lower in ("and", "but")
-            and position - 2 >= floor
-            and tokens[position - 2].text == ","
-        ):
-            return position  # "She said …, and when pressed, the aide replied, “…”"
-    return floor
-
-
-def sentence_subject(
-    tokens: list[Token], start: int, end: int, vocab: Vocabulary
-) -> Mention | None:
-    """The subject opening a clause: "Donald Trump, her opponent, weighed in and said …"."""
-    position = start
-    while position < end and tokens[position].lower in ("and", "but", "so", "yet"):
-        position += 1
-    if position >= end or tokens[position].kind != WORD:
-        return None
-    token = tokens[position]
-    if token.lower in vocab.speaker_pronouns and token.lower not in ("it", "you"):
-        return Mention(position, position, "pronoun")
-    if not is_name_word(token, vocab):
-        return None
-    last = position
-    while last + 1 < end and is_name_word(tokens[last + 1], vocab):
-        last += 1
-    if is_possessive(tokens[last]):
-        return None
-    return mention_ending(tokens, last, position, vocab)
-
-
 def outermost_cue(
     tokens: list[Token], floor: int, end: int, ceiling: int, vocab: Vocabulary
 ) -> Attribution | None:
@@ -272,7 +224,7 @@ def outermost_cue(
     start = clause_start(tokens, floor, end)
     naming: Attribution | None = None
     relative: Attribution | None = None
-    main = _after_introduction(tokens, start, end)
+    main = after_introduction(tokens, start, end)
     for position in range(start, end + 1):
         last = cue_at(tokens, position, vocab)
         if last is None:
@@ -296,7 +248,7 @@ def outermost_cue(
         # stands for, reports the naming (a named "what Smith called" stays Smith's)
         subject = None
         if naming.mention.kind == "pronoun":
-            subject = _opening_subject(tokens, start, naming.mention.first, vocab)
+            subject = opening_subject(tokens, start, naming.mention.first, vocab)
         if subject is None:
             subject = clause_subject(tokens, start, naming.mention.first, vocab)
             if subject is not None and subject.kind == "pronoun":
@@ -304,46 +256,6 @@ def outermost_cue(
         if subject is not None:
             return Attribution(subject)
     return naming
-
-
-def _opening_subject(
-    tokens: list[Token], start: int, end: int, vocab: Vocabulary
-) -> Mention | None:
-    """The subject opening a clause, before its first verb: "Clinton’s campaign is seeking",
-    "He did not address", "The council voted"."""
-    while start < end and tokens[start].lower in ("and", "but", "so", "yet"):
-        start += 1
-    if start + 2 < end and tokens[start + 1].text == "," and tokens[start].kind == WORD:
-        start += 2  # "Meanwhile, it attacked Trump"
-    for verb in range(start + 1, min(end, start + MAX_FRAME_TO_CUE)):
-        token = tokens[verb]
-        if token.kind != WORD and token.text != ",":
-            return None
-        if is_verb_like(token, vocab) and not (is_possessive(token) and token.text[0].isalpha()):
-            mention = subject_before(tokens, verb, start, vocab)
-            if mention is None:
-                return None
-            first = mention.first
-            if first > start and tokens[first - 1].lower in vocab.np_determiners:
-                first -= 1
-            return mention if first == start and mention.kind != "relative" else None
-    return None
-
-
-def _after_introduction(tokens: list[Token], start: int, end: int) -> int:
-    """Where the main clause starts after an introductory phrase ("While he agreed, …", "In a
-    statement posted Friday, …", "Claiming victory, …"), or ``start`` when there is none."""
-    opener = tokens[start] if start <= end else None
-    if opener is None or opener.kind != WORD:
-        return start
-    if opener.lower not in _INTRODUCERS and not (
-        opener.text[:1].isupper() and opener.lower.endswith("ing") and opener.lower != "according"
-    ):
-        return start  # "According to X, …" is itself the attribution
-    for position in range(start + 1, end):
-        if tokens[position].text == ",":
-            return position + 1
-    return start
 
 
 def _is_naming(tokens: list[Token], position: int, floor: int) -> bool:
@@ -363,9 +275,9 @@ def clause_subject(
     verb-like word."""
     start = clause_start(tokens, floor, quote - 1)
     if not nearest:
-        main = _after_introduction(tokens, start, quote - 1)
+        main = after_introduction(tokens, start, quote - 1)
         if main > start:  # "Although X did not, it referenced “…”": the main clause first
-            found = _opening_subject(tokens, main, quote, vocab)
+            found = opening_subject(tokens, main, quote, vocab)
             found = found or clause_subject(tokens, main, quote, vocab)
             if found is not None:
                 return found

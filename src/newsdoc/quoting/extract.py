@@ -23,8 +23,8 @@ from newsdoc.quoting.attribution import (
     clause_subject,
     frame_after,
     outermost_cue,
-    sentence_subject,
 )
+from newsdoc.quoting.clauses import sentence_subject
 from newsdoc.quoting.kinds import classify, looks_like_title
 from newsdoc.quoting.marks import find_quote_parts
 from newsdoc.quoting.names import mention_text

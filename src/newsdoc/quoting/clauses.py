@@ -1,0 +1,108 @@
+"""Clauses of the reporter's sentence: where a clause starts, what introduces it, and the
+subject that opens it ("Clinton’s campaign is seeking …", "While he agreed, Ham noted …")."""
+
+from __future__ import annotations
+
+from newsdoc.quoting.cues import is_verb_like
+from newsdoc.quoting.names import (
+    is_name_word,
+    is_possessive,
+    mention_ending,
+    subject_before,
+)
+from newsdoc.quoting.types import WORD, Mention, Token
+from newsdoc.vocab import Vocabulary
+
+_CLAUSE_OPENERS = frozenset(("whereas", "while"))
+_INTRODUCERS = frozenset(
+    (
+        *("after", "although", "as", "asked", "at", "because", "before", "despite", "during"),
+        *("following", "if", "in", "on", "since", "though", "when", "while"),
+    )
+)
+MAX_SUBJECT = 24  # tokens from a clause's start to its verb
+
+
+def clause_start(tokens: list[Token], floor: int, end: int) -> int:
+    """Where the clause holding ``end`` starts: after "; ", ", while" or ", whereas"."""
+    for position in range(end, floor, -1):
+        token = tokens[position]
+        if token.text == ";" or (
+            token.lower in _CLAUSE_OPENERS and tokens[position - 1].text == ","
+        ):
+            return position + 1
+        if (
+            token.lower in ("which", "that")
+            and position + 2 <= end
+            and tokens[position + 1].lower in ("he", "she", "they", "it", "we")
+            and tokens[position + 2].lower in ("said", "says")
+        ):
+            return position + 1  # "…, which he said had “…”": the inner report is his
+        if (
+            token.lower in _INTRODUCERS
+            and tokens[position - 1].lower in ("and", "but")
+            and position - 2 >= floor
+            and tokens[position - 2].text == ","
+        ):
+            return position  # "She said …, and when pressed, the aide replied, “…”"
+    return floor
+
+
+def sentence_subject(
+    tokens: list[Token], start: int, end: int, vocab: Vocabulary
+) -> Mention | None:
+    """The subject opening a clause: "Donald Trump, her opponent, weighed in and said …"."""
+    position = start
+    while position < end and tokens[position].lower in ("and", "but", "so", "yet"):
+        position += 1
+    if position >= end or tokens[position].kind != WORD:
+        return None
+    token = tokens[position]
+    if token.lower in vocab.speaker_pronouns and token.lower not in ("it", "you"):
+        return Mention(position, position, "pronoun")
+    if not is_name_word(token, vocab):
+        return None
+    last = position
+    while last + 1 < end and is_name_word(tokens[last + 1], vocab):
+        last += 1
+    if is_possessive(tokens[last]):
+        return None
+    return mention_ending(tokens, last, position, vocab)
+
+
+def opening_subject(tokens: list[Token], start: int, end: int, vocab: Vocabulary) -> Mention | None:
+    """The subject opening a clause, before its first verb: "Clinton’s campaign is seeking",
+    "He did not address", "The council voted"."""
+    while start < end and tokens[start].lower in ("and", "but", "so", "yet"):
+        start += 1
+    if start + 2 < end and tokens[start + 1].text == "," and tokens[start].kind == WORD:
+        start += 2  # "Meanwhile, it attacked Trump"
+    for verb in range(start + 1, min(end, start + MAX_SUBJECT)):
+        token = tokens[verb]
+        if token.kind != WORD and token.text != ",":
+            return None
+        if is_verb_like(token, vocab) and not (is_possessive(token) and token.text[0].isalpha()):
+            mention = subject_before(tokens, verb, start, vocab)
+            if mention is None:
+                return None
+            first = mention.first
+            if first > start and tokens[first - 1].lower in vocab.np_determiners:
+                first -= 1
+            return mention if first == start and mention.kind != "relative" else None
+    return None
+
+
+def after_introduction(tokens: list[Token], start: int, end: int) -> int:
+    """Where the main clause starts after an introductory phrase ("While he agreed, …", "In a
+    statement posted Friday, …", "Claiming victory, …"), or ``start`` when there is none."""
+    opener = tokens[start] if start <= end else None
+    if opener is None or opener.kind != WORD:
+        return start
+    if opener.lower not in _INTRODUCERS and not (
+        opener.text[:1].isupper() and opener.lower.endswith("ing") and opener.lower != "according"
+    ):
+        return start  # "According to X, …" is itself the attribution
+    for position in range(start + 1, end):
+        if tokens[position].text == ",":
+            return position + 1
+    return start
