@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from newsdoc.model import Paragraph, Quote, QuoteKind, Span
 from newsdoc.quoting.attribution import (
@@ -39,6 +40,8 @@ from newsdoc.quoting.tokens import (
 )
 from newsdoc.quoting.types import QUOTE, Token
 from newsdoc.vocab import Vocabulary
+
+_TRANSCRIPT_NAME = regex.compile(r"(\p{Lu}{2,}(?: \p{Lu}{2,})?):")  # "PENCE: Well, …"
 
 
 @attrs.define(slots=True)
@@ -174,6 +177,7 @@ class _Extractor:
             if kind is None or looks_like_title(tokens, position, self.vocab):
                 return 1  # “Fox News Sunday”, “13th”: a title, not a quote
             draft = _Draft([Span(token.start, token.end)], kind, reading.index)
+            self._transcript_speaker(draft, token)
         found = find_attribution(draft.kind, tokens, position, floor, stop, self.vocab)
         used = 1
         if (
@@ -251,6 +255,20 @@ class _Extractor:
             draft.speaker = self.resolver.resolve_name(names, honorific, first.start)
         else:
             draft.speaker = mention_text(tokens, mention)
+
+    def _transcript_speaker(self, draft: _Draft, token: Token) -> None:
+        """A transcript line quoted whole ("PENCE: Well, …"): the capitalised name before the
+        colon speaks."""
+        match = _TRANSCRIPT_NAME.match(self.source, token.start + 1, token.end)
+        if match is None:
+            return
+        name = match.group(1)
+        draft.speaker_mention = name
+        draft.speaker_span = Span(match.start(1), match.end(1))
+        draft.cue = ":"
+        draft.cue_span = Span(match.end(1), match.end(1) + 1)
+        words = [word.capitalize() for word in name.split()]
+        draft.speaker = self.resolver.resolve_name(words, None, match.start(1))
 
     def _speaker_before(self, index: int, draft: _Draft) -> None:
         """A quote paragraph after a paragraph without quotes: the speaker is who the last

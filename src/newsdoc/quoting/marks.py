@@ -15,6 +15,7 @@ from newsdoc.quoting.types import QuotePart
 
 _DOUBLE_MARK = regex.compile(r"[“”\"«»„]")
 _SINGLE_MARK = regex.compile(r"[‘’']")
+_TRANSCRIPT = regex.compile(r'"\p{Lu}{2,}(?: \p{Lu}{2,})?:')  # "PENCE: …"
 _ALWAYS_OPEN = frozenset("«„")
 _ALWAYS_CLOSE = frozenset("»")
 _OPEN_BEFORE = frozenset("([{—–-/")  # a mark right after these opens a quote
@@ -88,6 +89,14 @@ def _single_positions(text: str) -> list[int]:
     return found
 
 
+def _after_colon(source: str, start: int) -> bool:
+    """Whether the paragraph at ``start`` follows one ending with a colon."""
+    index = start - 1
+    while index >= 0 and start - index < 8 and source[index].isspace():
+        index -= 1
+    return index >= 0 and source[index] == ":"
+
+
 def find_quote_parts(source: str, start: int, end: int) -> list[QuotePart]:
     """Quoted stretches of ``source[start:end]`` (one paragraph), marks included.
 
@@ -97,6 +106,10 @@ def find_quote_parts(source: str, start: int, end: int) -> list[QuotePart]:
     text = source[start:end]
     positions = [match.start() for match in _DOUBLE_MARK.finditer(text)]
     if positions:
+        if text[0] == '"' and (_after_colon(source, start) or _TRANSCRIPT.match(text)):
+            # "Smith said: ¶ "… “a nested quote” …": curly marks nest inside the straight
+            # quote that opens an introduced paragraph or a transcript line ("PENCE: …")
+            positions = [index for index in positions if text[index] == '"']
         return _pair(text, start, positions)
     if "‘" not in text and "'" not in text:
         return []
