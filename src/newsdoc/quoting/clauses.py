@@ -10,7 +10,7 @@ from newsdoc.quoting.names import (
     mention_ending,
     subject_before,
 )
-from newsdoc.quoting.types import WORD, Mention, Token
+from newsdoc.quoting.types import QUOTE, WORD, Mention, Token
 from newsdoc.vocab import Vocabulary
 
 _CLAUSE_OPENERS = frozenset(("whereas", "while"))
@@ -103,6 +103,7 @@ def after_introduction(tokens: list[Token], start: int, end: int) -> int:
     ):
         return start  # "According to X, …" is itself the attribution
     for position in range(start + 1, end):
-        if tokens[position].text == ",":
-            return position + 1
+        token = tokens[position]
+        if token.text == "," or (token.kind == QUOTE and token.text.rstrip("”\"’'").endswith(",")):
+            return position + 1  # "In a statement Friday, …", "On “Meet the Press,” …"
     return start

@@ -25,7 +25,7 @@ from newsdoc.quoting.attribution import (
     frame_after,
     outermost_cue,
 )
-from newsdoc.quoting.clauses import sentence_subject
+from newsdoc.quoting.clauses import after_introduction, sentence_subject
 from newsdoc.quoting.kinds import classify, looks_like_title
 from newsdoc.quoting.marks import find_quote_parts
 from newsdoc.quoting.names import mention_text
@@ -225,6 +225,9 @@ class _Extractor:
         earlier = clause_cue_before(
             reading.tokens, max(0, floor - MAX_CONTEXT), floor - 1, floor, self.vocab
         )
+        if earlier is None and floor > 0:
+            # "Sanders identified voters’ fatigue as a reason. “…”": whom the sentence is about
+            earlier = self._subject_of(reading.tokens, reading.starts[floor - 1], floor - 1)
         if earlier is not None:
             self.attribute(draft, reading.tokens, earlier)  # "…, Schiff said. “…”"
 
@@ -282,11 +285,17 @@ class _Extractor:
             return
         floor = sentence_starts(tokens)[end]
         found = outermost_cue(tokens, floor, end, end + 1, self.vocab)
-        if found is None:
-            mention = sentence_subject(tokens, floor, end + 1, self.vocab)
-            found = Attribution(mention) if mention is not None else None
+        found = found or self._subject_of(tokens, floor, end)
         if found is not None:
             self.attribute(draft, tokens, found)
+
+    def _subject_of(self, tokens: list[Token], floor: int, end: int) -> Attribution | None:
+        """The subject opening the sentence ``tokens[floor..end]``, as an attribution."""
+        start = after_introduction(tokens, floor, end)  # "On “Face the Nation,” Sanders …"
+        mention = sentence_subject(tokens, start, end + 1, self.vocab)
+        if mention is None and start > floor:
+            mention = sentence_subject(tokens, floor, end + 1, self.vocab)
+        return Attribution(mention) if mention is not None else None
 
     def _note_colon(self, index: int, tokens: list[Token]) -> None:
         """Remember who speaks in a paragraph ending with "He said:" for the next one."""
