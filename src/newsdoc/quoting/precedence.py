@@ -23,6 +23,8 @@ from newsdoc.quoting.tokens import previous_quote, quote_inner, sentence_end
 from newsdoc.quoting.types import QUOTE, Token
 from newsdoc.vocab import Vocabulary
 
+MAX_NAME_WORDS = 5  # words in a quoted name such as a show or forum title
+_SMALL_WORDS = frozenset(("a", "and", "for", "in", "of", "on", "the", "to"))
 MAX_LEFT_FRAME = 6  # tokens of "Mr. Barrett said," right before a lower-case quote
 MAX_ATTRIBUTION_SENTENCE = 30  # tokens in a "Smith said on Friday." sentence after a quote
 MAX_AFTER_CUE = 7  # tokens after its cue in such a sentence ("in an interview on CNN.")
@@ -37,7 +39,12 @@ def find_attribution(
     if kind == "direct":
         found = frame_after(tokens, position, stop, vocab)
         if found is None:
-            left_floor = max(floor, previous_quote(tokens, position, floor) + 1)
+            earlier = previous_quote(tokens, position, floor)
+            while earlier >= floor and not _is_speech(tokens[earlier]):
+                # a quoted name ("a “Commander-in-Chief Forum” sponsored by …") is not speech
+                # ending the frame
+                earlier = previous_quote(tokens, earlier, floor)
+            left_floor = max(floor, earlier + 1)
             found = frame_before(tokens, left_floor, position, vocab)
         return found if found is not None else _next_sentence(tokens, stop, vocab)
     found = None
@@ -63,6 +70,16 @@ def find_attribution(
         mention = clause_subject(tokens, floor, position, vocab)
         found = Attribution(mention) if mention is not None else None
     return found
+
+
+def _is_speech(token: Token) -> bool:
+    """Whether a quote token reads as speech; a short name in title case (“Meet the Press”,
+    a “Commander-in-Chief Forum”) does not."""
+    inner = quote_inner(token.text).rstrip("”\"’' ")
+    words = inner.split()
+    if not words or len(words) > MAX_NAME_WORDS or inner[-1:] in ",.;:!?…":
+        return True
+    return not all(word[:1].isupper() or word in _SMALL_WORDS for word in words)
 
 
 def is_split(
