@@ -75,8 +75,9 @@ def opening_subject(tokens: list[Token], start: int, end: int, vocab: Vocabulary
     "He did not address", "The council voted"."""
     while start < end and tokens[start].lower in ("and", "but", "so", "yet"):
         start += 1
-    if start + 2 < end and tokens[start + 1].text == "," and tokens[start].kind == WORD:
-        start += 2  # "Meanwhile, it attacked Trump"
+    opener = tokens[start]
+    if start + 2 < end and tokens[start + 1].text == "," and not is_name_word(opener, vocab):
+        start += 2  # "Meanwhile, it attacked Trump" (but "Dean, a doctor, poked …")
     for verb in range(start + 1, min(end, start + MAX_SUBJECT)):
         token = tokens[verb]
         if token.kind != WORD and token.text != ",":
