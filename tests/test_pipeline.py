@@ -97,3 +97,11 @@ def test_custom_boilerplate_phrase() -> None:
     article = newsdoc.parse(text, config=config)
     assert "Read our coverage" not in article.text
     assert any(item.category == "custom" for item in article.removed)
+
+
+def test_phrase_sets_give_equal_configs() -> None:
+    """Boilerplate phrases given as a set are stored sorted, so equal sets give equal configs."""
+    first = newsdoc.ParserConfig(boilerplate_phrases={"b phrase", "a phrase"})
+    second = newsdoc.ParserConfig(boilerplate_phrases=frozenset({"a phrase", "b phrase"}))
+    assert first == second
+    assert first.boilerplate_phrases == ("a phrase", "b phrase")

@@ -41,7 +41,8 @@ def _phrases(value: object) -> tuple[str, ...]:
             raise ValueError(
                 f"ParserConfig.boilerplate_phrases must hold non-empty str, got {phrase!r}"
             )
-    return phrases
+    # A set has no order; sorting keeps equal configs equal (and their pickles identical).
+    return tuple(sorted(phrases)) if isinstance(value, (set, frozenset)) else phrases
 
 
 def _pipeline(instance: object, attribute: attrs.Attribute[Pipeline], value: object) -> None:
