@@ -18,6 +18,9 @@ _WEEKDAYS = frozenset(
 )
 _DAYS = frozenset(("today", "tonight", "yesterday"))
 _PERIODS = frozenset(("month", "week", "weekend", "year"))
+_PARTICIPLE_PREPOSITIONS = frozenset(
+    ("across", "along", "around", "at", "in", "inside", "near", "on", "outside", "through")
+)
 MAX_HEAD_NOUN = 3  # words of "a senior spokesman" in "a senior spokesman for the council"
 MAX_DESCRIPTOR = 4  # words before a name that describe it ("Health board chairman")
 _RELATIVES = frozenset(("who", "which"))
@@ -267,7 +270,24 @@ def subject_before(tokens: list[Token], verb: int, floor: int, vocab: Vocabulary
         return None
     if tokens[index].text == ",":
         return _apposition_subject(tokens, index, floor, vocab)
-    return mention_ending(tokens, index, floor, vocab)
+    mention = mention_ending(tokens, index, floor, vocab)
+    if mention is not None and mention.kind == "noun":
+        return _participle_head(tokens, mention, floor, vocab) or mention
+    return mention
+
+
+def _participle_head(
+    tokens: list[Token], mention: Mention, floor: int, vocab: Vocabulary
+) -> Mention | None:
+    """ "Protesters marching through the streets chanted": the noun before the participle
+    phrase is the subject, not the object of its preposition."""
+    preposition = mention.first - 1
+    if preposition - 2 < floor or tokens[preposition].lower not in _PARTICIPLE_PREPOSITIONS:
+        return None
+    participle = tokens[preposition - 1]
+    if not (participle.text.islower() and participle.lower.endswith("ing")):
+        return None
+    return mention_ending(tokens, preposition - 2, floor, vocab)
 
 
 def _apposition_subject(
