@@ -21,6 +21,7 @@ _PERIODS = frozenset(("month", "week", "weekend", "year"))
 _PARTICIPLE_PREPOSITIONS = frozenset(
     ("across", "along", "around", "at", "in", "inside", "near", "on", "outside", "through")
 )
+_FAMILY_SIZES = frozenset(("two", "three", "four", "five", "six", "seven", "eight"))
 MAX_HEAD_NOUN = 3  # words of "a senior spokesman" in "a senior spokesman for the council"
 MAX_DESCRIPTOR = 4  # words before a name that describe it ("Health board chairman")
 _RELATIVES = frozenset(("who", "which"))
@@ -160,6 +161,9 @@ def mention_ending(tokens: list[Token], last: int, floor: int, vocab: Vocabulary
         return _with_head_noun(
             tokens, _with_descriptor(tokens, mention, floor, vocab), floor, vocab
         )
+    if token.lower in _FAMILY_SIZES and last - 2 >= floor and tokens[last - 1].lower == "of":
+        head = mention_ending(tokens, last - 2, floor, vocab)  # "a mother of three"
+        return None if head is None else Mention(head.first, last, head.kind)
     noun = _noun_phrase_ending(tokens, last, floor, vocab)
     return None if noun is None else _with_head_noun(tokens, noun, floor, vocab)
 
