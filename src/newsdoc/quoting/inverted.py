@@ -34,7 +34,7 @@ def mention_after(
     if token.lower in vocab.non_name_words and token.lower not in vocab.np_determiners:
         return None  # "said in a statement", "adding that": no speaker here
     last = first
-    while last + 1 < ceiling and tokens[last + 1].kind == WORD:
+    while last + 1 < ceiling and (tokens[last + 1].kind == WORD or _glued(tokens, last + 1)):
         if tokens[last + 1].lower in vocab.non_name_words:
             break
         last += 1
@@ -80,6 +80,17 @@ def mention_after(
         head = min(last, first + MAX_NOUN_PHRASE - 1)
         return Mention(first, head, "noun")
     return None
+
+
+def _glued(tokens: list[Token], index: int) -> bool:
+    """A slash inside a word, as in "said 9/11 widow Terry Strada"."""
+    token = tokens[index]
+    return (
+        token.text == "/"
+        and index + 1 < len(tokens)
+        and tokens[index - 1].end == token.start
+        and tokens[index + 1].start == token.end
+    )
 
 
 def _with_trailing_apposition(
