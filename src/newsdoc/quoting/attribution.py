@@ -229,7 +229,8 @@ def outermost_cue(
         last = cue_at(tokens, position, vocab)
         if last is None:
             continue
-        mention = _speaker_of_cue(tokens, position, last, start, ceiling, vocab)
+        floor_of_cue = main if position >= main else start
+        mention = _speaker_of_cue(tokens, position, last, floor_of_cue, ceiling, vocab)
         if mention is None:
             continue
         if naming is None and _is_naming(tokens, position, start):

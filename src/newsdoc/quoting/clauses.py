@@ -17,7 +17,7 @@ _CLAUSE_OPENERS = frozenset(("whereas", "while"))
 _INTRODUCERS = frozenset(
     (
         *("after", "although", "as", "asked", "at", "because", "before", "despite", "during"),
-        *("following", "if", "in", "on", "since", "though", "when", "while"),
+        *("following", "if", "in", "on", "once", "since", "though", "when", "while"),
     )
 )
 MAX_SUBJECT = 24  # tokens from a clause's start to its verb
@@ -106,5 +106,7 @@ def after_introduction(tokens: list[Token], start: int, end: int) -> int:
     for position in range(start + 1, end):
         token = tokens[position]
         if token.text == "," or (token.kind == QUOTE and token.text.rstrip("”\"’'").endswith(",")):
-            return position + 1  # "In a statement Friday, …", "On “Meet the Press,” …"
+            # "In a statement Friday, …", "On “Meet the Press,” …"; "Once in 2010, when
+            # she asked, I said …" has two
+            return after_introduction(tokens, position + 1, end)
     return start
