@@ -13,7 +13,7 @@ DEV = CORPUS / "polnear" / "data" / "dev"
 E2E_F1 = 0.85
 CONTENT_F1 = 0.96
 SPEAKER_ACCURACY = 0.92
-SPEAKER_ACCURACY_FLOOR = 0.90  # measured 0.902 (0.885 when the engine landed)
+SPEAKER_ACCURACY_FLOOR = 0.92  # measured 0.922 (0.885 when the engine landed)
 DOCS_PER_SECOND_FLOOR = 250.0
 
 
@@ -41,17 +41,13 @@ def test_content_f1(figures: dict[str, float]) -> None:
     assert figures["content_f1"] >= CONTENT_F1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 4 target not reached yet: dev speaker accuracy measures 0.902",
-)
 def test_speaker_accuracy(figures: dict[str, float]) -> None:
     """Matched quotes have their speaker inside the gold source span >= 92% of the time."""
     assert figures["speaker_acc"] >= SPEAKER_ACCURACY
 
 
 def test_speaker_accuracy_does_not_regress(figures: dict[str, float]) -> None:
-    """Speaker accuracy on matched quotes stays at its measured 0.90 or better."""
+    """Speaker accuracy on matched quotes stays at its measured 0.92 or better."""
     assert figures["speaker_acc"] >= SPEAKER_ACCURACY_FLOOR
 
 
