@@ -264,6 +264,13 @@ def subject_before(tokens: list[Token], verb: int, floor: int, vocab: Vocabulary
             and tokens[index - 1].lower in ("last", "this", "next")
         ):
             index -= 2  # "Smith last week said"
+        elif (
+            token.lower == "time"
+            and index - 2 >= floor
+            and tokens[index - 1].lower == "the"
+            and tokens[index - 2].lower == "at"
+        ):
+            index -= 3  # "Trump at the time said"
         elif token.text == ")":
             while index >= floor and tokens[index].text != "(":
                 index -= 1
