@@ -213,7 +213,28 @@ def throughput(runs: int, limit: int | None) -> str:
     )
 
 
-def scaling(texts: list[str]) -> str:
+def _pool_start_seconds() -> float:
+    """Wall time of a two-worker batch over two documents: starting and stopping the pool."""
+    tiny, out = WORK / "scaling-tiny.jsonl", WORK / "scaling-tiny-out.jsonl"
+    lines = [json.dumps({"id": str(i), "text": HANDMADE}) + "\n" for i in range(2)]
+    tiny.write_text("".join(lines), encoding="utf-8")
+    seconds = run_batch([tiny], out, workers=2).seconds
+    tiny.unlink()
+    out.unlink()
+    return seconds
+
+
+def _machine_ceiling() -> float:
+    """Speed-up of two CPU-bound processes over one on this machine right now (ideal: 2.0)."""
+    import subprocess
+
+    command = [sys.executable, "-c", "sum(range(60_000_000))"]
+    one = _timed(lambda: subprocess.run(command, check=True))
+    both = _timed(lambda: [p.wait() for p in [subprocess.Popen(command) for _ in range(2)]])
+    return 2 * one / both
+
+
+def scaling(texts: list[str], runs: int) -> str:
     """``newsdoc batch`` with one worker (in-process) and two: wall time and CPU accounting."""
     WORK.mkdir(exist_ok=True)
     source = WORK / "scaling.jsonl"
@@ -221,20 +242,29 @@ def scaling(texts: list[str]) -> str:
         for index, text in enumerate(texts):
             handle.write(json.dumps({"id": str(index), "text": text}) + "\n")
     megabytes = source.stat().st_size / 1e6
-    rows, wall, cpu = [], {}, {}
+    # First, so that it also carries the one-off start of the forkserver.
+    fixed = _pool_start_seconds()
+    ceiling = max(_machine_ceiling() for _ in range(runs))
+    timings: dict[int, list[float]] = {1: [], 2: []}
+    cpu: dict[int, tuple[float, list[float]]] = {}
+    # Interleaved, and the best run of each kept: other jobs on the machine only add time.
+    for _ in range(runs):
+        for workers in (1, 2):
+            out = WORK / f"scaling-{workers}.jsonl"
+            with TreeCPU() as usage:
+                timings[workers].append(run_batch([source], out, workers=workers).seconds)
+            out.unlink()  # corpus text stays out of long-lived files
+            busiest = sorted(usage.by_process.values(), reverse=True)[:workers]
+            cpu[workers] = (usage.own, busiest if workers > 1 else [])
+    wall = {workers: min(seconds) for workers, seconds in timings.items()}
+    rows = []
     for workers in (1, 2):
-        with TreeCPU() as usage:
-            summary = run_batch([source], WORK / f"scaling-{workers}.jsonl", workers=workers)
-        wall[workers] = summary.seconds
-        busiest = sorted(usage.by_process.values(), reverse=True)[:workers] if workers > 1 else []
-        cpu[workers] = (usage.own, busiest)
-        worker_cpu = " + ".join(f"{seconds:.1f}" for seconds in busiest) or "(in parent)"
+        worker_cpu = " + ".join(f"{seconds:.1f}" for seconds in cpu[workers][1]) or "(in parent)"
         rows.append(
             f"| {workers} | {wall[workers]:.1f} | {len(texts) / wall[workers]:,.0f} |"
-            f" {wall[1] / wall[workers]:.2f}× | {usage.own:.1f} | {worker_cpu} |"
+            f" {wall[1] / wall[workers]:.2f}× | {cpu[workers][0]:.1f} | {worker_cpu} |"
         )
-    for path in (source, WORK / "scaling-1.jsonl", WORK / "scaling-2.jsonl"):
-        path.unlink()  # corpus text stays out of long-lived files
+    source.unlink()
     parent, workers_cpu = cpu[2]
     # On two idle cores the run can end no sooner than its busiest process, nor than half the
     # CPU seconds of all three processes (parent + two workers).
@@ -242,8 +272,10 @@ def scaling(texts: list[str]) -> str:
     return "\n".join(
         [
             f"`newsdoc batch` over {len(texts):,} corpus documents ({megabytes:.0f} MB of JSONL)"
-            f" to JSONL, on this {os.cpu_count()}-core machine (`--only scaling`). Target:"
-            " 2 workers ≥ 1.7× one worker.",
+            f" to JSONL, on this {os.cpu_count()}-core machine (`--only scaling --runs {runs}`:"
+            " one and two workers alternate, the best wall time of each is kept; CPU seconds"
+            " are from the last run)."
+            " Target: 2 workers ≥ 1.7× one worker.",
             "",
             "| workers | wall s | docs/s | speed-up (wall) | parent CPU s | worker CPU s |",
             "|---:|---:|---:|---:|---:|---:|",
@@ -254,7 +286,10 @@ def scaling(texts: list[str]) -> str:
             f" {sum(workers_cpu):.1f} CPU s in the workers against {cpu[1][0]:.1f} s in one"
             f" process, plus {parent:.1f} s in the parent, so on two idle cores the run would"
             f" take at least {idle_wall:.1f} s: an expected speed-up of"
-            f" **{cpu[1][0] / idle_wall:.2f}×**.",
+            f" **{cpu[1][0] / idle_wall:.2f}×**. Starting the forkserver and two workers, then"
+            f" stopping them, took {fixed:.2f} s (a batch of two documents, run first), a fixed"
+            " cost that longer inputs amortise. In the same run, two busy-loop processes ran at"
+            f" best {ceiling:.2f}× faster than one: the ceiling this machine offered.",
         ]
     )
 
@@ -382,7 +417,7 @@ def main(argv: list[str] | None = None) -> None:
         results["throughput"] = throughput(arguments.runs, arguments.limit)
     texts = load_texts(arguments.limit) if {"scaling", "dask"} & set(parts) else []
     if "scaling" in parts:
-        results["scaling"] = scaling(texts)
+        results["scaling"] = scaling(texts, arguments.runs)
     if "dask" in parts:
         # An even sample across corpora (they come one after the other).
         results["dask"] = dask_overhead(texts[:: max(1, len(texts) // 4000)][:4000])

@@ -46,6 +46,8 @@ Item = TypeVar("Item")
 Output = TypeVar("Output")
 Payload = Literal["article", "jsonl", "rows"]
 DEFAULT_CHUNKSIZE = 16
+CHUNK_CHARACTERS = 200_000  # about 0.1 s of parsing: chunks of similar cost balance the workers
+WINDOW_CHARACTERS = 8_000_000  # text in flight (results are a few times larger)
 
 
 def default_workers() -> int:
@@ -56,15 +58,24 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def _chunks(
+    items: Iterable[Item], size: int, weigh: Callable[[Item], int], max_weight: int
+) -> Iterator[tuple[list[Item], int]]:
+    """Chunks of at most ``size`` items and (but for a single heavy item) ``max_weight``."""
     chunk: list[Item] = []
+    weight = 0
     for item in items:
         chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
+        weight += weigh(item)
+        if len(chunk) >= size or weight >= max_weight:
+            yield chunk, weight
+            chunk, weight = [], 0
     if chunk:
-        yield chunk
+        yield chunk, weight
+
+
+def _unit(_item: object) -> int:
+    return 1
 
 
 def _ignore_interrupts() -> None:
@@ -93,27 +104,38 @@ def ordered_map(
     *,
     workers: int,
     chunksize: int = DEFAULT_CHUNKSIZE,
+    weigh: Callable[[Item], int] = _unit,
+    chunk_weight: int = CHUNK_CHARACTERS,
+    window_weight: int = WINDOW_CHARACTERS,
     window: int | None = None,
 ) -> Iterator[Output]:
     """Apply ``function`` to chunks of ``items`` in worker processes, yielding in input order.
 
-    At most ``window`` chunks (default ``4 * workers``) are read ahead. With ``workers <= 1``
-    everything runs in this process (no pickling, easiest to debug and profile).
+    A chunk holds at most ``chunksize`` items and about ``chunk_weight`` of their ``weigh``
+    (characters, for documents), so that chunks take similar times. At most ``window`` chunks
+    (default ``16 * workers``) and ``window_weight`` are in flight: enough for one slow chunk
+    at the head not to leave the other workers idle, little enough to keep memory flat.
+    With ``workers <= 1`` everything runs in this process (easiest to debug and profile).
     """
+    chunks = _chunks(items, chunksize, weigh, chunk_weight)
     if workers <= 1:
-        for chunk in _chunks(items, chunksize):
+        for chunk, _weight in chunks:
             yield from function(chunk)
         return
-    limit = window or 4 * workers
+    limit = window or 16 * workers
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_ignore_interrupts)
-    pending: deque[Future[list[Output]]] = deque()
+    pending: deque[tuple[Future[list[Output]], int]] = deque()
+    in_flight = 0
     try:
-        for chunk in _chunks(items, chunksize):
-            pending.append(pool.submit(function, chunk))
-            if len(pending) >= limit:
-                yield from pending.popleft().result()
+        for chunk, weight in chunks:
+            pending.append((pool.submit(function, chunk), weight))
+            in_flight += weight
+            while len(pending) >= limit or in_flight >= window_weight:
+                head, head_weight = pending.popleft()
+                in_flight -= head_weight
+                yield from head.result()
         while pending:
-            yield from pending.popleft().result()
+            yield from pending.popleft()[0].result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -159,6 +181,10 @@ def _work(task: _Task, documents: list[Document]) -> list[tuple[str, int, bool, 
             encoded_result = result
         encoded.append((result.id, document.size, result.ok, encoded_result))
     return encoded
+
+
+def _size(document: Document) -> int:
+    return document.size
 
 
 class Progress:
@@ -234,7 +260,7 @@ def parse_many(
     count = default_workers() if workers is None else workers
     try:
         for _id, characters, ok, result in ordered_map(
-            partial(_work, task), documents, workers=count, chunksize=chunksize
+            partial(_work, task), documents, workers=count, chunksize=chunksize, weigh=_size
         ):
             display.update(characters, ok=ok)
             if result.article is None:
@@ -325,6 +351,7 @@ def run_batch(
             documents,
             workers=count,
             chunksize=chunksize,
+            weigh=_size,
         ):
             write(encoded)
             display.update(characters, ok=ok)
