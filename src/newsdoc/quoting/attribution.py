@@ -55,7 +55,8 @@ def _speaker_of_cue(
         # saying she was “…”"), unless an earlier cue of the clause names it first
         if first - 1 == floor:
             return mention_after(tokens, last + 1, ceiling, vocab)
-        return opening_subject(tokens, floor, first - 1, vocab)
+        main = after_introduction(tokens, floor, first - 1)  # "In a statement, Smith …"
+        return opening_subject(tokens, main, first - 1, vocab)
     if tokens[first - 1].text == "," and tokens[first].lower in _INVERTED_CUES:
         # "“…” for Clinton, forcing her to fight, said Brad Bannon.": a name closing the
         # sentence after the cue is the speaker, not the apposition before it

@@ -80,8 +80,8 @@ def opening_subject(tokens: list[Token], start: int, end: int, vocab: Vocabulary
         start += 2  # "Meanwhile, it attacked Trump" (but "Dean, a doctor, poked …")
     for verb in range(start + 1, min(end, start + MAX_SUBJECT)):
         token = tokens[verb]
-        if token.kind != WORD and token.text != ",":
-            return None
+        if token.kind != WORD and token.text not in ",()":
+            return None  # "Rep. Jane Doe (D-N.Y.), a former judge, said": commas and tags
         if is_verb_like(token, vocab) and not (is_possessive(token) and token.text[0].isalpha()):
             mention = subject_before(tokens, verb, start, vocab)
             if mention is None:
@@ -89,7 +89,10 @@ def opening_subject(tokens: list[Token], start: int, end: int, vocab: Vocabulary
             first = mention.first
             if first > start and tokens[first - 1].lower in vocab.np_determiners:
                 first -= 1
-            return mention if first == start and mention.kind != "relative" else None
+            opens = first == start or (  # "Rep. Jane Doe": the title opens the clause
+                mention.role_span is not None and mention.role_span[0] == tokens[start].start
+            )
+            return mention if opens and mention.kind != "relative" else None
     return None
 
 
