@@ -182,7 +182,19 @@ def frame_before(
     introduced = tokens[end].text in ":,"
     if introduced:
         end -= 1
-    found = outermost_cue(tokens, floor, end, quote, vocab)
+    found = None
+    if introduced and cue_at(tokens, end, vocab) == end and end - 1 > floor:
+        # "Clinton noted that … ― Trump boasted, “…”": a name right before the cue that
+        # introduces the quote speaks
+        mention = mention_ending(tokens, end - 1, floor, vocab)
+        if (
+            mention is not None
+            and mention.kind == "name"
+            and mention.first > floor
+            and tokens[mention.first - 1].kind != WORD
+        ):
+            found = Attribution(mention, end, end)
+    found = found or outermost_cue(tokens, floor, end, quote, vocab)
     if found is None and tokens[quote - 1].text == ":" and is_name_word(tokens[end], vocab):
         mention = mention_ending(tokens, end, floor, vocab)
         told = mention is not None and any(
