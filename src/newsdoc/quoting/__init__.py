@@ -14,8 +14,8 @@ The stages, each a module:
 - ``resolve``: link "Mr. Rau", "she" or "which" to the full name seen earlier;
 - ``extract``: put it together into :class:`newsdoc.model.Quote` records.
 
-Measured on PolNeAR dev (``benchmarks/polnear.py``): content F1 0.966, speaker accuracy on
-matched quotes 0.885, end-to-end F1 0.855.
+Measured on PolNeAR dev (``benchmarks/polnear.py``): content F1 0.965, speaker accuracy on
+matched quotes 0.923, end-to-end F1 0.891 (train: 0.953, 0.893, 0.851).
 """
 
 from __future__ import annotations
