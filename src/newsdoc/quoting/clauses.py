@@ -13,7 +13,7 @@ from newsdoc.quoting.names import (
 from newsdoc.quoting.types import QUOTE, WORD, Mention, Token
 from newsdoc.vocab import Vocabulary
 
-_CLAUSE_OPENERS = frozenset(("whereas", "while"))
+_CLAUSE_OPENERS = frozenset(("although", "though", "whereas", "while"))
 _INTRODUCERS = frozenset(
     (
         *("after", "although", "as", "asked", "at", "because", "before", "despite", "during"),
