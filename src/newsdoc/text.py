@@ -7,6 +7,10 @@ import regex
 # Only runs that change: two or more spaces, or any white space other than " ". Leaving single
 # spaces alone keeps regex.sub from building a piece per word (15x the text in memory).
 _SPACE_RUN = regex.compile(r"\s{2,}|[^\S ]")
+# The only characters ``str.split`` treats as white space and ``regex``'s ``\s`` does not.
+_SPLIT_ONLY_SPACE = regex.compile(r"[\x1c-\x1f]")
+# Above this, split-and-join would hold every word of the block at once; the regex does not.
+_MAX_SPLIT_CHARS = 1_000_000
 
 OPENING_QUOTES = frozenset("“\"«‘'„")
 CLOSING_QUOTES = frozenset("”\"»’'")
@@ -15,6 +19,12 @@ DASHES = "—–-"
 
 def normalize_space(text: str) -> str:
     """Fold every run of white space (line breaks included) into one space and strip the ends."""
+    # Fast paths give the regex's result: a printable text has no white space but " ", and
+    # without the four separators below, str.split splits on exactly the regex's \s.
+    if text.isprintable() and "  " not in text:
+        return text.strip(" ")
+    if len(text) <= _MAX_SPLIT_CHARS and _SPLIT_ONLY_SPACE.search(text) is None:
+        return " ".join(text.split())
     return _SPACE_RUN.sub(" ", text).strip()
 
 
