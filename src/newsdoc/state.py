@@ -85,6 +85,8 @@ class DocumentState:
     removed: list[Removed] = attrs.Factory(list)
     notes: list[str] = attrs.Factory(list)
     current_rule: str = ""
+    # Several rules ask whether the same line is boilerplate (headline, dek, duplicates, ...).
+    _boilerplate_answers: dict[str, str | None] = attrs.field(factory=dict, init=False, repr=False)
 
     # -- reading -------------------------------------------------------------------------
     def text_of(self, block: Block) -> str:
@@ -94,6 +96,15 @@ class DocumentState:
     def clean_text_of(self, block: Block) -> str:
         """The block's text with line wraps and runs of white space folded to one space."""
         return normalize_space(self.source[block.start : block.end])
+
+    def boilerplate_category(self, text: str) -> str | None:
+        """``vocab.boilerplate_category(text)``, worked out once per text in this parse."""
+        try:
+            return self._boilerplate_answers[text]
+        except KeyError:
+            category = self.vocab.boilerplate_category(text)
+            self._boilerplate_answers[text] = category
+            return category
 
     def blocks_with_role(self, role: str) -> Iterator[Block]:
         """Blocks that currently have ``role``, in reading order."""

@@ -50,7 +50,7 @@ def _category(state: DocumentState, text: str, custom: frozenset[str]) -> str | 
         return None
     if custom and comparison_key(text) in custom:
         return "custom"
-    return state.vocab.boilerplate_category(text)
+    return state.boilerplate_category(text)
 
 
 def _glued_tail(text: str) -> regex.Match[str] | None:

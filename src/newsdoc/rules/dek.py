@@ -35,7 +35,7 @@ _DIGIT = regex.compile(r"\d")
 def _is_furniture(state: DocumentState, block: Block) -> bool:
     """A boilerplate phrase or a publication stamp: stepped over, never a dek."""
     text = state.clean_text_of(block)
-    if state.vocab.boilerplate_category(text) is not None or _STAMP_OPENING.match(text):
+    if state.boilerplate_category(text) is not None or _STAMP_OPENING.match(text):
         return True
     key = comparison_key(text)
     if any(comparison_key(phrase) == key for phrase in state.config.boilerplate_phrases):

@@ -30,7 +30,7 @@ def remove_duplicates(state: DocumentState) -> None:
         if block.role != BODY:
             continue
         text = state.text_of(block)
-        if len(text) <= MAX_FURNITURE_CHARS and state.vocab.boilerplate_category(text) is not None:
+        if len(text) <= MAX_FURNITURE_CHARS and state.boilerplate_category(text) is not None:
             continue  # left for the boilerplate rule; the copies around it are still adjacent
         key = comparison_key(text)
         if len(key) >= MIN_DUPLICATE_CHARS:

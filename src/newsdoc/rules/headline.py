@@ -55,7 +55,7 @@ def _doubled(text: str) -> int | None:
 
 def _is_furniture(state: DocumentState, text: str) -> bool:
     """A whole-line boilerplate phrase (the vocabulary or the caller's extra phrases) or stamp."""
-    if state.vocab.boilerplate_category(text) is not None or _STAMP.fullmatch(text):
+    if state.boilerplate_category(text) is not None or _STAMP.fullmatch(text):
         return True
     key = comparison_key(text)
     return any(comparison_key(phrase) == key for phrase in state.config.boilerplate_phrases)

@@ -134,7 +134,7 @@ def _is_table_row(state: DocumentState, group: list[_Line], short_width: float) 
         and not _is_sentence_end(state.source, line)
         and not _leads_on(state.source, line)
         # A sign-off ("Reuter") or other page furniture is not a row of the table above it.
-        and state.vocab.boilerplate_category(text) is None
+        and state.boilerplate_category(text) is None
     )
 
 
