@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import itertools
 
-import regex
-
 from newsdoc.state import Block, DocumentState
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
+# The line breaks of ``str.splitlines`` ("\r\n" counts as one).
+_LINE_BREAKS = frozenset("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
 _SENTENCE_END = frozenset(".!?:\"”’')")
 
 MAX_WRAP_WIDTH = 100  # wire and e-mail copy wraps well below this
@@ -33,26 +32,34 @@ SHORT_LINE_RATIO = 0.55  # a line shorter than this ended its paragraph
 class _Line:
     __slots__ = ("end", "indent", "start", "width")
 
-    def __init__(self, source: str, start: int, end: int) -> None:
-        text_start = start
-        while text_start < end and source[text_start] in " \t":
-            text_start += 1
-        text_end = end
-        while text_end > text_start and source[text_end - 1].isspace():
-            text_end -= 1
-        self.start = text_start
-        self.end = text_end
-        self.indent = text_start - start
-        self.width = end - start if text_end > text_start else 0
+    def __init__(self, start: int, end: int, indent: int, width: int) -> None:
+        self.start = start  # past the indent (spaces and tabs)
+        self.end = end  # before trailing white space
+        self.indent = indent
+        self.width = width  # the whole line's length, 0 for a blank line
 
 
 def _lines(source: str) -> list[_Line]:
     lines = []
     position = 0
-    for match in _LINE_BREAK.finditer(source):
-        lines.append(_Line(source, position, match.start()))
-        position = match.end()
-    lines.append(_Line(source, position, len(source)))
+    piece = ""
+    # str.splitlines and str methods: one C call per line instead of a loop per character.
+    for piece in source.splitlines(keepends=True):
+        if piece.endswith("\r\n"):
+            content = piece[:-2]
+        elif piece[-1] in _LINE_BREAKS:
+            content = piece[:-1]
+        else:
+            content = piece
+        unindented = content.lstrip(" \t")
+        indent = len(content) - len(unindented)
+        text_length = len(unindented.rstrip())
+        start = position + indent
+        width = len(content) if text_length else 0
+        lines.append(_Line(start, start + text_length, indent, width))
+        position += len(piece)
+    if not piece or piece[-1] in _LINE_BREAKS:
+        lines.append(_Line(position, position, 0, 0))  # the (empty) line after the last break
     return lines
 
 
