@@ -99,12 +99,11 @@ class DocumentState:
 
     def boilerplate_category(self, text: str) -> str | None:
         """``vocab.boilerplate_category(text)``, worked out once per text in this parse."""
-        try:
-            return self._boilerplate_answers[text]
-        except KeyError:
-            category = self.vocab.boilerplate_category(text)
-            self._boilerplate_answers[text] = category
-            return category
+        answers = self._boilerplate_answers
+        if text in answers:  # most lines are asked about once: no KeyError to raise and catch
+            return answers[text]
+        category = answers[text] = self.vocab.boilerplate_category(text)
+        return category
 
     def blocks_with_role(self, role: str) -> Iterator[Block]:
         """Blocks that currently have ``role``, in reading order."""

@@ -37,14 +37,17 @@ def _is_furniture(state: DocumentState, block: Block) -> bool:
     text = state.clean_text_of(block)
     if state.boilerplate_category(text) is not None or _STAMP_OPENING.match(text):
         return True
-    key = comparison_key(text)
-    if any(comparison_key(phrase) == key for phrase in state.config.boilerplate_phrases):
-        return True
+    phrases = state.config.boilerplate_phrases
+    if phrases:
+        key = comparison_key(text)
+        if any(comparison_key(phrase) == key for phrase in phrases):
+            return True
     # A short line with a number and no sentence end: "Jan. 13, 2022", "5:31 p.m. ET".
+    # maxsplit: counting up to the limit is enough, a long block is not split word by word.
     return (
-        len(text.split()) <= MAX_STAMP_WORDS
-        and bool(_DIGIT.search(text))
+        len(text.split(maxsplit=MAX_STAMP_WORDS)) <= MAX_STAMP_WORDS
         and not text.endswith(".")
+        and bool(_DIGIT.search(text))
     )
 
 

@@ -57,8 +57,11 @@ def _is_furniture(state: DocumentState, text: str) -> bool:
     """A whole-line boilerplate phrase (the vocabulary or the caller's extra phrases) or stamp."""
     if state.boilerplate_category(text) is not None or _STAMP.fullmatch(text):
         return True
+    phrases = state.config.boilerplate_phrases
+    if not phrases:
+        return False
     key = comparison_key(text)
-    return any(comparison_key(phrase) == key for phrase in state.config.boilerplate_phrases)
+    return any(comparison_key(phrase) == key for phrase in phrases)
 
 
 def _first_candidate(state: DocumentState) -> int | None:
