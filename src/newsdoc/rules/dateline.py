@@ -70,6 +70,7 @@ _PARENTHESISED_AGENCY = regex.compile(
     regex.VERBOSE,
 )
 _LOWER_WORD = regex.compile(r"\b[a-z]")
+_DASHES = ("-", "—", "–")  # every dash ``_WIRE`` accepts (``--`` holds ``-``)
 
 
 def resolve_month_day(month: int, day: int, published: date) -> date | None:
@@ -104,6 +105,8 @@ def _wire_dateline(state: DocumentState, text: str) -> tuple[list[int], int, Dat
 
     The cut points are where an editor's note or a run-in byline before the dateline ends.
     """
+    if not any(dash in text for dash in _DASHES):
+        return None  # the pattern ends with a dash: spare it the backtracking on dashless text
     wire = _WIRE.match(text)
     if wire is None:
         return None
