@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 # Only runs that change: two or more spaces, or any white space other than " ". Leaving single
 # spaces alone keeps regex.sub from building a piece per word (15x the text in memory).
 _SPACE_RUN = regex.compile(r"\s{2,}|[^\S ]")
-# The only characters ``str.split`` treats as white space and ``regex``'s ``\s`` does not.
-_SPLIT_ONLY_SPACE = regex.compile(r"[\x1c-\x1f]")
+# The only characters ``str.split`` treats as white space and ``regex``'s ``\s`` does not
+# (the standard library's engine scans a plain character class several times faster).
+_SPLIT_ONLY_SPACE = re.compile(r"[\x1c-\x1f]")
 # Above this, split-and-join would hold every word of the block at once; the regex does not.
 _MAX_SPLIT_CHARS = 1_000_000
 

@@ -71,8 +71,9 @@ def _is_heading(state: DocumentState, body: list[Block], position: int) -> bool:
         return False
     if text.endswith("?") and not _is_question_heading(text, words):
         return False
-    before = state.text_of(body[position - 1]).split()
-    after = state.text_of(body[position + 1]).split()
+    # maxsplit: counting up to the threshold is enough, long paragraphs are not split whole.
+    before = state.text_of(body[position - 1]).split(maxsplit=MIN_NEIGHBOUR_WORDS)
+    after = state.text_of(body[position + 1]).split(maxsplit=MIN_NEIGHBOUR_WORDS)
     return len(before) >= MIN_NEIGHBOUR_WORDS and len(after) >= MIN_NEIGHBOUR_WORDS
 
 
