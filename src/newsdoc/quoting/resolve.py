@@ -23,6 +23,7 @@ _NAME_RUN = regex.compile(
 _MALE_HONORIFICS = frozenset(("Mr.", "Mr", "Sir"))
 _FEMALE_HONORIFICS = frozenset(("Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Dame"))
 _PERSONAL = frozenset(("he", "she"))
+_POSSESSIVES = ("’s", "'s")  # both two characters long
 # A mention looks back at most this far (longer than any real article), so that each lookup
 # costs the same however long the input is and the whole parse stays linear.
 MAX_LOOKBACK = 50_000
@@ -42,10 +43,7 @@ def _window(entries: list[_Entry], position: int) -> tuple[int, int]:
 
 def strip_possessive(word: str) -> str:
     """Ukraine’s → Ukraine."""
-    for suffix in ("’s", "'s"):
-        if word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
+    return word[:-2] if word.endswith(_POSSESSIVES) else word
 
 
 def gender_of(honorific: str | None) -> str | None:
@@ -81,15 +79,24 @@ class Resolver:
         ("Ms. Brezina" after "Anna Brezina"), with the gender an honorific gives."""
         if self._scanned is not None:
             return self._scanned
-        self._scanned = []
+        scanned: list[tuple[int, str, str | None]] = []
+        self._scanned = scanned
         surnames: dict[str, str] = {}
+        remember = self._remember
         for match in _NAME_RUN.finditer(self._source):
             text = match.group()
-            if " " not in text:  # a lone capitalised word: only a surname seen before counts
-                surname = strip_possessive(text.rstrip("."))
-                if surname in surnames:
-                    self._scanned.append((match.start(), surnames[surname], None))
-                    self._remember(match.start(), surnames[surname])
+            if " " not in text:
+                # a lone capitalised word (most runs): only a surname seen before counts
+                if not surnames:
+                    continue
+                surname = text.rstrip(".")
+                if surname.endswith(_POSSESSIVES):
+                    surname = surname[:-2]
+                known = surnames.get(surname)
+                if known is not None:
+                    position = match.start()
+                    scanned.append((position, known, None))
+                    remember(position, known)
                 continue
             words, honorific = self._name_words(text.split())
             if not words:
@@ -104,20 +111,22 @@ class Resolver:
                 continue
             if gender is not None:
                 self._genders.setdefault(name, gender)
-            self._scanned.append((match.start(), name, gender))
-            self._remember(match.start(), name)
-        return self._scanned
+            position = match.start()
+            scanned.append((position, name, gender))
+            remember(position, name)
+        return scanned
 
     def _name_words(self, words: list[str]) -> tuple[list[str], str | None]:
         """The person's name words in a capitalised run (titles, honorifics and any "of …"
         part dropped), with its honorific; no words for an organisation."""
         vocab = self._vocab
-        if any(word in vocab.organisation_words for word in words):
+        if not vocab.organisation_words.isdisjoint(words):
             return [], None
-        for index, word in enumerate(words):
-            if word in ("of", "for"):
-                words = words[:index]
-                break
+        if "of" in words or "for" in words:
+            for index, word in enumerate(words):
+                if word in ("of", "for"):
+                    words = words[:index]
+                    break
         honorific = None
         cut = 0
         for index, word in enumerate(words[:-1]):
