@@ -175,6 +175,11 @@ def segment(state: DocumentState) -> None:
     """Fill ``state.blocks`` from the source text."""
     blocks: list[Block] = []
     for run in _runs(_lines(state.source)):
+        if len(run) == 1 and run[0].indent == 0:
+            # The common paragraph, one line between blank lines: the general case below
+            # would make it a block of its own too.
+            blocks.append(Block(run[0].start, run[0].end))
+            continue
         margin = min(line.indent for line in run)
         widest = max(line.width for line in run)
         if len(run) > 1 and any(line.indent > margin for line in run[1:]):
