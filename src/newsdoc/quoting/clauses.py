@@ -20,6 +20,7 @@ _INTRODUCERS = frozenset(
         *("following", "if", "in", "on", "once", "since", "though", "when", "while"),
     )
 )
+_CLAUSE_WORDS = _CLAUSE_OPENERS | _INTRODUCERS | {"which", "that"}  # words that may start one
 MAX_SUBJECT = 24  # tokens from a clause's start to its verb
 
 
@@ -27,19 +28,23 @@ def clause_start(tokens: list[Token], floor: int, end: int) -> int:
     """Where the clause holding ``end`` starts: after "; ", ", while" or ", whereas"."""
     for position in range(end, floor, -1):
         token = tokens[position]
-        if token.text == ";" or (
-            token.lower in _CLAUSE_OPENERS and tokens[position - 1].text == ","
-        ):
+        text = token.text
+        if text == ";":
+            return position + 1
+        lower = text.lower()
+        if lower not in _CLAUSE_WORDS:
+            continue  # most words: one lookup
+        if lower in _CLAUSE_OPENERS and tokens[position - 1].text == ",":
             return position + 1
         if (
-            token.lower in ("which", "that")
+            lower in ("which", "that")
             and position + 2 <= end
             and tokens[position + 1].lower in ("he", "she", "they", "it", "we")
             and tokens[position + 2].lower in ("said", "says")
         ):
             return position + 1  # "…, which he said had “…”": the inner report is his
         if (
-            token.lower in _INTRODUCERS
+            lower in _INTRODUCERS
             and tokens[position - 1].lower in ("and", "but")
             and position - 2 >= floor
             and tokens[position - 2].text == ","

@@ -19,7 +19,7 @@ def cue_at(tokens: list[Token], index: int, vocab: Vocabulary) -> int | None:
     token = tokens[index]
     if token.kind != WORD:
         return None
-    lower = token.lower
+    lower = token.text.lower()  # (not the property: this runs for every token of a frame)
     if lower == "according":
         if index + 1 < len(tokens) and tokens[index + 1].lower == "to":
             return index + 1

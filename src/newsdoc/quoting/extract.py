@@ -38,7 +38,7 @@ from newsdoc.quoting.tokens import (
     sentence_starts,
     tokenize,
 )
-from newsdoc.quoting.types import QUOTE, Token
+from newsdoc.quoting.types import Token
 from newsdoc.vocab import Vocabulary
 
 _TRANSCRIPT_NAME = regex.compile(r"(\p{Lu}{2,}(?: \p{Lu}{2,})?):")  # "PENCE: Well, …"
@@ -128,19 +128,19 @@ class _Extractor:
         colon = self.colon
         introduced = colon[1:] if colon is not None and colon[0] == index - 1 else None
         self.colon = None
-        ends_with_colon = self.source[start:end].rstrip().endswith(":")
+        ends_with_colon = _ends_with_colon(self.source, start, end)
         waiting = self.unattributed
         self.unattributed = None
         if not parts and not ends_with_colon and waiting is None:
             return
-        tokens = tokenize(self.source, start, end, parts, self.vocab.abbreviations)
+        quotes: list[int] = []
+        tokens = tokenize(self.source, start, end, parts, self.vocab.abbreviations, quotes)
         if waiting is not None and waiting.paragraph == index - 1 and tokens:
             found = attribution_sentence(tokens, 0, self.vocab)
             if found is not None:
                 self.attribute(waiting, tokens, found)  # “…” ¶ "That was how Smith put it."
         if ends_with_colon:
             self._note_colon(index, tokens)
-        quotes = [i for i, token in enumerate(tokens) if token.kind == QUOTE]
         reading = _Paragraph(
             index, tokens, sentence_starts(tokens), quotes, previous, continuing, introduced
         )
@@ -309,6 +309,14 @@ class _Extractor:
             found = Attribution(mention) if mention is not None else None
         if found is not None:
             self.colon = (index, tokens, found)
+
+
+def _ends_with_colon(source: str, start: int, end: int) -> bool:
+    """Whether ``source[start:end]`` ends with a colon, trailing white space aside."""
+    last = source[end - 1] if end > start else ""
+    if not last.isspace():
+        return last == ":"  # the usual paragraph span ends on its last character
+    return source[start:end].rstrip().endswith(":")
 
 
 def extract_quotes(source: str, paragraphs: Sequence[Paragraph], vocab: Vocabulary) -> list[Quote]:

@@ -63,13 +63,21 @@ def _is_abbreviation(text: str, abbreviations: frozenset[str]) -> bool:
 
 
 def tokenize(
-    source: str, start: int, end: int, parts: list[QuotePart], abbreviations: frozenset[str]
+    source: str,
+    start: int,
+    end: int,
+    parts: list[QuotePart],
+    abbreviations: frozenset[str],
+    quotes: list[int] | None = None,
 ) -> list[Token]:
-    """Tokens of ``source[start:end]`` with each quote part as one ``QUOTE`` token."""
+    """Tokens of ``source[start:end]`` with each quote part as one ``QUOTE`` token; the index
+    of every quote token is appended to ``quotes`` when it is given."""
     tokens: list[Token] = []
     position = start
     for part in parts:
         tokens.extend(_word_tokens(source, position, part.start, abbreviations))
+        if quotes is not None:
+            quotes.append(len(tokens))
         tokens.append(Token(source[part.start : part.end], part.start, part.end, QUOTE, part))
         position = part.end
     tokens.extend(_word_tokens(source, position, end, abbreviations))
