@@ -46,7 +46,9 @@ TAIL_WINDOW = 250
 
 def _category(state: DocumentState, text: str, custom: frozenset[str]) -> str | None:
     # maxsplit: a 10 MB block must not become a list of every word just to be called long.
-    if len(text.split(maxsplit=MAX_BOILERPLATE_WORDS)) > MAX_BOILERPLATE_WORDS:
+    # Words and the spaces between take two characters each: a shorter text needs no split.
+    too_long = len(text) > 2 * MAX_BOILERPLATE_WORDS
+    if too_long and len(text.split(maxsplit=MAX_BOILERPLATE_WORDS)) > MAX_BOILERPLATE_WORDS:
         return None
     if custom and comparison_key(text) in custom:
         return "custom"
