@@ -13,33 +13,64 @@ from newsdoc.text import comparison_key
 
 MIN_DUPLICATE_CHARS = 8  # shorter repeats ("Share", "—") are left to the boilerplate rule
 MAX_FURNITURE_CHARS = 120  # "Advertisement", "Supported by": longer blocks are not checked
+KEY_PREFIX_CHARS = 200  # keys of this many first characters tell most paragraphs apart
+
+
+class _Keyed:
+    """A text's comparison key, folded from its first characters first and whole on demand.
+
+    The key of a prefix is a prefix of the whole key (folding and case-folding go character
+    by character), so two texts whose prefix keys disagree have different keys: most
+    paragraphs are never folded whole.
+    """
+
+    __slots__ = ("_key", "prefix", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.prefix = comparison_key(text[:KEY_PREFIX_CHARS])
+        self._key = self.prefix if len(text) <= KEY_PREFIX_CHARS else None
+
+    def key(self) -> str:
+        """``comparison_key(text)``."""
+        if self._key is None:
+            self._key = comparison_key(self.text)
+        return self._key
+
+
+def _same_key(block: _Keyed, other: _Keyed | None) -> bool:
+    if other is None:
+        return False
+    if not (block.prefix.startswith(other.prefix) or other.prefix.startswith(block.prefix)):
+        return False
+    return block.key() == other.key()
 
 
 def remove_duplicates(state: DocumentState) -> None:
     """Drop adjacent repeated blocks and a headline repeated at the top of the body."""
-    previous_key: str | None = None
+    previous: _Keyed | None = None
     seen_body = False
-    headline_key = comparison_key(state.headline) if state.headline else None
+    headline = _Keyed(state.headline) if state.headline else None
     # Page furniture above the headline ("Share this article") is not body copy: the repeat
     # check for the headline starts at the headline itself.
     start = next((i for i, b in enumerate(state.blocks) if b.role == HEADLINE), 0)
     for block in state.blocks[start:]:
         if block.role == HEADLINE:
-            previous_key = headline_key
+            previous = headline
             continue
         if block.role != BODY:
             continue
         text = state.text_of(block)
         if len(text) <= MAX_FURNITURE_CHARS and state.boilerplate_category(text) is not None:
             continue  # left for the boilerplate rule; the copies around it are still adjacent
-        key = comparison_key(text)
-        if len(key) >= MIN_DUPLICATE_CHARS:
+        current = _Keyed(text)
+        if len(current.prefix) >= MIN_DUPLICATE_CHARS or len(current.key()) >= MIN_DUPLICATE_CHARS:
             # The headline written again above the story is a headline copy, not a repeat.
-            if not seen_body and key == headline_key:
+            if not seen_body and _same_key(current, headline):
                 state.remove_block(block, "duplicate", "headline")
                 continue
-            if key == previous_key:
+            if _same_key(current, previous):
                 state.remove_block(block, "duplicate", "repeat")
                 continue
-        previous_key = key
+        previous = current
         seen_body = True
