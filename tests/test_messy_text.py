@@ -176,3 +176,19 @@ def test_single_word_document() -> None:
     """One word is either a headline or a paragraph, never lost."""
     article = _clean_parse("Hello")
     assert article.headline == "Hello" or _texts(article) == ["Hello"]
+
+
+def test_lone_surrogate_gives_utf8_encodable_json_that_round_trips() -> None:
+    """A lone surrogate in the source gives escaped JSON that encodes as UTF-8 and reads back."""
+    article = _clean_parse(ARTICLE.replace("travellers", "travel\ud800lers"))
+    text = article.to_json()
+    text.encode("utf-8")
+    assert newsdoc.Article.from_json(text) == article
+    assert "\ud800" in newsdoc.Article.from_json(text).source
+
+
+def test_json_without_surrogates_keeps_non_ascii_text_unescaped() -> None:
+    """Ordinary non-ASCII text ("—", "“") is written as is, not as \\u escapes."""
+    text = _clean_parse(ARTICLE).to_json()
+    assert "—" in text
+    assert "\\u" not in text

@@ -7,12 +7,16 @@ Every element that comes from the text carries a :class:`Span` so that
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from typing import Any, Literal
 
 import attrs
 
 QuoteKind = Literal["direct", "partial"]
+
+# A lone surrogate ("\ud800") is a str character that UTF-8 cannot encode.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @attrs.frozen(slots=True, order=True)
@@ -233,8 +237,17 @@ class Article:
         return structure_article(data)
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """Serialise to JSON with stable key order."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        """Serialise to JSON with stable key order.
+
+        Non-ASCII text is written as is, unless the source holds a lone surrogate: such a str
+        cannot be encoded as UTF-8, so the whole document is then written with ``\\u``
+        escapes (still valid JSON that :meth:`from_json` reads back unchanged).
+        """
+        data = self.to_dict()
+        text = json.dumps(data, ensure_ascii=False, indent=indent)
+        if _SURROGATE.search(text) is not None:
+            return json.dumps(data, ensure_ascii=True, indent=indent)
+        return text
 
     @classmethod
     def from_json(cls, text: str) -> Article:
