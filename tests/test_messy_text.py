@@ -192,3 +192,15 @@ def test_json_without_surrogates_keeps_non_ascii_text_unescaped() -> None:
     text = _clean_parse(ARTICLE).to_json()
     assert "—" in text
     assert "\\u" not in text
+
+
+def test_capitals_byline_with_and_names_each_author() -> None:
+    """A capitals byline "BY A AND B" gives two title-cased authors, as "By A and B" does."""
+    text = "Harbour Tolls Rise\n\nBY LENA MARSH AND OWEN PRICE\n\nTolls rose by 4% on Monday.\n"
+    article = _clean_parse(text)
+    assert article.byline is not None
+    assert article.byline.authors == ("Lena Marsh", "Owen Price")
+    mixed_case = "By Lena Marsh and Owen Price"
+    mixed = newsdoc.parse(text.replace("BY LENA MARSH AND OWEN PRICE", mixed_case))
+    assert mixed.byline is not None
+    assert mixed.byline.authors == article.byline.authors

@@ -30,7 +30,8 @@ _BY_PREFIX = regex.compile(
 )
 # "Jane Doe For Mailonline", "Jane Doe for the Daily Mail": the outlet is not a name.
 _FOR_OUTLET = regex.compile(r"\s+(?:[Ff]or|FOR)\s+(?P<outlet>[^,]{2,60})$")
-_NAME_SPLIT = regex.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*)\s*")
+# "A, B and C"; capitals copy spells the joining word "AND".
+_NAME_SPLIT = regex.compile(r"\s*(?:,\s*(?:and|AND)\s+|\s+(?:and|AND)\s+|\s*&\s*|,\s*)\s*")
 _CREDIT = regex.compile(
     r"""(?:^|(?<=[.!?"”]\s{0,3}(?:--\s{1,3})?))
     (?P<credit>\((?:Additional\ )?(?:Reporting|Writing|Editing)\ by\b[^\n()]{1,300}\)
