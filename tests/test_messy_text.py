@@ -204,3 +204,26 @@ def test_capitals_byline_with_and_names_each_author() -> None:
     mixed = newsdoc.parse(text.replace("BY LENA MARSH AND OWEN PRICE", mixed_case))
     assert mixed.byline is not None
     assert mixed.byline.authors == article.byline.authors
+
+
+def _dateline_of(opening: str) -> tuple[object, ...]:
+    article = _clean_parse(f"Harbour Tolls Rise\n\n{opening}Tolls rose by 4% on Monday.\n")
+    assert article.dateline is not None
+    dateline = article.dateline
+    return (dateline.location, dateline.agency, dateline.text, _texts(article))
+
+
+def test_unicode_spaces_in_datelines_give_the_plain_dateline() -> None:
+    """No-break and thin spaces inside a dateline give the dateline found with plain spaces."""
+    for opening in ("WASHINGTON (Reuters) - ", "VIENNA — ", "Tokyo (CNN) -- ", "OSLO, Norway — "):
+        for space in ("\u00a0", "\u2009", "\u202f"):
+            assert _dateline_of(opening.replace(" ", space)) == _dateline_of(opening)
+
+
+def test_unicode_spaces_in_bylines_give_plain_author_names() -> None:
+    """A byline with no-break spaces ("By\\u00a0Lena\\u00a0Marsh") names the same authors."""
+    for byline in ("By Lena Marsh and Owen Price", "BY LENA MARSH AND OWEN PRICE"):
+        text = f"Harbour Tolls Rise\n\n{byline.replace(' ', chr(0xA0))}\n\nTolls rose by 4%.\n"
+        article = _clean_parse(text)
+        assert article.byline is not None
+        assert article.byline.authors == ("Lena Marsh", "Owen Price")

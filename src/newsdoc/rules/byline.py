@@ -23,10 +23,13 @@ _NAME_PARTICLES = frozenset(
 )
 
 _BY_BLOCK = regex.compile(r"\s*(?:[Bb][Yy]|BY)\s*[:.]?\s+(?P<names>\S[^\n]{0,200}?)\s*$")
+# One horizontal space: plain, or a Unicode one (no-break U+00A0, thin...) pasted from a web page.
+_SP = r"[\x20\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 # Daily Mail header flattened to one line: "By . Jane Doe . PUBLISHED: . 14:11 EST, ...",
 # "By . Jane Doe . and John Roe . The story starts".
 _BY_PREFIX = regex.compile(
-    r"\s*By \. (?P<names>[^.\n]{2,120}?(?: \. and [^.\n]{2,120}?)?) \.(?=\s|$)"
+    rf"\s*By{_SP}\.{_SP}(?P<names>[^.\n]{{2,120}}?(?:{_SP}\.{_SP}and{_SP}[^.\n]{{2,120}}?)?)"
+    rf"{_SP}\.(?=\s|$)"
 )
 # "Jane Doe For Mailonline", "Jane Doe for the Daily Mail": the outlet is not a name.
 _FOR_OUTLET = regex.compile(r"\s+(?:[Ff]or|FOR)\s+(?P<outlet>[^,]{2,60})$")
@@ -52,7 +55,8 @@ _JOB_WORDS = frozenset(
 
 def _split_authors(state: DocumentState, names: str) -> tuple[tuple[str, ...], str | None]:
     """Split "A, B and C, Reuters" into names and an agency."""
-    names = names.split("|")[0].replace(" . ", " ").strip().rstrip(".,;")
+    # normalize_space first: "Jane\u00a0Doe" pasted from a web page is "Jane Doe".
+    names = normalize_space(names.split("|")[0]).replace(" . ", " ").rstrip(".,;")
     parts = [part.strip(" .") for part in _NAME_SPLIT.split(names) if part.strip(" .")]
     agencies = {agency.casefold() for agency in state.vocab.agencies}
     agency = None

@@ -27,20 +27,30 @@ from newsdoc.text import OPENING_QUOTES
 MAX_BLOCKS_TO_SEARCH = 3
 MAX_DAYS_AHEAD = 2  # a dateline may run a day or two ahead of the issue date (time zones)
 
+# Horizontal spaces: a plain space or a Unicode one (no-break U+00A0, thin, narrow no-break,
+# ideographic...) as pasted from web pages; never a tab or a line break.
+_UNICODE_SPACES = (
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+_SPACES = r"\x20\u00a0\u2000-\u200a\u202f\u205f\u3000"  # the same, as a character-class body
+_SP = rf"[{_SPACES}]"
+# The dateline's location, agency and text hold plain spaces only.
+_PLAIN_SPACES = str.maketrans(dict.fromkeys(_UNICODE_SPACES, " "))
+
 # Words of a place: capitalised (``Toronto``, ``NEW YORK``, ``St. Louis``) with the lower-case
 # particles of place names. Words are space-separated, so the repetitions cannot overlap.
-_PLACE = r"""
-    [A-Z][\w.'’&-]*(?:[ ](?:(?:de|da|do|del|di|la|le|el|es|of|upon|on)[ ])?[A-Za-z][\w.'’&-]*){0,4}
+_PLACE = rf"""
+    [A-Z][\w.'’&-]*(?:{_SP}(?:(?:de|da|do|del|di|la|le|el|es|of|upon|on){_SP})?[A-Za-z][\w.'’&-]*){{0,4}}
 """
-_QUALIFIER = r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,2}"
-_COMMA = r"[ ]?,[ ]{1,2}"
+_QUALIFIER = rf"[A-Z][\w.'’-]*(?:{_SP}[A-Z][\w.'’-]*){{0,2}}"
+_COMMA = rf"{_SP}?,{_SP}{{1,2}}"
 # A byline run into the dateline by a scraper: "By Jane Doe and John Roe NEW YORK (Reuters) -".
 # Name words are Title Case or initials, so the all-caps place after them is left whole.
 _NAME_WORD = r"[A-Z](?:[a-z][\w'’-]*|\.)"
-_BYLINE_PREFIX = rf"By[ ]{_NAME_WORD}(?:[ ](?:and[ ])?{_NAME_WORD}){{1,8}}[ ](?=[A-Z]{{2}})"
+_BYLINE_PREFIX = rf"By{_SP}{_NAME_WORD}(?:{_SP}(?:and{_SP})?{_NAME_WORD}){{1,8}}{_SP}(?=[A-Z]{{2}})"
 _WIRE = regex.compile(
     rf"""
-    (?P<note>\([^()\n]{{1,300}}\)[ ]+(?=[A-Z(]))?
+    (?P<note>\([^()\n]{{1,300}}\){_SP}+(?=[A-Z(]))?
     (?P<byline>{_BYLINE_PREFIX})?
     \**
     (?P<location>
@@ -48,29 +58,34 @@ _WIRE = regex.compile(
         (?:/{_PLACE}(?:{_COMMA}{_QUALIFIER})?){{0,3}}
         (?:{_COMMA}{_QUALIFIER}){{0,2}}
     )?
-    (?P<when>(?:{_COMMA}(?:-[ ])?|[ ]{{1,2}})
-        (?:(?P<month>[A-Za-z]{{3,9}})\.?[ ]{{0,2}}(?P<day>\d{{1,2}})
-        | (?P<day2>\d{{1,2}})[ ](?P<month2>[A-Za-z]{{3,9}}))
-        ,?(?:[ ]Reuters?)?
+    (?P<when>(?:{_COMMA}(?:-{_SP})?|{_SP}{{1,2}})
+        (?:(?P<month>[A-Za-z]{{3,9}})\.?{_SP}{{0,2}}(?P<day>\d{{1,2}})
+        | (?P<day2>\d{{1,2}}){_SP}(?P<month2>[A-Za-z]{{3,9}}))
+        ,?(?:{_SP}Reuters?)?
     )?
-    ,?[ ]{{0,2}}(?:\((?P<agency>[^()\n]{{0,40}})\))?
-    [ ]{{0,2}}(?P<dash>—|–|--|-)(?P<glued>(?=[A-Z]))?(?(glued)|(?=\s|$))[ ]?
+    ,?{_SP}{{0,2}}(?:\((?P<agency>[^()\n]{{0,40}})\))?
+    {_SP}{{0,2}}(?P<dash>—|–|--|-)(?P<glued>(?=[A-Z]))?(?(glued)|(?=\s|$)){_SP}?
     """,
     regex.VERBOSE,
 )
 
 # CNN-style: "(CNN)", "Tokyo (CNN)", "Canberra, Australia (CNN) --", "(The Hollywood Reporter)".
 _PARENTHESISED_AGENCY = regex.compile(
-    r"""
-    (?P<location>[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}
-        (?:,[ ][A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}){0,2}[ ]{1,2})?
-    \((?P<agency>[A-Z][\w.&'’ ]{1,40})\)
-    (?:[ ]{0,2}(?P<dash>--|—|–|-))?[ ]?
+    rf"""
+    (?P<location>[A-Z][\w.'’-]*(?:{_SP}[A-Z][\w.'’-]*){{0,3}}
+        (?:,{_SP}[A-Z][\w.'’-]*(?:{_SP}[A-Z][\w.'’-]*){{0,3}}){{0,2}}{_SP}{{1,2}})?
+    \((?P<agency>[A-Z][\w.&'’{_SPACES}]{{1,40}})\)
+    (?:{_SP}{{0,2}}(?P<dash>--|—|–|-))?{_SP}?
     """,
     regex.VERBOSE,
 )
 _LOWER_WORD = regex.compile(r"\b[a-z]")
 _DASHES = ("-", "—", "–")  # every dash ``_WIRE`` accepts (``--`` holds ``-``)
+
+
+def _plain(text: str) -> str:
+    """``text`` stripped, its Unicode spaces folded to plain ones."""
+    return text.translate(_PLAIN_SPACES).strip()
 
 
 def resolve_month_day(month: int, day: int, published: date) -> date | None:
@@ -133,11 +148,11 @@ def _wire_dateline(state: DocumentState, text: str) -> tuple[list[int], int, Dat
     starts = [wire.end(group) for group in ("note", "byline") if wire.group(group)]
     start = starts[-1] if starts else 0
     dateline = Dateline(
-        location=location.strip() if location else None,
-        agency=agency.strip() if agency else None,
+        location=_plain(location) if location else None,
+        agency=_plain(agency) if agency else None,
         date=_resolve_date(state, month, wire.group("day") or wire.group("day2")),
         span=Span(0, 0),
-        text=text[start : wire.end()].strip(),
+        text=_plain(text[start : wire.end()]),
     )
     return starts, wire.end(), dateline
 
@@ -173,11 +188,11 @@ def _match(state: DocumentState, text: str) -> tuple[list[int], int, Dateline] |
     if cnn is not None and _outlet_leads_story(state, body, cnn):
         location = cnn.group("location")
         dateline = Dateline(
-            location=location.strip() if location else None,
-            agency=cnn.group("agency").strip(),
+            location=_plain(location) if location else None,
+            agency=_plain(cnn.group("agency")),
             date=None,
             span=Span(0, 0),
-            text=body[: cnn.end()].strip(),
+            text=_plain(body[: cnn.end()]),
         )
         return [], offset + cnn.end(), dateline
     return None
