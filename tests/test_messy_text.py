@@ -227,3 +227,14 @@ def test_unicode_spaces_in_bylines_give_plain_author_names() -> None:
         article = _clean_parse(text)
         assert article.byline is not None
         assert article.byline.authors == ("Lena Marsh", "Owen Price")
+
+
+def test_lines_of_only_zero_width_characters_are_blank_lines() -> None:
+    """A line of only zero-width characters separates paragraphs and is recorded as removed."""
+    invisible = "\u200b\u200c\u200d\u2060\ufeff"
+    for line in (invisible, "\u200b", " \ufeff ", "\u00a0\u200b"):
+        article = _clean_parse(ARTICLE.replace("\n\n", f"\n{line}\n"))
+        assert _structure(article) == _structure(newsdoc.parse(ARTICLE))
+        dropped = [item for item in article.removed if item.category == "invisible"]
+        assert len(dropped) == ARTICLE.count("\n\n")
+        assert all(item.text.strip(invisible + " \u00a0") == "" for item in dropped)

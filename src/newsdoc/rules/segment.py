@@ -11,17 +11,25 @@
   together as one multi-line table block. A title at the margin, a dateline alone on its line
   and a sign-off are never rows.
 - Text that lost its paragraph breaks stays one block rather than being guessed apart.
+- A line holding only zero-width characters (U+200B, U+FEFF, ...) and spaces is a blank line;
+  its invisible characters are recorded as removed.
 """
 
 from __future__ import annotations
 
 import itertools
 
+import regex
+
 from newsdoc.state import Block, DocumentState
 
 # The line breaks of ``str.splitlines`` ("\r\n" counts as one).
 _LINE_BREAKS = frozenset("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
 _SENTENCE_END = frozenset(".!?:\"”’')")
+# Zero-width space, non-joiner, joiner, word joiner and byte-order mark: not white space for
+# str.isspace(), yet a line of them and spaces shows as blank.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE_LINE = regex.compile(rf"[\s{_INVISIBLE}]*")
 
 MAX_WRAP_WIDTH = 100  # wire and e-mail copy wraps well below this
 MIN_WRAPPED_LINES = 3
@@ -39,8 +47,10 @@ class _Line:
         self.width = width  # the whole line's length, 0 for a blank line
 
 
-def _lines(source: str) -> list[_Line]:
+def _lines(source: str) -> tuple[list[_Line], list[tuple[int, int]]]:
+    """The lines of ``source`` and the (start, end) of the invisible-only ones, made blank."""
     lines = []
+    invisible = []
     position = 0
     piece = ""
     # str.splitlines and str methods: one C call per line instead of a loop per character.
@@ -55,12 +65,21 @@ def _lines(source: str) -> list[_Line]:
         indent = len(content) - len(unindented)
         text_length = len(unindented.rstrip())
         start = position + indent
+        # Tested only when the line opens with an invisible or a Unicode space character, so
+        # an ordinary line costs one character test.
+        if (
+            text_length
+            and (unindented[0] in _INVISIBLE or unindented[0].isspace())
+            and _INVISIBLE_LINE.fullmatch(unindented) is not None
+        ):
+            invisible.append((start, start + text_length))
+            text_length = 0
         width = len(content) if text_length else 0
         lines.append(_Line(start, start + text_length, indent, width))
         position += len(piece)
     if not piece or piece[-1] in _LINE_BREAKS:
         lines.append(_Line(position, position, 0, 0))  # the (empty) line after the last break
-    return lines
+    return lines, invisible
 
 
 def _runs(lines: list[_Line]) -> list[list[_Line]]:
@@ -173,8 +192,11 @@ def _blocks_from_groups(
 
 def segment(state: DocumentState) -> None:
     """Fill ``state.blocks`` from the source text."""
+    lines, invisible = _lines(state.source)
+    for start, end in invisible:
+        state.remove(start, end, "boilerplate", "invisible")
     blocks: list[Block] = []
-    for run in _runs(_lines(state.source)):
+    for run in _runs(lines):
         if len(run) == 1 and run[0].indent == 0:
             # The common paragraph, one line between blank lines: the general case below
             # would make it a block of its own too.
