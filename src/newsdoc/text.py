@@ -15,10 +15,6 @@ _SPLIT_ONLY_SPACE = re.compile(r"[\x1c-\x1f]")
 # Above this, split-and-join would hold every word of the block at once; the regex does not.
 _MAX_SPLIT_CHARS = 1_000_000
 
-# Seconds one regex call in a rule may run before it gives up. A backstop only: every pattern
-# is written to be linear, and a rule that hits this limit is skipped with a note (parser.py).
-PATTERN_TIMEOUT = 2.0
-
 OPENING_QUOTES = frozenset("“\"«‘'„")
 CLOSING_QUOTES = frozenset("”\"»’'")
 DASHES = "—–-"

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 import regex
 
 from newsdoc.state import BODY, DocumentState
-from newsdoc.text import PATTERN_TIMEOUT, comparison_key
+from newsdoc.text import comparison_key
 
 MAX_BOILERPLATE_WORDS = 60  # longer blocks are prose even when they mention "share" or "image"
 EDGE_BLOCKS = 3  # navigation bars sit among the first or last blocks of a page
@@ -59,8 +59,8 @@ def _glued_tail(text: str) -> regex.Match[str] | None:
     """The earliest credit or sign-off in the last characters that runs to the end."""
     position = max(0, len(text) - TAIL_WINDOW)
     while True:
-        match = _GLUED_TAIL.search(text, position, timeout=PATTERN_TIMEOUT)
-        if match is None or not _PROSE_AFTER.search(match.group("tail"), timeout=PATTERN_TIMEOUT):
+        match = _GLUED_TAIL.search(text, position)
+        if match is None or not _PROSE_AFTER.search(match.group("tail")):
             return match
         position = match.start("tail") + 1
 
@@ -70,7 +70,7 @@ def _remove_navigation(state: DocumentState) -> None:
     edges = body[:EDGE_BLOCKS] + body[max(EDGE_BLOCKS, len(body) - EDGE_BLOCKS) :]
     for block in edges:
         text = state.text_of(block)
-        if "\n" not in text and _NAVIGATION.fullmatch(text.strip(), timeout=PATTERN_TIMEOUT):
+        if "\n" not in text and _NAVIGATION.fullmatch(text.strip()):
             state.remove_block(block, "boilerplate", "navigation")
 
 

@@ -22,7 +22,7 @@ import regex
 
 from newsdoc.model import Dateline, Span
 from newsdoc.state import BODY, DocumentState
-from newsdoc.text import OPENING_QUOTES, PATTERN_TIMEOUT
+from newsdoc.text import OPENING_QUOTES
 
 MAX_BLOCKS_TO_SEARCH = 3
 MAX_DAYS_AHEAD = 2  # a dateline may run a day or two ahead of the issue date (time zones)
@@ -122,7 +122,7 @@ def _wire_dateline(state: DocumentState, text: str) -> tuple[list[int], int, Dat
     """
     if not any(dash in text for dash in _DASHES):
         return None  # the pattern ends with a dash: spare it the backtracking on dashless text
-    wire = _WIRE.match(text, timeout=PATTERN_TIMEOUT)
+    wire = _WIRE.match(text)
     if wire is None:
         return None
     location = wire.group("location")
@@ -169,7 +169,7 @@ def _strong_without_date(
     if location is None:
         return False
     place, *qualifiers = (part.strip() for part in location.split(","))
-    if _LOWER_WORD.search(place, timeout=PATTERN_TIMEOUT) or not place.isupper():
+    if _LOWER_WORD.search(place) or not place.isupper():
         return False
     if wire.group("dash") != "-":
         return True
@@ -184,7 +184,7 @@ def _match(state: DocumentState, text: str) -> tuple[list[int], int, Dateline] |
     if found is not None:
         starts, end, dateline = found
         return [offset + start for start in starts], offset + end, dateline
-    cnn = _PARENTHESISED_AGENCY.match(body, timeout=PATTERN_TIMEOUT)
+    cnn = _PARENTHESISED_AGENCY.match(body)
     if cnn is not None and _outlet_leads_story(state, body, cnn):
         location = cnn.group("location")
         dateline = Dateline(

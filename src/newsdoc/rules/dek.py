@@ -14,7 +14,7 @@ import regex
 
 from newsdoc.model import Span
 from newsdoc.state import BODY, DEK, HEADLINE, REMOVED, Block, DocumentState
-from newsdoc.text import PATTERN_TIMEOUT, comparison_key
+from newsdoc.text import comparison_key
 
 MAX_DEK_WORDS = 80
 MIN_DEK_WORDS = 5  # a standfirst is a sentence or a clause, not a label
@@ -35,9 +35,7 @@ _DIGIT = regex.compile(r"\d")
 def _is_furniture(state: DocumentState, block: Block) -> bool:
     """A boilerplate phrase or a publication stamp: stepped over, never a dek."""
     text = state.clean_text_of(block)
-    if state.boilerplate_category(text) is not None or _STAMP_OPENING.match(
-        text, timeout=PATTERN_TIMEOUT
-    ):
+    if state.boilerplate_category(text) is not None or _STAMP_OPENING.match(text):
         return True
     phrases = state.config.boilerplate_phrases
     if phrases:
@@ -49,7 +47,7 @@ def _is_furniture(state: DocumentState, block: Block) -> bool:
     return (
         len(text.split(maxsplit=MAX_STAMP_WORDS)) <= MAX_STAMP_WORDS
         and not text.endswith(".")
-        and bool(_DIGIT.search(text, timeout=PATTERN_TIMEOUT))
+        and bool(_DIGIT.search(text))
     )
 
 
@@ -85,13 +83,11 @@ def find_dek(state: DocumentState) -> None:
     block = blocks[index]
     text = state.clean_text_of(block)
     words = len(text.split())
-    if not MIN_DEK_WORDS <= words <= MAX_DEK_WORDS or _STORY_OPENING.match(
-        text, timeout=PATTERN_TIMEOUT
-    ):
+    if not MIN_DEK_WORDS <= words <= MAX_DEK_WORDS or _STORY_OPENING.match(text):
         return
     next_index = _next_content(state, index + 1)
     before_story = next_index is not None and bool(
-        _STORY_OPENING.match(state.text_of(blocks[next_index]), timeout=PATTERN_TIMEOUT)
+        _STORY_OPENING.match(state.text_of(blocks[next_index]))
     )
     if not (_was_repeated(state, index) or before_story):
         return

@@ -14,7 +14,7 @@ import regex
 
 from newsdoc.model import Paragraph, Section, Span
 from newsdoc.state import BODY, HEADING, Block, DocumentState
-from newsdoc.text import PATTERN_TIMEOUT, normalize_space
+from newsdoc.text import normalize_space
 
 MAX_HEADING_WORDS = 10
 MAX_HEADING_CHARS = 200  # ten words with generous spacing, Markdown marks included
@@ -60,7 +60,7 @@ def _is_heading(state: DocumentState, body: list[Block], position: int) -> bool:
     if len(raw) > MAX_HEADING_CHARS:
         return False  # most blocks are paragraphs: skip them before any normalising
     text = normalize_space(raw)
-    if _MARKDOWN_HEADING.match(text, timeout=PATTERN_TIMEOUT):
+    if _MARKDOWN_HEADING.match(text):
         return True
     if position == 0 or position == len(body) - 1 or "\n" in raw:
         return False

@@ -22,7 +22,6 @@ import itertools
 import regex
 
 from newsdoc.state import Block, DocumentState
-from newsdoc.text import PATTERN_TIMEOUT
 
 # The line breaks of ``str.splitlines`` ("\r\n" counts as one).
 _LINE_BREAKS = frozenset("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
@@ -71,7 +70,7 @@ def _lines(source: str) -> tuple[list[_Line], list[tuple[int, int]]]:
         if (
             text_length
             and (unindented[0] in _INVISIBLE or unindented[0].isspace())
-            and _INVISIBLE_LINE.fullmatch(unindented, timeout=PATTERN_TIMEOUT) is not None
+            and _INVISIBLE_LINE.fullmatch(unindented) is not None
         ):
             invisible.append((start, start + text_length))
             text_length = 0

@@ -13,7 +13,7 @@ from importlib import resources
 import attrs
 import regex
 
-from newsdoc.text import PATTERN_TIMEOUT, comparison_key
+from newsdoc.text import comparison_key
 
 
 def read_entries(name: str) -> tuple[str, ...]:
@@ -81,7 +81,7 @@ class Vocabulary:
             return category
         stripped = line.strip()
         for item in self.boilerplate_patterns:
-            if item.pattern.fullmatch(stripped, timeout=PATTERN_TIMEOUT):
+            if item.pattern.fullmatch(stripped):
                 return item.category
         return None
 
