@@ -257,7 +257,7 @@ def reuters_gold_authors(author: str) -> tuple[tuple[str, ...], str | None]:
     agency = None
     if "," in text:
         text, agency = (part.strip() for part in text.rsplit(",", 1))
-    names = [name.strip() for name in regex.split(r",|\band\b", text) if name.strip()]
+    names = [name.strip() for name in regex.split(r",|\b(?i:and)\b", text) if name.strip()]
     return tuple(names), agency
 
 

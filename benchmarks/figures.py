@@ -44,6 +44,19 @@ def ratio(hits: int, total: int) -> float:
     return hits / total if total else 1.0
 
 
+def dateline_matches(
+    article: Article, gold: tuple[str | None, str | None], leftovers: tuple[str, ...]
+) -> bool:
+    """The dateline's (location, agency) is the gold one and no piece of it stays in the body."""
+    found = article.dateline
+    first = article.paragraphs[0].text if article.paragraphs else ""
+    return (
+        found is not None
+        and (found.location, found.agency) == gold
+        and not first.startswith(leftovers)
+    )
+
+
 def covered(article: Article, start: int, end: int) -> bool:
     """True when ``[start, end)`` lies inside one of the article's removed spans."""
     return any(r.span.start <= start and end <= r.span.end for r in article.removed)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import regex
 
 from benchmarks import corpora
-from benchmarks.figures import Figure, Pair, covered, norm, ratio
+from benchmarks.figures import Figure, Pair, covered, dateline_matches, norm, ratio
 
 # -- CNN / Daily Mail -------------------------------------------------------------------------
 _CREDIT_SENTENCE = regex.compile(r"contributed to this report\.")
@@ -49,13 +49,7 @@ def score_cnn_dailymail(pairs: Iterable[Pair]) -> list[Figure]:
         gold = corpora.cnn_gold_dateline(doc.text)
         if gold is not None:
             dateline_total += 1
-            found = article.dateline
-            first = article.paragraphs[0].text if article.paragraphs else ""
-            dateline_hits += (
-                found is not None
-                and (found.location, found.agency) == gold
-                and not first.startswith(("(", "--", "-"))
-            )
+            dateline_hits += dateline_matches(article, gold, ("(", "--", "-"))
         header = corpora.mail_gold_header(doc.text)
         if header is None:
             continue

@@ -8,7 +8,16 @@ from datetime import date
 import regex
 
 from benchmarks import corpora
-from benchmarks.figures import SENTENCE_END, SIGNOFF_LINE, Figure, Pair, covered, norm, ratio
+from benchmarks.figures import (
+    SENTENCE_END,
+    SIGNOFF_LINE,
+    Figure,
+    Pair,
+    covered,
+    dateline_matches,
+    norm,
+    ratio,
+)
 from newsdoc.model import Article
 
 
@@ -175,13 +184,7 @@ def score_isot(pairs: Iterable[Pair]) -> list[Figure]:
             if gold is None:
                 continue
             dateline_total += 1
-            found = article.dateline
-            first = article.paragraphs[0].text if article.paragraphs else ""
-            dateline_hits += (
-                found is not None
-                and (found.location, found.agency) == gold
-                and not first.startswith(("(Reuters)", "- "))
-            )
+            dateline_hits += dateline_matches(article, gold, ("(Reuters)", "- "))
             continue
         start = corpora.isot_gold_credit_start(doc.text)
         if start is None:
