@@ -8,14 +8,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime
 from pathlib import Path
 
-from newsdoc.batch import Progress, default_workers, output_kind, run_batch
+from newsdoc.batch import (
+    DEFAULT_TIMEOUT,
+    STDOUT,
+    Progress,
+    check_timeout,
+    default_workers,
+    output_kind,
+    run_batch,
+)
 from newsdoc.io import (
     DEFAULT_GLOB,
     DEFAULT_ID_FIELD,
@@ -29,6 +39,9 @@ from newsdoc.model import Article
 from newsdoc.parser import parse
 
 FORMATS = ("json", "jsonl", "markdown", "text", "summary")
+BATCH_FORMATS = ("jsonl", "parquet")
+# The per-document limit needs SIGALRM: on by default where it exists (POSIX), off elsewhere.
+HAS_ALARM = hasattr(signal, "SIGALRM") and hasattr(signal, "setitimer")
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
 
@@ -41,6 +54,19 @@ def _moment(value: str) -> date | datetime:
         raise argparse.ArgumentTypeError(
             f"expected an ISO 8601 date such as 2024-03-05, got {value!r}"
         ) from None
+
+
+def _seconds(value: str) -> float:
+    """``--timeout``: a number of seconds, 0 for no limit."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds >= 0):
+        raise argparse.ArgumentTypeError(
+            f"expected a number of seconds (0 for no limit), got {value!r}"
+        )
+    return seconds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,7 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         type=Path,
         metavar="PATH",
-        help="out.jsonl, or out.parquet (a directory)",
+        help="out.jsonl, out.parquet (a directory), or - for JSON lines on stdout",
+    )
+    many.add_argument(
+        "--format",
+        choices=BATCH_FORMATS,
+        help="output format (default: from the --out name; jsonl for -)",
     )
     many.add_argument(
         "--glob", default=DEFAULT_GLOB, metavar="PATTERN", help="files in directories (%(default)s)"
@@ -85,6 +116,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     many.add_argument(
         "--chunksize", type=int, default=16, metavar="N", help="documents per task (%(default)s)"
+    )
+    many.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT if HAS_ALARM else 0.0,
+        metavar="SECONDS",
+        help="seconds per document before it becomes an error record; 0 for no limit "
+        + (f"(default: {DEFAULT_TIMEOUT:g})" if HAS_ALARM else "(the only choice here)"),
     )
     many.add_argument("--resume", action="store_true", help="skip documents already in --out")
     many.add_argument("--quiet", action="store_true", help="no progress line, no summary")
@@ -190,14 +229,7 @@ def _summary(article: Article) -> str:
 
 
 def _batch(options: argparse.Namespace) -> int:
-    try:
-        output_kind(options.out)
-    except ValueError as error:
-        build_parser().error(str(error))
-    if options.workers is not None and options.workers < 1:
-        build_parser().error("--workers must be at least 1")
-    if options.chunksize < 1:
-        build_parser().error("--chunksize must be at least 1")
+    _check_batch_options(options)
     progress = Progress(enabled=False if options.quiet else None)
     summary = run_batch(
         options.inputs,
@@ -211,7 +243,36 @@ def _batch(options: argparse.Namespace) -> int:
         published=options.published,
         progress=progress,
         chunksize=options.chunksize,
+        timeout=options.timeout or None,
     )
     if not options.quiet:
         print(f"newsdoc batch: {summary.describe()}", file=sys.stderr)
     return EXIT_FAILED if summary.failed else 0
+
+
+def _check_batch_options(options: argparse.Namespace) -> None:
+    """Usage errors (exit 2) before any input is read or output touched."""
+    usage = build_parser().error
+    to_stdout = str(options.out) == STDOUT
+    if to_stdout and options.format == "parquet":
+        usage(
+            "--out - writes JSON lines: Parquet cannot go to stdout (a Parquet output is a "
+            "directory of parts); give --out NAME.parquet"
+        )
+    if to_stdout and options.resume:
+        usage("--resume reads back the output file; with --out - there is none, give a file")
+    try:
+        kind = output_kind(options.out)
+    except ValueError as error:
+        usage(str(error))
+    if options.format is not None and options.format != kind:
+        usage(f"--format {options.format} does not match --out {options.out} ({kind})")
+    if options.workers is not None and options.workers < 1:
+        usage("--workers must be at least 1")
+    if options.chunksize < 1:
+        usage("--chunksize must be at least 1")
+    workers = default_workers() if options.workers is None else options.workers
+    try:
+        check_timeout(options.timeout or None, in_process=workers <= 1)
+    except ValueError as error:
+        usage(f"--timeout: {error}")

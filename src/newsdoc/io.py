@@ -13,7 +13,8 @@ corpus of any size can be fed to :func:`newsdoc.batch.run_batch` with flat memor
 A document that cannot be read (bad UTF-8, bad JSON, no text field) is still yielded, with
 ``error`` set, so that the batch reports it and goes on.
 
-Results are written as JSON lines (:class:`JsonlWriter`), one object per document:
+Results are written as JSON lines (:class:`JsonlWriter` to a file, :class:`JsonlStreamWriter`
+to standard output), one object per document:
 ``{"id", "metadata", "article": Article.to_dict()}`` or ``{"id", "metadata", "error"}``.
 The Arrow/Parquet side lives in :mod:`newsdoc.tables`; ``ARTICLE_SCHEMA`` and
 ``QUOTE_SCHEMA`` are re-exported here (imported lazily, pyarrow is an optional extra).
@@ -28,7 +29,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO, TextIO
 
 import attrs
 
@@ -232,6 +233,34 @@ class JsonlWriter:
     def close(self) -> None:
         """Flush and close the file."""
         self._handle.close()
+
+
+class JsonlStreamWriter:
+    """Write JSON lines to an open stream such as ``sys.stdout`` (``newsdoc batch --out -``).
+
+    The lines go out as UTF-8 whatever the stream's locale encoding (JSONL is UTF-8 by
+    definition), through its binary buffer when it has one. The stream is flushed, never closed.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        stream.flush()  # anything printed before comes first
+        self._text = stream
+        self._binary: BinaryIO | None = getattr(stream, "buffer", None)
+
+    def write_line(self, line: str) -> None:
+        """Write one already-encoded line (see :func:`result_line`)."""
+        if self._binary is not None:
+            self._binary.write(line.encode("utf-8"))
+        else:
+            self._text.write(line)
+
+    def write(self, result: Result) -> None:
+        """Write one result."""
+        self.write_line(result_line(result))
+
+    def close(self) -> None:
+        """Flush what was written; the stream stays open."""
+        (self._text if self._binary is None else self._binary).flush()
 
 
 def _cut_torn_last_line(path: Path) -> None:
