@@ -92,10 +92,11 @@ def iter_documents(
         path = Path(name)
         if path.is_dir():
             for file in sorted(path.rglob(glob)):
-                if file.is_file() and str(file) not in skip_ids:
+                if file.is_file() and clean_id(str(file)) not in skip_ids:
                     yield read_text_file(file, encoding=encoding)
         elif not path.exists():
-            yield Document(str(path), None, error=f"no such file or directory: {path}")
+            missing = clean_id(str(path))
+            yield Document(missing, None, error=f"no such file or directory: {missing}")
         else:
             records = _records_of(path, text_field, id_field, encoding)
             yield from (doc for doc in records if doc.id not in skip_ids)
@@ -120,16 +121,17 @@ def read_text_file(path: Path, *, encoding: str | None = None) -> Document:
     file that is not plain UTF-8 gets a note saying how it was read; a named ``encoding`` is
     strict, and a file it cannot decode becomes an error for that file only.
     """
+    doc_id = clean_id(str(path))
     try:
         data = path.read_bytes()
     except OSError as error:
-        return Document(str(path), None, error=f"cannot read: {error}")
+        return Document(doc_id, None, error=f"cannot read: {error}")
     try:
         text, notes = decode_bytes(data, encoding)
     except (UnicodeDecodeError, LookupError) as error:
-        return Document(str(path), None, error=f"cannot decode as {encoding}: {error}")
+        return Document(doc_id, None, error=f"cannot decode as {encoding}: {error}")
     plain = encoding is not None or notes == ("decoded as utf-8",)
-    return Document(str(path), text, notes=() if plain else notes)
+    return Document(doc_id, text, notes=() if plain else notes)
 
 
 def _open_text(path: Path, encoding: str = "utf-8") -> IO[str]:
@@ -147,13 +149,25 @@ def _has_surrogates(text: str) -> bool:
     return False
 
 
+def clean_id(name: str) -> str:
+    """``name`` as valid UTF-8: lone surrogates become backslash escapes (``\\udcff``).
+
+    They come from file names that are not UTF-8 and from ``\\ud800`` escapes in JSON ids;
+    no output can store them, and one must not stop a batch. The escapes keep distinct ids
+    distinct and are the same on every run, so ``--resume`` finds the document again.
+    """
+    if not _has_surrogates(name):
+        return name
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _document_from_record(
     record: object, fallback_id: str, text_field: str, id_field: str
 ) -> Document:
     if not isinstance(record, dict):
         return Document(fallback_id, None, error=f"expected a JSON object, got {record!r:.60}")
     raw_id = record.get(id_field)
-    doc_id = fallback_id if raw_id is None or raw_id == "" else str(raw_id)
+    doc_id = fallback_id if raw_id is None or raw_id == "" else clean_id(str(raw_id))
     metadata = {key: value for key, value in record.items() if key not in (text_field, id_field)}
     text = record.get(text_field)
     if not isinstance(text, str):
@@ -169,11 +183,12 @@ def read_jsonl(
     path: Path, *, text_field: str = DEFAULT_TEXT_FIELD, id_field: str = DEFAULT_ID_FIELD
 ) -> Iterator[Document]:
     """Yield one document per line of a ``.jsonl`` or ``.jsonl.gz`` file (blank lines skipped)."""
+    name = clean_id(str(path))
     with _open_text(path) as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
-            fallback_id = f"{path}:{number}"
+            fallback_id = f"{name}:{number}"
             try:
                 record = json.loads(line)
             except ValueError as error:
@@ -192,9 +207,10 @@ def read_csv(
     """Yield one document per row of a CSV file with a header row."""
     # News bodies are far longer than the csv module's default 128 KiB field limit.
     csv.field_size_limit(sys.maxsize)
+    name = clean_id(str(path))
     with _open_text(path, encoding) as handle:
         for number, row in enumerate(csv.DictReader(handle), start=1):
-            yield _document_from_record(dict(row), f"{path}:{number}", text_field, id_field)
+            yield _document_from_record(dict(row), f"{name}:{number}", text_field, id_field)
 
 
 def result_record(result: Result) -> dict[str, Any]:
@@ -212,6 +228,12 @@ def result_line(result: Result) -> str:
     return json.dumps(result_record(result), ensure_ascii=False) + "\n"
 
 
+def _escaped_line(line: str) -> str:
+    # Lone surrogates (a "\ud800" escape in an input's metadata) cannot be written as UTF-8;
+    # \u escapes can, and read back to the same string. Only called after an encoding error.
+    return json.dumps(json.loads(line)) + "\n"
+
+
 class JsonlWriter:
     """Append JSON lines to a file; with ``resume`` the file is kept and a torn last line cut."""
 
@@ -224,7 +246,10 @@ class JsonlWriter:
 
     def write_line(self, line: str) -> None:
         """Write one already-encoded line (see :func:`result_line`)."""
-        self._handle.write(line)
+        try:
+            self._handle.write(line)
+        except UnicodeEncodeError:  # nothing was written: the line is encoded before buffering
+            self._handle.write(_escaped_line(line))
 
     def write(self, result: Result) -> None:
         """Write one result."""
@@ -249,8 +274,13 @@ class JsonlStreamWriter:
 
     def write_line(self, line: str) -> None:
         """Write one already-encoded line (see :func:`result_line`)."""
+        try:
+            data = line.encode("utf-8")
+        except UnicodeEncodeError:
+            line = _escaped_line(line)
+            data = line.encode("utf-8")
         if self._binary is not None:
-            self._binary.write(line.encode("utf-8"))
+            self._binary.write(data)
         else:
             self._text.write(line)
 

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsdoc.io import Result
+from newsdoc.io import Result, _has_surrogates
 from newsdoc.model import Span
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ def article_row(result: Result) -> dict[str, Any]:
     """One row of the articles table for ``result`` (an error row when it failed)."""
     article = result.article
     metadata = json.dumps(result.metadata, ensure_ascii=False, default=str)
+    if _has_surrogates(metadata):  # from "\ud800" escapes in the input; Arrow needs UTF-8
+        metadata = json.dumps(result.metadata, default=str)
     if article is None:
         return {"id": result.id, "error": result.error, "metadata": metadata}
     byline, dateline = article.byline, article.dateline
