@@ -7,31 +7,55 @@ the reporter's words around them. Offsets always index the original source.
 from __future__ import annotations
 
 import re
+from itertools import compress, count
+from operator import attrgetter
 
 from newsdoc.quoting.types import PUNCT, QUOTE, WORD, QuotePart, Token
 
-# initialisms (U.S., D.C.), then words with inner apostrophes/hyphens and an optional period,
-# else one punctuation mark; the white space before each token is captured too, so that
-# ``findall`` (no match objects) gives every offset: the groups tile the text without gaps.
-# The standard library's engine is three times faster than ``regex`` on this simple shape.
-_TOKEN = re.compile(r"(\s*)(?:((?:[^\W\d_]\.){2,}|[^\W_]+(?:[’'\-&][^\W_]+)*\.?)|([^\w\s]|_))")
+# Plain words first (no apostrophe, no final period: most tokens, kept whole), then
+# initialisms (U.S., D.C.), then other words with inner apostrophes/hyphens and an optional
+# period, else one punctuation mark. A plain word is taken atomically and only when the full
+# word pattern would end at the same place, so the tokens are those of the full pattern. The
+# white space before each token is captured too, so that ``findall`` (no match objects) gives
+# every offset: the groups tile the text without gaps. The standard library's engine is three
+# times faster than ``regex`` on this simple shape.
+_TOKEN = re.compile(
+    r"(\s*)(?:((?>[^\W_]+(?:[\-&][^\W_]+)*+))(?![’'][^\W_]|\.)"
+    r"|((?:[^\W\d_]\.){2,}|[^\W_]+(?:[’'\-&][^\W_]+)*\.?)|([^\w\s]|_))"
+)
 # the rules read at most this many tokens around a quote, so a run-on "sentence" of a
 # thousand quotes costs the same per quote as a real one (the parse stays linear)
 MAX_CONTEXT = 120
 _SENTENCE_END = frozenset(".!?")
 _CLOSERS = "”\")’'"  # a closing mark or bracket
+_ENDS_SENTENCE = attrgetter("ends_sentence")
+_MAY_END = _SENTENCE_END | frozenset(_CLOSERS)  # punctuation that can end a sentence
 _SENTENCE_OPENERS = frozenset(("He", "I", "It", "She", "The", "They", "This", "We"))
 _CONTRACTED_PRONOUNS = frozenset(("he", "i", "it", "she", "they", "we", "who", "you"))
 
 
-def _word_tokens(source: str, start: int, end: int, abbreviations: frozenset[str]) -> list[Token]:
-    tokens: list[Token] = []
+def _word_tokens(
+    source: str,
+    start: int,
+    end: int,
+    abbreviations: frozenset[str],
+    tokens: list[Token],
+    candidates: list[int],
+) -> None:
+    """Append the tokens of ``source[start:end]`` (no quote parts) to ``tokens``, and the
+    index of every token that may end a sentence to ``candidates``."""
     append = tokens.append
     position = start
-    for space, word, punct in _TOKEN.findall(source, start, end):
+    for space, plain, word, punct in _TOKEN.findall(source, start, end):
         begin = position + len(space)
+        if plain:  # most tokens: nothing to split, never a sentence end
+            position = begin + len(plain)
+            append(Token(plain, begin, position))
+            continue
         if punct:  # always one character
             position = begin + 1
+            if punct in _MAY_END:
+                candidates.append(len(tokens))
             append(Token(punct, begin, position, PUNCT))
             continue
         position = begin + len(word)
@@ -45,10 +69,11 @@ def _word_tokens(source: str, start: int, end: int, abbreviations: frozenset[str
         if word[-1] == "." and not _is_abbreviation(word, abbreviations):
             # a sentence-final period is a token of its own
             append(Token(word[:-1], begin, position - 1, WORD))
+            candidates.append(len(tokens))
             append(Token(".", position - 1, position, PUNCT))
             continue
+        candidates.append(len(tokens))  # U.S. may end a sentence
         append(Token(word, begin, position, WORD))
-    return tokens
 
 
 def _is_abbreviation(text: str, abbreviations: frozenset[str]) -> bool:
@@ -73,15 +98,17 @@ def tokenize(
     """Tokens of ``source[start:end]`` with each quote part as one ``QUOTE`` token; the index
     of every quote token is appended to ``quotes`` when it is given."""
     tokens: list[Token] = []
+    candidates: list[int] = []  # the tokens that may end a sentence, in order
     position = start
     for part in parts:
-        tokens.extend(_word_tokens(source, position, part.start, abbreviations))
+        _word_tokens(source, position, part.start, abbreviations, tokens, candidates)
         if quotes is not None:
             quotes.append(len(tokens))
+        candidates.append(len(tokens))
         tokens.append(Token(source[part.start : part.end], part.start, part.end, QUOTE, part))
         position = part.end
-    tokens.extend(_word_tokens(source, position, end, abbreviations))
-    _mark_sentence_ends(tokens)
+    _word_tokens(source, position, end, abbreviations, tokens, candidates)
+    _mark_sentence_ends(tokens, candidates)
     return tokens
 
 
@@ -93,13 +120,17 @@ def quote_inner(text: str) -> str:
     return inner.strip()
 
 
-def _mark_sentence_ends(tokens: list[Token]) -> None:
-    """Set ``ends_sentence`` on the last token of every sentence."""
+def _mark_sentence_ends(tokens: list[Token], candidates: list[int]) -> None:
+    """Set ``ends_sentence`` on the last token of every sentence; only the tokens at
+    ``candidates`` (periods, closing marks, initialisms and quotes) can end one before the
+    paragraph's last token."""
     if not tokens:
         return
     last = len(tokens) - 1
     tokens[last].ends_sentence = True
-    for index in range(last):
+    for index in candidates:
+        if index == last:
+            continue
         token = tokens[index]
         kind = token.kind
         text = token.text
@@ -135,8 +166,9 @@ def sentence_starts(tokens: list[Token]) -> list[int]:
     """For every token, the index of the first token of its sentence."""
     starts: list[int] = []
     current = 0
-    # one list repetition per sentence rather than one append per token
-    for end in [index + 1 for index, token in enumerate(tokens) if token.ends_sentence]:
+    # one list repetition per sentence rather than one append per token; the sentence ends
+    # are picked out without a Python step per token
+    for end in compress(count(1), map(_ENDS_SENTENCE, tokens)):
         starts.extend([current] * (end - current))
         current = end
     starts.extend([current] * (len(tokens) - current))
