@@ -1,0 +1,177 @@
+"""Tokens of a paragraph: words, punctuation and whole quotes, and where sentences end.
+
+The cases pin the tokenizer's edge cases (contractions, initialisms, abbreviations, glued
+periods, stray closing marks), so that a faster tokenizer keeps every token and sentence end.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdoc.quoting.marks import find_quote_parts
+from newsdoc.quoting.tokens import sentence_starts, tokenize
+from newsdoc.quoting.types import QUOTE
+from newsdoc.vocab import default_vocabulary
+
+# (paragraph, token texts, indices of the tokens ending a sentence, indices of quote tokens)
+CASES = [
+    (
+        "He’s here, and I'm not. Who'd know?",
+        ["He", "’s", "here", ",", "and", "I", "'m", "not", ".", "Who", "'d", "know", "?"],
+        [8, 12],
+        [],
+    ),
+    (
+        "The U.S. Senate met in Washington, D.C. He left. The U.S. “We won,” she said.",
+        [
+            "The",
+            "U.S.",
+            "Senate",
+            "met",
+            "in",
+            "Washington",
+            ",",
+            "D.C.",
+            "He",
+            "left",
+            ".",
+            "The",
+            "U.S.",
+            "“We won,”",
+            "she",
+            "said",
+            ".",
+        ],
+        [7, 10, 12, 16],
+        [13],
+    ),
+    (
+        "Rep. Jane Doe (D-Wis.) and Sen. Roe (R-Ky.) spoke to Sergei A. Ryabkov.",
+        [
+            "Rep.",
+            "Jane",
+            "Doe",
+            "(",
+            "D-Wis.",
+            ")",
+            "and",
+            "Sen.",
+            "Roe",
+            "(",
+            "R-Ky.",
+            ")",
+            "spoke",
+            "to",
+            "Sergei",
+            "A.",
+            "Ryabkov",
+            ".",
+        ],
+        [17],
+        [],
+    ),
+    (
+        "rock-n'roll, R&D and O’Brien’s voters’ rights; abc.def (D-N.Y) well- known snake_case.",
+        [
+            "rock-n'roll",
+            ",",
+            "R&D",
+            "and",
+            "O’Brien’s",
+            "voters",
+            "’",
+            "rights",
+            ";",
+            "abc",
+            ".",
+            "def",
+            "(",
+            "D-N",
+            ".",
+            "Y",
+            ")",
+            "well",
+            "-",
+            "known",
+            "snake",
+            "_",
+            "case",
+            ".",
+        ],
+        [23],
+        [],
+    ),
+    (
+        "It ended. ) Then “Stop.” He left. “Why?” asked Smith. 'Fine' — she's gone!",
+        [
+            "It",
+            "ended",
+            ".",
+            ")",
+            "Then",
+            "“Stop.”",
+            "He",
+            "left",
+            ".",
+            "“Why?”",
+            "asked",
+            "Smith",
+            ".",
+            "'",
+            "Fine",
+            "'",
+            "—",
+            "she",
+            "'s",
+            "gone",
+            "!",
+        ],
+        [3, 5, 8, 13, 20],
+        [5, 9],
+    ),
+    (
+        "Mr. Smith said: “We will wait,” and “the plan” failed. Dr. No",
+        [
+            "Mr.",
+            "Smith",
+            "said",
+            ":",
+            "“We will wait,”",
+            "and",
+            "“the plan”",
+            "failed",
+            ".",
+            "Dr.",
+            "No",
+        ],
+        [8, 10],
+        [4, 6],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "ends", "quotes"), CASES)
+def test_tokens_and_sentence_ends(
+    text: str, words: list[str], ends: list[int], quotes: list[int]
+) -> None:
+    found: list[int] = []
+    parts = find_quote_parts(text, 0, len(text))
+    tokens = tokenize(text, 0, len(text), parts, default_vocabulary().abbreviations, found)
+    assert [token.text for token in tokens] == words
+    assert [index for index, token in enumerate(tokens) if token.ends_sentence] == ends
+    assert found == quotes
+    assert [index for index, token in enumerate(tokens) if token.kind == QUOTE] == quotes
+    assert all(text[token.start : token.end] == token.text for token in tokens)
+
+
+@pytest.mark.parametrize(("text", "ends"), [(case[0], case[2]) for case in CASES])
+def test_sentence_starts_follow_the_ends(text: str, ends: list[int]) -> None:
+    parts = find_quote_parts(text, 0, len(text))
+    tokens = tokenize(text, 0, len(text), parts, default_vocabulary().abbreviations)
+    expected: list[int] = []
+    start = 0
+    for index in range(len(tokens)):
+        expected.append(start)
+        if index in ends:
+            start = index + 1
+    assert sentence_starts(tokens) == expected
