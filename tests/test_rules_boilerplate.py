@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
+import regex
 
 import newsdoc
 from newsdoc.rules.boilerplate import repeated_lines
+from newsdoc.vocab import BoilerplatePattern, default_vocabulary
 
 HEADLINE = "Town votes to rebuild its old library\n\n"
 STORY = "Voters approved the library bond by a wide margin, the town clerk said on Wednesday."
@@ -104,3 +107,35 @@ def test_repeated_lines_across_a_batch() -> None:
     config = newsdoc.ParserConfig(boilerplate_phrases=tuple(sorted(found)))
     article = newsdoc.parse(HEADLINE + STORY + "\n\nFollow us on Social", config=config)
     assert article.text == STORY
+
+
+@pytest.mark.parametrize(
+    ("pattern", "line"),
+    [
+        (r"a\Bb", "ab"),  # the boundary after the first character needs the second
+        (r"-\b\w+", "-word"),
+        (r"a(?!$)b", "ab"),
+        (r"(?r)ab", "ab"),  # a reverse pattern is matched from the end
+    ],
+)
+def test_pattern_index_never_rules_out_a_matching_line(pattern: str, line: str) -> None:
+    """Patterns whose partial-match probe would say no wrongly are still tried on the line."""
+    item = BoilerplatePattern("custom", regex.compile(pattern))
+    assert item.pattern.fullmatch(line) is not None
+    assert item.may_start_with(line[0])
+    vocabulary = attrs.evolve(default_vocabulary(), boilerplate_patterns=(item,))
+    assert vocabulary.boilerplate_category(line) == "custom"
+
+
+def test_pattern_index_keeps_the_first_matching_category() -> None:
+    """With the first-character index, the earliest pattern that matches still decides."""
+    patterns = (
+        BoilerplatePattern("first", regex.compile(r"[^\n]{0,10}rating", regex.IGNORECASE)),
+        BoilerplatePattern("second", regex.compile(r"star rating", regex.IGNORECASE)),
+        BoilerplatePattern("third", regex.compile(r"star[^\n]*", regex.IGNORECASE)),
+    )
+    vocabulary = attrs.evolve(default_vocabulary(), boilerplate_patterns=patterns)
+    assert vocabulary.boilerplate_category("Star rating") == "first"
+    assert vocabulary.boilerplate_category("Star ratings") == "third"
+    assert vocabulary.boilerplate_category("Moon") is None
+    assert not patterns[1].may_start_with("m")

@@ -39,6 +39,24 @@ class BoilerplatePattern:
     category: str
     pattern: regex.Pattern[str] = attrs.field(eq=False)
 
+    def may_start_with(self, character: str) -> bool:
+        """False only when no line opening with ``character`` can match the pattern.
+
+        A partial match of the character alone answers it, except that the engine judges a
+        word boundary or an end anchor right after it as if the line ended there: a pattern
+        that has one (``\\b``, ``\\B``, ``\\m``, ``\\M``, ``\\Z``, ``\\z``, ``$``) is not ruled
+        out on that answer.
+        """
+        if self.pattern.flags & regex.REVERSE:
+            return True
+        if self.pattern.fullmatch(character, partial=True) is not None:
+            return True
+        return _END_ASSERTION.search(self.pattern.pattern) is not None
+
+
+# A word-boundary or end-of-text assertion (an escaped backslash or "$" in a set: harmless).
+_END_ASSERTION = regex.compile(r"\\[bBmMZz]|\$")
+
 
 def _boilerplate_categories() -> tuple[str, ...]:
     folder = resources.files(__name__).joinpath("boilerplate")
@@ -73,6 +91,11 @@ class Vocabulary:
     np_determiners: frozenset[str] = frozenset()
     title_cues: frozenset[str] = frozenset()
     finite_verbs: frozenset[str] = frozenset()
+    # First character of a stripped line -> the patterns that may match it, in order: most
+    # lines rule out most patterns by their first character (filled as characters are seen).
+    _patterns_by_start: dict[str, tuple[BoilerplatePattern, ...]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
 
     def boilerplate_category(self, line: str) -> str | None:
         """The category if ``line`` as a whole is a known boilerplate phrase or shape."""
@@ -80,10 +103,20 @@ class Vocabulary:
         if category is not None:
             return category
         stripped = line.strip()
-        for item in self.boilerplate_patterns:
+        for item in self._patterns_starting(stripped[:1]):
             if item.pattern.fullmatch(stripped):
                 return item.category
         return None
+
+    def _patterns_starting(self, character: str) -> tuple[BoilerplatePattern, ...]:
+        """The boilerplate patterns, in order, that a line opening with ``character`` may match."""
+        patterns = self._patterns_by_start.get(character)
+        if patterns is None:
+            patterns = self.boilerplate_patterns
+            if character:  # an empty line may match any pattern
+                patterns = tuple(item for item in patterns if item.may_start_with(character))
+            self._patterns_by_start[character] = patterns
+        return patterns
 
 
 def _months() -> dict[str, int]:
