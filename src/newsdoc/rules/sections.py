@@ -48,21 +48,26 @@ def _is_question_heading(text: str, words: list[str]) -> bool:
     return not any(word.strip("?").casefold() in _DIALOGUE_WORDS for word in words)
 
 
-def _paragraph_text(state: DocumentState, block: Block) -> str:
-    raw = state.text_of(block)
-    if block.wrapped or ("\n" not in raw and "\r" not in raw):
-        return normalize_space(raw)
+def _is_one_line(block: Block, raw: str) -> bool:
+    """The block's text reads as one line: re-flowed copy, or no line break in it."""
+    return block.wrapped or ("\n" not in raw and "\r" not in raw)
+
+
+def _paragraph_text(raw: str, folded: str | None) -> str:
+    """``folded`` (the re-flowed text) for a one-line block; a table keeps its lines."""
+    if folded is not None:
+        return folded
     return "\n".join(normalize_space(line) for line in raw.splitlines() if line.strip())
 
 
-def _is_heading(state: DocumentState, body: list[Block], position: int) -> bool:
-    raw = state.text_of(body[position])
-    if len(raw) > MAX_HEADING_CHARS:
+def _is_heading(raws: list[str], folded: list[str | None], position: int) -> bool:
+    raw = raws[position]
+    text = folded[position]
+    if text is None or len(raw) > MAX_HEADING_CHARS:
         return False  # most blocks are paragraphs: skip them before any normalising
-    text = normalize_space(raw)
     if _MARKDOWN_HEADING.match(text):
         return True
-    if position == 0 or position == len(body) - 1 or "\n" in raw:
+    if position == 0 or position == len(raws) - 1 or "\n" in raw:
         return False
     words = text.split()
     if not words or len(words) > MAX_HEADING_WORDS or text[-1] in _NO_HEADING_END:
@@ -72,15 +77,21 @@ def _is_heading(state: DocumentState, body: list[Block], position: int) -> bool:
     if text.endswith("?") and not _is_question_heading(text, words):
         return False
     # maxsplit: counting up to the threshold is enough, long paragraphs are not split whole.
-    before = state.text_of(body[position - 1]).split(maxsplit=MIN_NEIGHBOUR_WORDS)
-    after = state.text_of(body[position + 1]).split(maxsplit=MIN_NEIGHBOUR_WORDS)
+    before = raws[position - 1].split(maxsplit=MIN_NEIGHBOUR_WORDS)
+    after = raws[position + 1].split(maxsplit=MIN_NEIGHBOUR_WORDS)
     return len(before) >= MIN_NEIGHBOUR_WORDS and len(after) >= MIN_NEIGHBOUR_WORDS
 
 
 def build_sections(state: DocumentState) -> None:
     """Fill ``state.sections`` from the body blocks left by the earlier rules."""
     body = [block for block in state.blocks if block.role == BODY]
-    heading_flags = [_is_heading(state, body, position) for position in range(len(body))]
+    raws = [state.text_of(block) for block in body]
+    # Each block is folded once: a heading candidate (short) or a one-line paragraph needs it.
+    folded = [
+        normalize_space(raw) if len(raw) <= MAX_HEADING_CHARS or _is_one_line(block, raw) else None
+        for block, raw in zip(body, raws, strict=True)
+    ]
+    heading_flags = [_is_heading(raws, folded, position) for position in range(len(body))]
     sections: list[Section] = []
     heading: str | None = None
     heading_span: Span | None = None
@@ -95,14 +106,15 @@ def build_sections(state: DocumentState) -> None:
             end = heading_span.end
         sections.append(Section(heading, tuple(paragraphs), Span(start, end), heading_span))
 
-    for block, is_heading in zip(body, heading_flags, strict=True):
-        if is_heading:
+    for block, raw, text, is_heading in zip(body, raws, folded, heading_flags, strict=True):
+        if is_heading and text is not None:
             close()
             block.role = HEADING
-            heading = normalize_space(state.text_of(block)).lstrip("#").strip()
+            heading = text.lstrip("#").strip()
             heading_span = block.span
             paragraphs = []
             continue
-        paragraphs.append(Paragraph(_paragraph_text(state, block), block.span))
+        one_line_text = text if _is_one_line(block, raw) else None
+        paragraphs.append(Paragraph(_paragraph_text(raw, one_line_text), block.span))
     close()
     state.sections = sections

@@ -24,7 +24,7 @@ import regex
 from newsdoc.state import Block, DocumentState
 
 # The line breaks of ``str.splitlines`` ("\r\n" counts as one).
-_LINE_BREAKS = frozenset("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+_BREAK_CHARACTERS = "\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"
 _SENTENCE_END = frozenset(".!?:\"”’')")
 # Zero-width space, non-joiner, joiner, word joiner and byte-order mark: not white space for
 # str.isspace(), yet a line of them and spaces shows as blank.
@@ -47,55 +47,42 @@ class _Line:
         self.width = width  # the whole line's length, 0 for a blank line
 
 
-def _lines(source: str) -> tuple[list[_Line], list[tuple[int, int]]]:
-    """The lines of ``source`` and the (start, end) of the invisible-only ones, made blank."""
-    lines = []
-    invisible = []
-    position = 0
-    piece = ""
-    # str.splitlines and str methods: one C call per line instead of a loop per character.
-    for piece in source.splitlines(keepends=True):
-        if piece.endswith("\r\n"):
-            content = piece[:-2]
-        elif piece[-1] in _LINE_BREAKS:
-            content = piece[:-1]
-        else:
-            content = piece
-        unindented = content.lstrip(" \t")
-        indent = len(content) - len(unindented)
-        text_length = len(unindented.rstrip())
-        start = position + indent
-        # Tested only when the line opens with an invisible or a Unicode space character, so
-        # an ordinary line costs one character test.
-        if (
-            text_length
-            and (unindented[0] in _INVISIBLE or unindented[0].isspace())
-            and _INVISIBLE_LINE.fullmatch(unindented) is not None
-        ):
-            invisible.append((start, start + text_length))
-            text_length = 0
-        width = len(content) if text_length else 0
-        lines.append(_Line(start, start + text_length, indent, width))
-        position += len(piece)
-    if not piece or piece[-1] in _LINE_BREAKS:
-        lines.append(_Line(position, position, 0, 0))  # the (empty) line after the last break
-    return lines, invisible
-
-
-def _runs(lines: list[_Line]) -> list[list[_Line]]:
-    """Group lines into runs separated by blank (white-space only) lines."""
+def _runs(source: str) -> tuple[list[list[_Line]], list[tuple[int, int]]]:
+    """Runs of lines that blank lines separate, and the (start, end) of invisible-only lines."""
     runs: list[list[_Line]] = []
     current: list[_Line] = []
-    for line in lines:
-        if line.end <= line.start:
-            if current:
-                runs.append(current)
-                current = []
-        else:
-            current.append(line)
+    invisible = []
+    position = 0
+    # str.splitlines and str methods: one C call per line instead of a loop per character.
+    for piece in source.splitlines(keepends=True):
+        text = piece.rstrip()  # the line break and trailing white space go
+        unindented = text.lstrip(" \t")
+        if unindented:
+            indent = len(text) - len(unindented)
+            start = position + indent
+            # Tested only when the line opens with an invisible or a Unicode space character,
+            # so an ordinary line costs one character test.
+            first = unindented[0]
+            if (first in _INVISIBLE or first.isspace()) and _is_invisible(piece):
+                invisible.append((start, start + len(unindented)))
+            else:
+                width = len(piece.rstrip(_BREAK_CHARACTERS))
+                current.append(_Line(start, start + len(unindented), indent, width))
+                position += len(piece)
+                continue
+        if current:  # a blank line ends the run
+            runs.append(current)
+            current = []
+        position += len(piece)
     if current:
         runs.append(current)
-    return runs
+    return runs, invisible
+
+
+def _is_invisible(piece: str) -> bool:
+    """The line (with its break) holds only white space and zero-width characters."""
+    content = piece.rstrip(_BREAK_CHARACTERS)  # a line break ends the piece, never inside it
+    return _INVISIBLE_LINE.fullmatch(content.lstrip(" \t")) is not None
 
 
 def _wrap_width(run: list[_Line]) -> int | None:
@@ -192,11 +179,11 @@ def _blocks_from_groups(
 
 def segment(state: DocumentState) -> None:
     """Fill ``state.blocks`` from the source text."""
-    lines, invisible = _lines(state.source)
+    runs, invisible = _runs(state.source)
     for start, end in invisible:
         state.remove(start, end, "boilerplate", "invisible")
     blocks: list[Block] = []
-    for run in _runs(lines):
+    for run in runs:
         if len(run) == 1 and run[0].indent == 0:
             # The common paragraph, one line between blank lines: the general case below
             # would make it a block of its own too.
