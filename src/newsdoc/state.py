@@ -87,6 +87,8 @@ class DocumentState:
     current_rule: str = ""
     # Several rules ask whether the same line is boilerplate (headline, dek, duplicates, ...).
     _boilerplate_answers: dict[str, str | None] = attrs.field(factory=dict, init=False, repr=False)
+    # Folded texts by span: a span's text never changes, however blocks are later cut.
+    _clean_texts: dict[tuple[int, int], str] = attrs.field(factory=dict, init=False, repr=False)
 
     # -- reading -------------------------------------------------------------------------
     def text_of(self, block: Block) -> str:
@@ -95,7 +97,11 @@ class DocumentState:
 
     def clean_text_of(self, block: Block) -> str:
         """The block's text with line wraps and runs of white space folded to one space."""
-        return normalize_space(self.source[block.start : block.end])
+        span = (block.start, block.end)
+        text = self._clean_texts.get(span)
+        if text is None:  # the dek rule asks again about the blocks it steps over
+            text = self._clean_texts[span] = normalize_space(self.source[block.start : block.end])
+        return text
 
     def boilerplate_category(self, text: str) -> str | None:
         """``vocab.boilerplate_category(text)``, worked out once per text in this parse."""

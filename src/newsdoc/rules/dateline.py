@@ -80,7 +80,6 @@ _PARENTHESISED_AGENCY = regex.compile(
     regex.VERBOSE,
 )
 _LOWER_WORD = regex.compile(r"\b[a-z]")
-_DASHES = ("-", "—", "–")  # every dash ``_WIRE`` accepts (``--`` holds ``-``)
 
 
 def _plain(text: str) -> str:
@@ -120,15 +119,19 @@ def _wire_dateline(state: DocumentState, text: str) -> tuple[list[int], int, Dat
 
     The cut points are where an editor's note or a run-in byline before the dateline ends.
     """
-    if not any(dash in text for dash in _DASHES):
-        return None  # the pattern ends with a dash: spare it the backtracking on dashless text
+    # The pattern ends with a dash (``--`` holds ``-``): spare it the backtracking on dashless
+    # text. Three ``in`` scans, not a generator over them.
+    if "-" not in text and "—" not in text and "–" not in text:
+        return None
     wire = _WIRE.match(text)
     if wire is None:
         return None
-    location = wire.group("location")
-    agency = wire.group("agency")
-    month = wire.group("month") or wire.group("month2")
-    has_date = wire.group("when") is not None
+    # One call for every group the checks below read.
+    location, agency, when, month, month2, day, day2, dash, glued = wire.group(
+        "location", "agency", "when", "month", "month2", "day", "day2", "dash", "glued"
+    )
+    month = month or month2
+    has_date = when is not None
     if agency is not None and not agency.strip():
         agency = None  # "WASHINGTON () -": the wire lost its agency name
     if not (location or agency):
@@ -141,16 +144,16 @@ def _wire_dateline(state: DocumentState, text: str) -> tuple[list[int], int, Dat
     if misspelt and not _plausible_misspelt_month(location, month):
         # A misspelt month ("Narch 4") still fills the date slot, but only after a place.
         return None
-    if not has_date and agency is None and not _strong_without_date(state, location, wire):
+    if not has_date and agency is None and not _strong_without_date(state, location, dash):
         return None
-    if wire.group("glued") is not None and not has_date:
+    if glued is not None and not has_date:
         return None  # "WORD -Word" is a hyphenated phrase unless a date vouches for it
     starts = [wire.end(group) for group in ("note", "byline") if wire.group(group)]
     start = starts[-1] if starts else 0
     dateline = Dateline(
         location=_plain(location) if location else None,
         agency=_plain(agency) if agency else None,
-        date=_resolve_date(state, month, wire.group("day") or wire.group("day2")),
+        date=_resolve_date(state, month, day or day2),
         span=Span(0, 0),
         text=_plain(text[start : wire.end()]),
     )
@@ -161,9 +164,7 @@ def _plausible_misspelt_month(location: str | None, month: str | None) -> bool:
     return bool(location) and month is not None and len(month) >= 4 and month[0].isupper()
 
 
-def _strong_without_date(
-    state: DocumentState, location: str | None, wire: regex.Match[str]
-) -> bool:
+def _strong_without_date(state: DocumentState, location: str | None, dash: str) -> bool:
     """A place and a dash alone: an all-caps place, then a long dash ("VIENNA —") or, with a
     plain hyphen, a known state or province ("WOODBRIDGE, N.J. -")."""
     if location is None:
@@ -171,7 +172,7 @@ def _strong_without_date(
     place, *qualifiers = (part.strip() for part in location.split(","))
     if _LOWER_WORD.search(place) or not place.isupper():
         return False
-    if wire.group("dash") != "-":
+    if dash != "-":
         return True
     return bool(qualifiers) and all(q in state.vocab.region_abbreviations for q in qualifiers)
 
@@ -215,8 +216,14 @@ def _outlet_leads_story(state: DocumentState, body: str, match: regex.Match[str]
 
 
 def _plausible_place(location: str) -> bool:
-    letters = [c for c in location if c.isalpha()]
-    return len(letters) >= 2
+    """Two letters or more; the count stops at the second."""
+    letters = 0
+    for character in location:
+        if character.isalpha():
+            letters += 1
+            if letters == 2:
+                return True
+    return False
 
 
 def _plausible_agency(state: DocumentState, agency: str) -> bool:

@@ -8,6 +8,7 @@ body as ``removed`` items with reason ``metadata``. A ``published`` given by the
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, tzinfo
 
 import regex
@@ -119,6 +120,10 @@ _FIRST_BASE = datetime(2000, 1, 1)
 _SECOND_BASE = datetime(2001, 2, 2)
 
 
+# dateutil takes tens of microseconds a call, and wire pages repeat their stamps and
+# datelines ("NEW YORK, Feb 26 -") under one issue date; the answer depends only on the
+# arguments, and a datetime is immutable, so it is shared.
+@functools.lru_cache(maxsize=4096)
 def _parse_with(cleaned: str, base: datetime) -> datetime | None:
     try:
         return date_parser.parse(cleaned, default=base, tzinfos=_timezone, fuzzy=False)
