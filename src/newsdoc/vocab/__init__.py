@@ -69,6 +69,11 @@ def _boilerplate_categories() -> tuple[str, ...]:
     )
 
 
+SHORT_LINE_CHARS = 40
+MAX_SHORT_ANSWERS = 20_000
+_UNKNOWN = "<not asked yet>"  # a sentinel, compared by identity
+
+
 @attrs.frozen(slots=True)
 class Vocabulary:
     """Every word list the rules use, loaded from the package's data files."""
@@ -96,9 +101,25 @@ class Vocabulary:
     _patterns_by_start: dict[str, tuple[BoilerplatePattern, ...]] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
+    # Answers for short lines, kept across documents: wire table rows and sign-offs ("Year",
+    # "Reuter") repeat from page to page (half the short lines of the Reuters corpus).
+    _short_answers: dict[str, str | None] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
 
     def boilerplate_category(self, line: str) -> str | None:
         """The category if ``line`` as a whole is a known boilerplate phrase or shape."""
+        if len(line) > SHORT_LINE_CHARS:
+            return self._boilerplate_category(line)
+        answers = self._short_answers
+        category = answers.get(line, _UNKNOWN)  # get: another thread may clear it meanwhile
+        if category is _UNKNOWN:
+            if len(answers) >= MAX_SHORT_ANSWERS:
+                answers.clear()
+            category = answers[line] = self._boilerplate_category(line)
+        return category
+
+    def _boilerplate_category(self, line: str) -> str | None:
         category = self.boilerplate_phrases.get(comparison_key(line))
         if category is not None:
             return category
