@@ -139,3 +139,13 @@ def test_pattern_index_keeps_the_first_matching_category() -> None:
     assert vocabulary.boilerplate_category("Star ratings") == "third"
     assert vocabulary.boilerplate_category("Moon") is None
     assert not patterns[1].may_start_with("m")
+
+
+def test_long_padded_line_still_matches_its_phrase() -> None:
+    """A phrase padded past the long-line limit with spaces and outer dashes is still found."""
+    vocabulary = default_vocabulary()
+    padded = "-- " * 300 + "Advertisement" + " \n\u00a0\t" * 300 + "..."
+    assert len(padded) > 1000
+    assert vocabulary.boilerplate_category(padded) == "ads"
+    prose = "Voters approved the library bond by a wide margin. " * 30
+    assert vocabulary.boilerplate_category(prose) is None

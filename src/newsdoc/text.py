@@ -39,9 +39,13 @@ def normalize_space(text: str) -> str:
     return _SPACE_RUN.sub(" ", text).strip()
 
 
+# What comparison_key strips off the ends of a folded text.
+KEY_OUTER_CHARACTERS = " .:;,!?-–—|*•·"
+
+
 def comparison_key(text: str) -> str:
     """Key for "same line" tests: case-folded, spaces folded, outer punctuation stripped."""
-    return normalize_space(text).casefold().strip(" .:;,!?-–—|*•·")
+    return normalize_space(text).casefold().strip(KEY_OUTER_CHARACTERS)
 
 
 def strip_span(source: str, start: int, end: int) -> tuple[int, int]:

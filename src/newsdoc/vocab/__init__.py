@@ -13,7 +13,7 @@ from importlib import resources
 import attrs
 import regex
 
-from newsdoc.text import comparison_key
+from newsdoc.text import KEY_OUTER_CHARACTERS, comparison_key
 
 
 def read_entries(name: str) -> tuple[str, ...]:
@@ -69,14 +69,24 @@ def _boilerplate_categories() -> tuple[str, ...]:
     )
 
 
+# Characters a comparison key can lose: white space (``str``'s, which is the regex's \s and
+# \x1c-\x1f) and the outer punctuation. Every other character of a line stays in its key,
+# case-folded to one character or more (checked over all of Unicode), so a line holding
+# more of them than the longest phrase key has no phrase key.
+_KEY_DROPPABLE = regex.escape(KEY_OUTER_CHARACTERS) + r"\s\x1c-\x1f"
+
 SHORT_LINE_CHARS = 40
+LONG_LINE_CHARS = 1000
 MAX_SHORT_ANSWERS = 20_000
 _UNKNOWN = "<not asked yet>"  # a sentinel, compared by identity
 
 
 @attrs.frozen(slots=True)
 class Vocabulary:
-    """Every word list the rules use, loaded from the package's data files."""
+    """Every word list the rules use, loaded from the package's data files.
+
+    Immutable: the dicts are read, never changed, once the vocabulary is built.
+    """
 
     boilerplate_phrases: dict[str, str]  # comparison key -> category
     boilerplate_patterns: tuple[BoilerplatePattern, ...]
@@ -107,6 +117,15 @@ class Vocabulary:
         factory=dict, init=False, eq=False, repr=False
     )
 
+    # Matches a line with more kept characters than the longest phrase key (see
+    # _KEY_DROPPABLE): a page-long block need not be folded whole to miss every phrase.
+    _beyond_phrase_keys: regex.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        longest = max(map(len, self.boilerplate_phrases), default=0)
+        pattern = rf"(?:[{_KEY_DROPPABLE}]*[^{_KEY_DROPPABLE}]){{{longest + 1}}}"
+        object.__setattr__(self, "_beyond_phrase_keys", regex.compile(pattern))
+
     def boilerplate_category(self, line: str) -> str | None:
         """The category if ``line`` as a whole is a known boilerplate phrase or shape."""
         if len(line) > SHORT_LINE_CHARS:
@@ -120,9 +139,11 @@ class Vocabulary:
         return category
 
     def _boilerplate_category(self, line: str) -> str | None:
-        category = self.boilerplate_phrases.get(comparison_key(line))
-        if category is not None:
-            return category
+        # The test scans about as far as the longest key: it pays on long blocks only.
+        if len(line) <= LONG_LINE_CHARS or self._beyond_phrase_keys.match(line) is None:
+            category = self.boilerplate_phrases.get(comparison_key(line))
+            if category is not None:
+                return category
         stripped = line.strip()
         for item in self._patterns_starting(stripped[:1]):
             if item.pattern.fullmatch(stripped):
