@@ -98,17 +98,12 @@ def _wrap_width(run: list[_Line]) -> int | None:
     return width
 
 
-def _is_sentence_end(source: str, line: _Line) -> bool:
-    return source[line.end - 1] in _SENTENCE_END
-
-
-def _leads_on(source: str, line: _Line) -> bool:
+def _leads_on(text: str) -> bool:
     """A dateline alone on its line ("MELBOURNE, March 3 -") leads into the next line.
 
     It ends with a dash and opens with an all-caps word; a table row ending in "--" (no
     figure) does not.
     """
-    text = source[line.start : line.end]
     if not text.endswith(("-", "—", "–")):
         return False
     first = text.split(maxsplit=1)[0].rstrip(",")
@@ -141,14 +136,11 @@ def _is_table_row(state: DocumentState, group: list[_Line], short_width: float) 
     if len(group) != 1:
         return False
     line = group[0]
+    if line.width >= short_width or state.source[line.end - 1] in _SENTENCE_END:
+        return False  # a sentence is no row; checked before the line's text is sliced out
     text = state.source[line.start : line.end]
-    return (
-        line.width < short_width
-        and not _is_sentence_end(state.source, line)
-        and not _leads_on(state.source, line)
-        # A sign-off ("Reuter") or other page furniture is not a row of the table above it.
-        and state.boilerplate_category(text) is None
-    )
+    # A sign-off ("Reuter") or other page furniture is not a row of the table above it.
+    return not _leads_on(text) and state.boilerplate_category(text) is None
 
 
 def _blocks_from_groups(
