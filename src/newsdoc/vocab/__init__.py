@@ -32,6 +32,10 @@ def read_words(name: str) -> frozenset[str]:
     return frozenset(read_entries(name))
 
 
+# A word-boundary or end-of-text assertion (an escaped backslash or "$" in a set: harmless).
+_END_ASSERTION = regex.compile(r"\\[bBmMZz]|\$")
+
+
 @attrs.frozen(slots=True)
 class BoilerplatePattern:
     """A shape of boilerplate line: ``category`` and a pattern matched against a whole line."""
@@ -54,10 +58,6 @@ class BoilerplatePattern:
         return _END_ASSERTION.search(self.pattern.pattern) is not None
 
 
-# A word-boundary or end-of-text assertion (an escaped backslash or "$" in a set: harmless).
-_END_ASSERTION = regex.compile(r"\\[bBmMZz]|\$")
-
-
 def _boilerplate_categories() -> tuple[str, ...]:
     folder = resources.files(__name__).joinpath("boilerplate")
     return tuple(
@@ -75,9 +75,9 @@ def _boilerplate_categories() -> tuple[str, ...]:
 # more of them than the longest phrase key has no phrase key.
 _KEY_DROPPABLE = regex.escape(KEY_OUTER_CHARACTERS) + r"\s\x1c-\x1f"
 
-SHORT_LINE_CHARS = 40
-LONG_LINE_CHARS = 1000
-MAX_SHORT_ANSWERS = 20_000
+SHORT_LINE_CHARS = 40  # answers for lines up to this long are kept across documents
+MAX_SHORT_ANSWERS = 20_000  # ... this many of them at most (then they are forgotten)
+LONG_LINE_CHARS = 1000  # longer lines are counted before they are folded into a key
 _UNKNOWN = "<not asked yet>"  # a sentinel, compared by identity
 
 
