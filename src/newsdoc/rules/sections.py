@@ -65,7 +65,7 @@ def _is_heading(raws: list[str], folded: list[str | None], position: int) -> boo
     text = folded[position]
     if text is None or len(raw) > MAX_HEADING_CHARS:
         return False  # most blocks are paragraphs: skip them before any normalising
-    if _MARKDOWN_HEADING.match(text):
+    if text.startswith("#") and _MARKDOWN_HEADING.match(text):
         return True
     if position == 0 or position == len(raws) - 1 or "\n" in raw:
         return False
