@@ -22,11 +22,11 @@ def normalize_space(text: str) -> str:
     # without the four separators \x1c-\x1f, str.split splits on exactly the regex's \s
     # (four ``in`` scans cost a tenth of one regex scan for them).
     if text.isprintable():
-        return _fold_spaces(text)
+        return text.strip(" ") if "  " not in text else _fold_spaces(text)
     if "\n" in text:
         flat = text.replace("\n", " ")
         if flat.isprintable():
-            return _fold_spaces(flat)
+            return flat.strip(" ") if "  " not in flat else _fold_spaces(flat)
     if (
         len(text) <= _MAX_SPLIT_CHARS
         and "\x1c" not in text
