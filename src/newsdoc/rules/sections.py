@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from newsdoc.model import Paragraph, Section, Span
-from newsdoc.state import BODY, HEADING, Block, DocumentState
+from newsdoc.state import BODY, HEADING, DocumentState
 from newsdoc.text import normalize_space
 
 MAX_HEADING_WORDS = 10
@@ -48,15 +48,8 @@ def _is_question_heading(text: str, words: list[str]) -> bool:
     return not any(word.strip("?").casefold() in _DIALOGUE_WORDS for word in words)
 
 
-def _is_one_line(block: Block, raw: str) -> bool:
-    """The block's text reads as one line: re-flowed copy, or no line break in it."""
-    return block.wrapped or ("\n" not in raw and "\r" not in raw)
-
-
-def _paragraph_text(raw: str, folded: str | None) -> str:
-    """``folded`` (the re-flowed text) for a one-line block; a table keeps its lines."""
-    if folded is not None:
-        return folded
+def _table_text(raw: str) -> str:
+    """A multi-line block that is not re-flowed (a table) keeps its lines, each folded."""
     return "\n".join(normalize_space(line) for line in raw.splitlines() if line.strip())
 
 
@@ -86,10 +79,15 @@ def build_sections(state: DocumentState) -> None:
     """Fill ``state.sections`` from the body blocks left by the earlier rules."""
     body = [block for block in state.blocks if block.role == BODY]
     raws = [state.text_of(block) for block in body]
+    # One line: re-flowed copy, or no line break in it; its paragraph text is the folded text.
+    one_line = [
+        block.wrapped or ("\n" not in raw and "\r" not in raw)
+        for block, raw in zip(body, raws, strict=True)
+    ]
     # Each block is folded once: a heading candidate (short) or a one-line paragraph needs it.
     folded = [
-        normalize_space(raw) if len(raw) <= MAX_HEADING_CHARS or _is_one_line(block, raw) else None
-        for block, raw in zip(body, raws, strict=True)
+        normalize_space(raw) if flat or len(raw) <= MAX_HEADING_CHARS else None
+        for raw, flat in zip(raws, one_line, strict=True)
     ]
     heading_flags = [_is_heading(raws, folded, position) for position in range(len(body))]
     sections: list[Section] = []
@@ -106,15 +104,17 @@ def build_sections(state: DocumentState) -> None:
             end = heading_span.end
         sections.append(Section(heading, tuple(paragraphs), Span(start, end), heading_span))
 
-    for block, raw, text, is_heading in zip(body, raws, folded, heading_flags, strict=True):
+    for block, raw, flat, text, is_heading in zip(
+        body, raws, one_line, folded, heading_flags, strict=True
+    ):
+        span = Span(block.start, block.end)
         if is_heading and text is not None:
             close()
             block.role = HEADING
             heading = text.lstrip("#").strip()
-            heading_span = block.span
+            heading_span = span
             paragraphs = []
             continue
-        one_line_text = text if _is_one_line(block, raw) else None
-        paragraphs.append(Paragraph(_paragraph_text(raw, one_line_text), block.span))
+        paragraphs.append(Paragraph(text if flat and text is not None else _table_text(raw), span))
     close()
     state.sections = sections
