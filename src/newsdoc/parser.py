@@ -10,6 +10,7 @@ from newsdoc.decode import text_notes
 from newsdoc.model import Article
 from newsdoc.pipeline import Pipeline
 from newsdoc.state import DocumentState
+from newsdoc.text import PATTERN_TIMEOUT
 from newsdoc.vocab import Vocabulary, default_vocabulary
 
 DEFAULT_MAX_CHARS = 50_000_000
@@ -100,7 +101,14 @@ class Parser:
         state.notes.extend(text_notes(text))
         for rule in self.config.pipeline:
             state.current_rule = rule.name
-            rule(state)
+            try:
+                rule(state)
+            except TimeoutError:
+                # The regex backstop fired: keep what the earlier rules found and go on.
+                state.notes.append(
+                    f"rule {rule.name!r} gave up: a pattern ran past its time limit"
+                    f" ({PATTERN_TIMEOUT:g} s); this parse is best-effort"
+                )
         return _article_from(state)
 
 

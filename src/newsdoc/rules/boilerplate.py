@@ -19,7 +19,7 @@ from collections.abc import Iterable
 import regex
 
 from newsdoc.state import BODY, DocumentState
-from newsdoc.text import comparison_key
+from newsdoc.text import comparison_key, time_limit
 
 MAX_BOILERPLATE_WORDS = 60  # longer blocks are prose even when they mention "share" or "image"
 EDGE_BLOCKS = 3  # navigation bars sit among the first or last blocks of a page
@@ -59,8 +59,12 @@ def _glued_tail(text: str) -> regex.Match[str] | None:
     """The earliest credit or sign-off in the last characters that runs to the end."""
     position = max(0, len(text) - TAIL_WINDOW)
     while True:
+        # no time limit: searched only in the last TAIL_WINDOW characters, bounded repeats
         match = _GLUED_TAIL.search(text, position)
-        if match is None or not _PROSE_AFTER.search(match.group("tail")):
+        if match is None:
+            return None
+        tail = match.group("tail")
+        if not _PROSE_AFTER.search(tail, timeout=time_limit(tail)):
             return match
         position = match.start("tail") + 1
 
@@ -70,6 +74,7 @@ def _remove_navigation(state: DocumentState) -> None:
     edges = body[:EDGE_BLOCKS] + body[max(EDGE_BLOCKS, len(body) - EDGE_BLOCKS) :]
     for block in edges:
         text = state.text_of(block)
+        # no time limit: bounded repeats of bounded runs
         if "\n" not in text and _NAVIGATION.fullmatch(text.strip()):
             state.remove_block(block, "boilerplate", "navigation")
 

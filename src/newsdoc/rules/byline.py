@@ -12,7 +12,7 @@ import regex
 
 from newsdoc.model import Byline, Credit, Span
 from newsdoc.state import BODY, BYLINE, CREDIT, Block, DocumentState
-from newsdoc.text import normalize_space
+from newsdoc.text import normalize_space, time_limit
 
 MAX_BLOCKS_TO_SEARCH = 4
 MAX_BYLINE_WORDS = 16
@@ -57,14 +57,19 @@ def _split_authors(state: DocumentState, names: str) -> tuple[tuple[str, ...], s
     """Split "A, B and C, Reuters" into names and an agency."""
     # normalize_space first: "Jane\u00a0Doe" pasted from a web page is "Jane Doe".
     names = normalize_space(names.split("|")[0]).replace(" . ", " ").rstrip(".,;")
-    parts = [part.strip(" .") for part in _NAME_SPLIT.split(names) if part.strip(" .")]
+    parts = [
+        part.strip(" .")
+        for part in _NAME_SPLIT.split(names, timeout=time_limit(names))
+        if part.strip(" .")
+    ]
     agencies = {agency.casefold() for agency in state.vocab.agencies}
     agency = None
     if parts and (parts[-1].casefold() in agencies or parts[-1].casefold() == "reuter"):
         # "by X, Reuters"; "By . Associated Press ." names the agency alone.
         agency = parts.pop()
     if parts:
-        outlet = _FOR_OUTLET.search(parts[-1])
+        last = parts[-1]
+        outlet = _FOR_OUTLET.search(last, timeout=time_limit(last))
         if outlet is not None:
             agency = agency or outlet.group("outlet")
             parts[-1] = parts[-1][: outlet.start()]
@@ -95,7 +100,7 @@ def _find_credit(state: DocumentState) -> None:
         window = max(0, len(text) - CREDIT_WINDOW)
         if all(text.find(word, window) < 0 for word in _CREDIT_WORDS):
             return
-        match = _CREDIT.search(text, window)
+        match = _CREDIT.search(text, window, timeout=time_limit(text))
         if match is None:
             return
         start = block.start + match.start("credit")
@@ -125,14 +130,14 @@ def find_byline(state: DocumentState) -> None:
     """Find the byline among the first body blocks, then the credit line at the end."""
     for _index, block in state.leading_body_blocks(MAX_BLOCKS_TO_SEARCH):
         text = state.text_of(block)
-        whole = _BY_BLOCK.match(text)
+        whole = _BY_BLOCK.match(text)  # no time limit: anchored, names of 200 characters at most
         if whole is not None and len(text.split()) <= MAX_BYLINE_WORDS:
             authors, agency = _split_authors(state, whole.group("names"))
             if (authors or agency) and all(_looks_like_name(name) for name in authors):
                 block.role = BYLINE
                 state.byline = Byline(authors, normalize_space(text), block.span, agency)
                 break
-        prefix = _BY_PREFIX.match(text)
+        prefix = _BY_PREFIX.match(text)  # no time limit: anchored, bounded repeats
         if prefix is not None:
             authors, agency = _split_authors(state, prefix.group("names"))
             end = block.start + prefix.end()

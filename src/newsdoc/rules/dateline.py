@@ -22,7 +22,7 @@ import regex
 
 from newsdoc.model import Dateline, Span
 from newsdoc.state import BODY, DocumentState
-from newsdoc.text import OPENING_QUOTES
+from newsdoc.text import OPENING_QUOTES, time_limit
 
 MAX_BLOCKS_TO_SEARCH = 3
 MAX_DAYS_AHEAD = 2  # a dateline may run a day or two ahead of the issue date (time zones)
@@ -130,7 +130,7 @@ def _wire_dateline(state: DocumentState, text: str) -> tuple[list[int], int, Dat
     # text. Three ``in`` scans, not a generator over them.
     if "-" not in text and "—" not in text and "–" not in text:
         return None
-    wire = _WIRE.match(text)
+    wire = _WIRE.match(text)  # no time limit: anchored, bounded repeats
     if wire is None:
         return None
     # Every group in one call: looking one up by name costs twice as much as all of them.
@@ -175,7 +175,7 @@ def _strong_without_date(state: DocumentState, location: str | None, dash: str) 
     if location is None:
         return False
     place, *qualifiers = (part.strip() for part in location.split(","))
-    if _LOWER_WORD.search(place) or not place.isupper():
+    if _LOWER_WORD.search(place, timeout=time_limit(place)) or not place.isupper():
         return False
     if dash != "-":
         return True
@@ -190,7 +190,7 @@ def _match(state: DocumentState, text: str) -> tuple[list[int], int, Dateline] |
     if found is not None:
         starts, end, dateline = found
         return [offset + start for start in starts], offset + end, dateline
-    cnn = _PARENTHESISED_AGENCY.match(body)
+    cnn = _PARENTHESISED_AGENCY.match(body)  # no time limit: anchored, bounded repeats
     if cnn is not None and _outlet_leads_story(state, body, cnn):
         location = cnn.group("location")
         dateline = Dateline(

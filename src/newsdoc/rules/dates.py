@@ -16,6 +16,7 @@ from dateutil import parser as date_parser
 from dateutil import tz
 
 from newsdoc.state import BODY, DocumentState
+from newsdoc.text import time_limit
 from newsdoc.weekdays import find_weekday_mentions
 
 MAX_BLOCKS_TO_SEARCH = 6
@@ -107,7 +108,8 @@ def parse_moment(text: str, default: date | datetime | None = None) -> datetime 
     """Interpret a date or time stamp with ``dateutil``; None when it is not one."""
     cleaned = text.replace("p.m.", "PM").replace("a.m.", "AM").replace(" |", " ").strip(" .,|")
     # "1:25 AM on 3rd August 2011": dateutil reads neither the ordinal nor the filler word.
-    cleaned = _FILLER.sub(" ", _ORDINAL.sub("", cleaned))
+    cleaned = _ORDINAL.sub("", cleaned, timeout=time_limit(cleaned))
+    cleaned = _FILLER.sub(" ", cleaned, timeout=time_limit(cleaned))
     if default is not None:
         return _parse_with(cleaned, datetime(default.year, default.month, default.day))
     # Without a default, dateutil fills gaps from today's date: the output would depend on
@@ -135,7 +137,9 @@ def _parse_with(cleaned: str, base: datetime) -> datetime | None:
 
 def _as_stamp(value: datetime, text: str) -> date | datetime:
     """A stamp without a clock time is a date, not midnight."""
-    if not regex.search(r"\d:\d|\d\s*(?:am|pm)\b", text, regex.IGNORECASE):
+    if not regex.search(
+        r"\d:\d|\d\s*(?:am|pm)\b", text, regex.IGNORECASE, timeout=time_limit(text)
+    ):
         return value.date()
     return value
 
@@ -164,11 +168,14 @@ def _names_a_day(state: DocumentState, match: regex.Match[str]) -> bool:
     """A stamp names a month ("Oct 5, 2017"), is a numeric date ("2015-07-31T08:52"), or is a
     clock time after "Updated"/"Published"; "1 of 5" and a bare "1994" are not stamps."""
     when = match.group("when")
-    if _NUMERIC_DATE.search(when):
+    if _NUMERIC_DATE.search(when, timeout=time_limit(when)):
         return True
-    if match.group("kind") and _CLOCK.search(when):
+    if match.group("kind") and _CLOCK.search(when, timeout=time_limit(when)):
         return True
-    return any(word.casefold() in state.vocab.months for word in _WORD.findall(when))
+    return any(
+        word.casefold() in state.vocab.months
+        for word in _WORD.findall(when, timeout=time_limit(when))
+    )
 
 
 def _may_hold_mail_marker(text: str) -> bool:
@@ -185,16 +192,18 @@ def _take_stamps(state: DocumentState) -> None:
     for index, block in state.leading_body_blocks(MAX_BLOCKS_TO_SEARCH):
         text = state.text_of(block)
         marker = (
-            _MAIL_MARKER.search(text, 0, MAIL_MARKER_WINDOW)
+            _MAIL_MARKER.search(text, 0, MAIL_MARKER_WINDOW, timeout=time_limit(text))
             if _may_hold_mail_marker(text)
             else None
         )
-        if marker is not None and _MAIL_LEAD.fullmatch(text, 0, marker.start()):
+        if marker is not None and _MAIL_LEAD.fullmatch(
+            text, 0, marker.start(), timeout=time_limit(text)
+        ):
             _take_mail_header(state, index, text, marker.start())
             return
-        if len(text) > MAX_STAMP_CHARS or not _HAS_DIGIT.search(text):
+        if len(text) > MAX_STAMP_CHARS or not _HAS_DIGIT.search(text, timeout=time_limit(text)):
             continue
-        match = _STAMP.match(text)
+        match = _STAMP.match(text, timeout=time_limit(text))
         if match is None or not _names_a_day(state, match):
             continue
         moment = parse_moment(match.group("when"), state.published)
@@ -211,7 +220,7 @@ def _take_stamps(state: DocumentState) -> None:
 
 def _take_mail_header(state: DocumentState, index: int, text: str, position: int) -> None:
     block_start = state.blocks[index].start
-    match = _MAIL_HEADER.match(text, position)
+    match = _MAIL_HEADER.match(text, position, timeout=time_limit(text))
     if match is None or match.end() <= position:
         return
     published = match.group("published")

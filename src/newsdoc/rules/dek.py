@@ -14,7 +14,7 @@ import regex
 
 from newsdoc.model import Span
 from newsdoc.state import BODY, DEK, HEADLINE, REMOVED, Block, DocumentState
-from newsdoc.text import comparison_key
+from newsdoc.text import comparison_key, time_limit
 
 MAX_DEK_WORDS = 80
 MIN_DEK_WORDS = 5  # a standfirst is a sentence or a clause, not a label
@@ -35,6 +35,7 @@ _DIGIT = regex.compile(r"\d")
 def _is_furniture(state: DocumentState, block: Block) -> bool:
     """A boilerplate phrase or a publication stamp: stepped over, never a dek."""
     text = state.clean_text_of(block)
+    # no time limit: anchored white space then fixed words
     if state.boilerplate_category(text) is not None or _STAMP_OPENING.match(text):
         return True
     phrases = state.config.boilerplate_phrases
@@ -47,7 +48,7 @@ def _is_furniture(state: DocumentState, block: Block) -> bool:
     return (
         len(text.split(maxsplit=MAX_STAMP_WORDS)) <= MAX_STAMP_WORDS
         and not text.endswith(".")
-        and bool(_DIGIT.search(text))
+        and bool(_DIGIT.search(text, timeout=time_limit(text)))
     )
 
 
@@ -83,12 +84,12 @@ def find_dek(state: DocumentState) -> None:
     block = blocks[index]
     text = state.clean_text_of(block)
     words = len(text.split())
+    # no time limit: anchored, bounded repeats
     if not MIN_DEK_WORDS <= words <= MAX_DEK_WORDS or _STORY_OPENING.match(text):
         return
     next_index = _next_content(state, index + 1)
-    before_story = next_index is not None and bool(
-        _STORY_OPENING.match(state.text_of(blocks[next_index]))
-    )
+    following = state.text_of(blocks[next_index]) if next_index is not None else ""
+    before_story = bool(_STORY_OPENING.match(following, timeout=time_limit(following)))
     if not (_was_repeated(state, index) or before_story):
         return
     block.role = DEK

@@ -12,7 +12,7 @@ import regex
 
 from newsdoc.model import Explainer, ExplainerCard, Span
 from newsdoc.state import BODY, EMPTY, EXPLAINER, REMOVED, Block, DocumentState
-from newsdoc.text import normalize_space
+from newsdoc.text import normalize_space, time_limit
 
 _COUNTER = regex.compile(r"(?:Card|Slide|Step|Item)\s+(\d{1,3})\s+(?:of|/)\s+(\d{1,3})", regex.I)
 _CARD_HEADING = regex.compile(r"(?P<heading>[^.!?\n]{2,80}?[.!?:])\s+(?P<body>\S)")
@@ -25,7 +25,7 @@ _SKIPPABLE = frozenset({REMOVED, EMPTY})  # blocks with no kept text may sit ins
 
 def _card(state: DocumentState, block: Block, number: int) -> ExplainerCard | None:
     text = state.text_of(block)
-    match = _CARD_HEADING.match(text)
+    match = _CARD_HEADING.match(text, timeout=time_limit(text))
     if match is None:
         return None
     heading = normalize_space(match.group("heading")).rstrip(".:")
@@ -41,6 +41,7 @@ def find_explainers(state: DocumentState) -> None:
     index = 0
     while index < len(blocks):
         block = blocks[index]
+        # no time limit: run on every block; linear, \s+ runs between fixed words
         counter = _COUNTER.fullmatch(state.text_of(block).strip()) if block.role == BODY else None
         if counter is None or int(counter.group(1)) != 1:
             index += 1
@@ -56,7 +57,7 @@ def find_explainers(state: DocumentState) -> None:
                 if candidate.role in _SKIPPABLE:
                     continue
                 break  # a kept element (byline, heading, ...) ends the widget
-            if _COUNTER.fullmatch(state.text_of(candidate).strip()):
+            if _COUNTER.fullmatch(state.text_of(candidate).strip()):  # no time limit: see above
                 if len(chrome) >= total:
                     break  # more counters than cards: not one widget (and keeps this linear)
                 chrome.append(candidate)  # later counters ("Card 2 of 5") between cards

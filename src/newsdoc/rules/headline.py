@@ -14,7 +14,7 @@ import regex
 
 from newsdoc.model import Span
 from newsdoc.state import BODY, HEADLINE, DocumentState
-from newsdoc.text import comparison_key, normalize_space
+from newsdoc.text import comparison_key, normalize_space, time_limit
 
 MAX_HEADLINE_CHARS = 300
 MAX_HEADLINE_WORDS = 40
@@ -55,6 +55,7 @@ def _doubled(text: str) -> int | None:
 
 def _is_furniture(state: DocumentState, text: str) -> bool:
     """A whole-line boilerplate phrase (the vocabulary or the caller's extra phrases) or stamp."""
+    # no time limit: anchored, bounded repeats
     if state.boilerplate_category(text) is not None or _STAMP.fullmatch(text):
         return True
     phrases = state.config.boilerplate_phrases
@@ -87,7 +88,9 @@ def find_headline(state: DocumentState) -> None:
     if words > MAX_HEADLINE_WORDS:
         return
     # A dateline-led or long full sentence opening the document is body copy, not a title.
-    if words > SHORT_TITLE_WORDS and (_BODY_OPENING.match(text) or text.rstrip().endswith(".")):
+    if words > SHORT_TITLE_WORDS and (
+        _BODY_OPENING.match(text, timeout=time_limit(text)) or text.rstrip().endswith(".")
+    ):
         return
     doubled = _doubled(text)
     if doubled is not None:

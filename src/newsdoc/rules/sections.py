@@ -14,7 +14,7 @@ import regex
 
 from newsdoc.model import Paragraph, Section, Span
 from newsdoc.state import BODY, HEADING, DocumentState
-from newsdoc.text import normalize_space
+from newsdoc.text import normalize_space, time_limit
 
 MAX_HEADING_WORDS = 10
 MAX_HEADING_CHARS = 200  # ten words with generous spacing, Markdown marks included
@@ -58,7 +58,7 @@ def _is_heading(raws: list[str], folded: list[str | None], position: int) -> boo
     text = folded[position]
     if text is None or len(raw) > MAX_HEADING_CHARS:
         return False  # most blocks are paragraphs: skip them before any normalising
-    if text.startswith("#") and _MARKDOWN_HEADING.match(text):
+    if text.startswith("#") and _MARKDOWN_HEADING.match(text, timeout=time_limit(text)):
         return True
     if position == 0 or position == len(raws) - 1 or "\n" in raw:
         return False

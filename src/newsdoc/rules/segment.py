@@ -22,6 +22,7 @@ import itertools
 import regex
 
 from newsdoc.state import Block, DocumentState
+from newsdoc.text import time_limit
 
 # The line breaks of ``str.splitlines`` ("\r\n" counts as one).
 _BREAK_CHARACTERS = "\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"
@@ -82,7 +83,8 @@ def _runs(source: str) -> tuple[list[list[_Line]], list[tuple[int, int]]]:
 def _is_invisible(piece: str) -> bool:
     """The line (with its break) holds only white space and zero-width characters."""
     content = piece.rstrip(_BREAK_CHARACTERS)  # a line break ends the piece, never inside it
-    return _INVISIBLE_LINE.fullmatch(content.lstrip(" \t")) is not None
+    content = content.lstrip(" \t")
+    return _INVISIBLE_LINE.fullmatch(content, timeout=time_limit(content)) is not None
 
 
 def _wrap_width(run: list[_Line]) -> int | None:

@@ -13,7 +13,13 @@ from importlib import resources
 import attrs
 import regex
 
-from newsdoc.text import KEY_OUTER_CHARACTERS, comparison_key
+from newsdoc.text import (
+    KEY_OUTER_CHARACTERS,
+    LONG_SUBJECT_CHARS,
+    PATTERN_TIMEOUT,
+    comparison_key,
+    time_limit,
+)
 
 
 def read_entries(name: str) -> tuple[str, ...]:
@@ -53,9 +59,11 @@ class BoilerplatePattern:
         """
         if self.pattern.flags & regex.REVERSE:
             return True
+        # no time limit: one character
         if self.pattern.fullmatch(character, partial=True) is not None:
             return True
-        return _END_ASSERTION.search(self.pattern.pattern) is not None
+        source = self.pattern.pattern
+        return _END_ASSERTION.search(source, timeout=time_limit(source)) is not None
 
 
 def _boilerplate_categories() -> tuple[str, ...]:
@@ -140,7 +148,10 @@ class Vocabulary:
 
     def _boilerplate_category(self, line: str) -> str | None:
         # The test scans about as far as the longest key: it pays on long blocks only.
-        if len(line) <= LONG_LINE_CHARS or self._beyond_phrase_keys.match(line) is None:
+        if (
+            len(line) <= LONG_LINE_CHARS
+            or self._beyond_phrase_keys.match(line, timeout=PATTERN_TIMEOUT) is None
+        ):
             category = self.boilerplate_phrases.get(comparison_key(line))
             if category is not None:
                 return category
@@ -148,8 +159,18 @@ class Vocabulary:
         first = stripped[:1]
         # The cache looked up here first: one call fewer per line once its character is known.
         patterns = self._patterns_by_start.get(first) or self._patterns_starting(first)
+        if len(stripped) > LONG_SUBJECT_CHARS:  # the regex backstop, on long lines only
+            return self._long_line_category(stripped, patterns)
         for item in patterns:
-            if item.pattern.fullmatch(stripped):
+            if item.pattern.fullmatch(stripped):  # no time limit: a short line
+                return item.category
+        return None
+
+    @staticmethod
+    def _long_line_category(stripped: str, patterns: tuple[BoilerplatePattern, ...]) -> str | None:
+        # Kept apart so that the common short line pays nothing for the time limit.
+        for item in patterns:
+            if item.pattern.fullmatch(stripped, timeout=PATTERN_TIMEOUT):
                 return item.category
         return None
 
