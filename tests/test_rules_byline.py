@@ -82,6 +82,22 @@ def test_credit_line_leaves_the_body() -> None:
     assert credit not in article.text
 
 
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "MARIA LOPEZ CONTRIBUTED REPORTING.",
+        "(REPORTING BY MARIA LOPEZ; EDITING BY TOM HALE)",
+        "ADDITIONAL REPORTING BY MARIA LOPEZ.",
+    ],
+)
+def test_all_caps_credit_line_leaves_the_body(credit: str) -> None:
+    """All-caps copy: the credit line is found as in mixed case."""
+    article = newsdoc.parse((HEADLINE + STORY).upper() + "\n\n" + credit)
+    assert [c.text for c in article.credits] == [credit]
+    assert credit not in article.text
+    assert article.text == STORY.upper()
+
+
 def test_credit_after_a_double_dash() -> None:
     """ "-- CNN's Jane Roe contributed to this report." is a credit too."""
     article = newsdoc.parse(HEADLINE + STORY + " -- CNN's Jane Roe contributed to this report.")

@@ -38,16 +38,29 @@ _NAME_SPLIT = regex.compile(r"\s*(?:,\s*(?:and|AND)\s+|\s+(?:and|AND)\s+|\s*&\s*
 _CREDIT = regex.compile(
     r"""(?:^|(?<=[.!?"”]\s{0,3}(?:--\s{1,3})?))
     (?P<credit>\((?:Additional\ )?(?:Reporting|Writing|Editing)\ by\b[^\n()]{1,300}\)
+    | \((?:ADDITIONAL\ )?(?:REPORTING|WRITING|EDITING)\ BY\b[^\n()]{1,300}\)
     | [A-Z][^.!?\n]{0,400}?\b
         (?:contributed\ (?:reporting|to\ this\ (?:report|story|article))
-        | (?:reporting|additional\ reporting|writing|editing)\ by)
+        | (?:reporting|additional\ reporting|writing|editing)\ by
+        | CONTRIBUTED\ (?:REPORTING|TO\ THIS\ (?:REPORT|STORY|ARTICLE))
+        | (?:REPORTING|ADDITIONAL\ REPORTING|WRITING|EDITING)\ BY)
         \b[^\n]{0,200}?[.]?)
     \s*$""",
     regex.VERBOSE,
 )
 # Every credit holds one of these: the window is searched only when one occurs in it, since
 # the search tries the lazy sentence at each of its 600 positions.
-_CREDIT_WORDS = ("contributed", "eporting by", "riting by", "diting by")
+# mixed case, then all-caps copy ("JANE DOE CONTRIBUTED REPORTING.")
+_CREDIT_WORDS = (
+    "contributed",
+    "eporting by",
+    "riting by",
+    "diting by",
+    "CONTRIBUTED",
+    "EPORTING BY",
+    "RITING BY",
+    "DITING BY",
+)
 _JOB_WORDS = frozenset(
     {"staff", "writer", "reporter", "correspondent", "editor", "columnist", "contributor"}
 )
