@@ -8,7 +8,7 @@ import regex
 
 import newsdoc
 from newsdoc.rules.boilerplate import repeated_lines
-from newsdoc.vocab import BoilerplatePattern, default_vocabulary
+from newsdoc.vocab import MAX_START_CHARACTERS, BoilerplatePattern, default_vocabulary
 
 HEADLINE = "Town votes to rebuild its old library\n\n"
 STORY = "Voters approved the library bond by a wide margin, the town clerk said on Wednesday."
@@ -149,3 +149,13 @@ def test_long_padded_line_still_matches_its_phrase() -> None:
     assert vocabulary.boilerplate_category(padded) == "ads"
     prose = "Voters approved the library bond by a wide margin. " * 30
     assert vocabulary.boilerplate_category(prose) is None
+
+
+def test_the_first_character_index_stays_bounded() -> None:
+    """Lines opening with every character of a large alphabet do not grow the per-character
+    pattern index past its cap, and the answers stay those of the patterns."""
+    vocabulary = attrs.evolve(default_vocabulary())
+    for code in range(0x4E00, 0x4E00 + MAX_START_CHARACTERS + 500):
+        assert vocabulary.boilerplate_category(chr(code) + " line") is None
+    assert vocabulary.boilerplate_category("Advertisement") == "ads"
+    assert len(vocabulary._patterns_by_start) <= MAX_START_CHARACTERS

@@ -85,6 +85,8 @@ _KEY_DROPPABLE = regex.escape(KEY_OUTER_CHARACTERS) + r"\s\x1c-\x1f"
 
 SHORT_LINE_CHARS = 40  # answers for lines up to this long are kept across documents
 MAX_SHORT_ANSWERS = 20_000  # ... this many of them at most (then they are forgotten)
+# First characters remembered: news uses a few hundred; random text must not grow it forever.
+MAX_START_CHARACTERS = 4096
 LONG_LINE_CHARS = 1000  # longer lines are counted before they are folded into a key
 _UNKNOWN = "<not asked yet>"  # a sentinel, compared by identity
 
@@ -181,7 +183,8 @@ class Vocabulary:
             patterns = self.boilerplate_patterns
             if character:  # an empty line may match any pattern
                 patterns = tuple(item for item in patterns if item.may_start_with(character))
-            self._patterns_by_start[character] = patterns
+            if len(self._patterns_by_start) < MAX_START_CHARACTERS:
+                self._patterns_by_start[character] = patterns
         return patterns
 
 
