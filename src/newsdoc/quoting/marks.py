@@ -81,18 +81,6 @@ def _closes(text: str, index: int) -> bool:
     return not ((before.isspace() or before in _OPEN_BEFORE) and after.isalnum())
 
 
-def _single_positions(text: str) -> list[int]:
-    """Single marks that can delimit a top-level quote: not between two letters."""
-    found = []
-    for match in _SINGLE_MARK.finditer(text):
-        index = match.start()
-        before = text[index - 1] if index > 0 else " "
-        after = text[index + 1] if index + 1 < len(text) else " "
-        if not (before.isalnum() and after.isalnum()):  # don’t, O’Brien
-            found.append(index)
-    return found
-
-
 def _after_colon(source: str, start: int) -> bool:
     """Whether the paragraph at ``start`` follows one ending with a colon."""
     index = start - 1
@@ -107,32 +95,40 @@ def find_quote_parts(source: str, start: int, end: int) -> list[QuotePart]:
     A quote left open at the paragraph end is returned with ``closed=False`` and runs to the
     end; the caller decides whether the next paragraph continues it.
     """
-    if _OPENING_MARK.search(source, start, end) is None:
+    first = _OPENING_MARK.search(source, start, end)
+    if first is None:
         return []  # most paragraphs: no double mark, and no single mark that can open
+    # every double mark can open, so the first mark found tells whether there are any
+    # before it; one after a single mark is looked for from there
+    if first.group() in "‘'" and _DOUBLE_MARK.search(source, first.end(), end) is None:
+        # single marks only, and one of them ‘ or ' (a paragraph with ’ alone has none)
+        parts = _pair_single(source[start:end], start)
+        return [part for part in parts if " " in source[part.start : part.end]]
     text = source[start:end]
     positions = [match.start() for match in _DOUBLE_MARK.finditer(text)]
-    if positions:
-        if text[0] == '"' and (_after_colon(source, start) or _TRANSCRIPT.match(text)):
-            # "Smith said: ¶ "… “a nested quote” …": curly marks nest inside the straight
-            # quote that opens an introduced paragraph or a transcript line ("PENCE: …")
-            positions = [index for index in positions if text[index] == '"']
-        return _pair(text, start, positions)
-    if "‘" not in text and "'" not in text:
-        return []
-    parts = _pair_single(text, start, _single_positions(text))
-    return [part for part in parts if part.closed and " " in source[part.start : part.end]]
+    if text[0] == '"' and (_after_colon(source, start) or _TRANSCRIPT.match(text)):
+        # "Smith said: ¶ "… “a nested quote” …": curly marks nest inside the straight
+        # quote that opens an introduced paragraph or a transcript line ("PENCE: …")
+        positions = [index for index in positions if text[index] == '"']
+    return _pair(text, start, positions)
 
 
-def _pair_single(text: str, offset: int, positions: list[int]) -> list[QuotePart]:
+def _pair_single(text: str, offset: int) -> list[QuotePart]:
+    """Closed quotes between single marks that can delimit a top-level quote: not the
+    apostrophes between two letters (don’t, O’Brien)."""
     parts: list[QuotePart] = []
     open_at: int | None = None
-    for index in positions:
+    last = len(text) - 1
+    for match in _SINGLE_MARK.finditer(text):
+        index = match.start()
         before = text[index - 1] if index > 0 else " "
-        after = text[index + 1] if index + 1 < len(text) else " "
-        opening = (before.isspace() or before in _OPEN_BEFORE) and after.isalnum()
-        if opening:
-            open_at = index
-        elif open_at is not None and not after.isalnum():
+        after = text[index + 1] if index < last else " "
+        if after.isalnum():
+            if before.isalnum():
+                continue  # an apostrophe inside a word
+            if before.isspace() or before in _OPEN_BEFORE:
+                open_at = index
+        elif open_at is not None:
             parts.append(QuotePart(offset + open_at, offset + index + 1, closed=True))
             open_at = None
     return parts
