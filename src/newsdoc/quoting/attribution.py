@@ -48,16 +48,18 @@ def _speaker_of_cue(
     tokens: list[Token], first: int, last: int, floor: int, ceiling: int, vocab: Vocabulary
 ) -> Mention | None:
     """The mention a cue reports: after "according to", else its subject, else inverted."""
-    if tokens[first].lower == "according":
+    cue = tokens[first].text.lower()  # once: the tests below read it again and again
+    if cue == "according":
         return mention_after(tokens, last + 1, ceiling, vocab)
-    if tokens[first].lower.endswith("ing") and first > floor and tokens[first - 1].text == ",":
+    participle = cue.endswith("ing")
+    if participle and first > floor and tokens[first - 1].text == ",":
         # "…, saying": the speaker is the main clause's subject ("His aide doubled down,
         # saying she was “…”"), unless an earlier cue of the clause names it first
         if first - 1 == floor:
             return mention_after(tokens, last + 1, ceiling, vocab)
         main = after_introduction(tokens, floor, first - 1)  # "In a statement, Smith …"
         return opening_subject(tokens, main, first - 1, vocab)
-    if tokens[first - 1].text == "," and tokens[first].lower in _INVERTED_CUES:
+    if tokens[first - 1].text == "," and cue in _INVERTED_CUES:
         # "“…” for Clinton, forcing her to fight, said Brad Bannon.": a name closing the
         # sentence after the cue is the speaker, not the apposition before it
         inverted = mention_after(tokens, last + 1, ceiling, vocab)
@@ -71,21 +73,19 @@ def _speaker_of_cue(
                 return inverted
     verb = first
     if (
-        tokens[first].lower == "saying"
+        cue == "saying"
         and first - 2 >= floor
         and tokens[first - 1].lower == "as"
         and tokens[first - 2].lower == "quoted"
     ):
         verb = first - 2  # "he was quoted as saying": the subject stands before "quoted"
     mention = subject_before(tokens, verb, floor, vocab)
-    if mention is not None and mention.kind == "noun" and tokens[first].lower.endswith("ing"):
+    if mention is not None and mention.kind == "noun" and participle:
         # "Pell, who has spent months insisting": a participle's noun is rarely its subject
         mention = sentence_subject(tokens, floor, first - 1, vocab) or mention
     if mention is not None:
         return mention
-    if first - 1 >= floor and (
-        tokens[first - 1].lower == "and" or tokens[first].lower.endswith("ing")
-    ):
+    if first - 1 >= floor and (tokens[first - 1].lower == "and" or participle):
         # "Trump weighed in and said", "Pell, who spent months insisting": the clause subject
         return sentence_subject(tokens, floor, first - 1, vocab)
     # inverted only when the cue opens the frame: "“…,” said Mr. Rau"
@@ -117,7 +117,14 @@ def frame_after(
             return Attribution(mention)
         return None
     limit = min(stop, index + MAX_FRAME_TO_CUE)
+    speech_verbs = vocab.speech_verbs
     for position in range(index, limit):
+        token = tokens[position]
+        if token.kind != WORD:
+            continue
+        lower = token.text.lower()
+        if lower not in speech_verbs and lower != "according":
+            continue  # cannot start a cue (most words: no call to cue_at)
         last = cue_at(tokens, position, vocab)
         if last is None:
             continue
@@ -238,7 +245,14 @@ def outermost_cue(
     naming: Attribution | None = None
     relative: Attribution | None = None
     main = after_introduction(tokens, start, end)
+    speech_verbs = vocab.speech_verbs
     for position in range(start, end + 1):
+        token = tokens[position]
+        if token.kind != WORD:
+            continue
+        lower = token.text.lower()
+        if lower not in speech_verbs and lower != "according":
+            continue  # cannot start a cue (most words: no call to cue_at)
         last = cue_at(tokens, position, vocab)
         if last is None:
             continue
@@ -300,7 +314,7 @@ def clause_subject(
         token = tokens[position]
         if token.kind != WORD:
             continue
-        lower = token.lower
+        lower = token.text.lower()
         if lower in vocab.speaker_pronouns and lower not in ("it", "you"):
             return Mention(position, position, "pronoun")
         if not is_name_word(token, vocab) or is_possessive(token):

@@ -107,8 +107,9 @@ def after_introduction(tokens: list[Token], start: int, end: int) -> int:
     opener = tokens[start] if start <= end else None
     if opener is None or opener.kind != WORD:
         return start
-    if opener.lower not in _INTRODUCERS and not (
-        opener.text[:1].isupper() and opener.lower.endswith("ing") and opener.lower != "according"
+    lower = opener.text.lower()
+    if lower not in _INTRODUCERS and not (
+        opener.text[:1].isupper() and lower.endswith("ing") and lower != "according"
     ):
         return start  # "According to X, …" is itself the attribution
     for position in range(start + 1, end):

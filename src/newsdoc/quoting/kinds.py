@@ -45,7 +45,8 @@ def looks_like_title(tokens: list[Token], position: int, vocab: Vocabulary) -> b
     inner = quote_inner(text)
     if "=" in inner or "<" in inner or ">" in inner:
         return True  # an HTML attribute, not speech
-    words = inner.rstrip(",.;:!?”\"’'").split()
+    # (at most one split past the limit: a long quote need not be cut into all its words)
+    words = inner.rstrip(",.;:!?”\"’'").split(maxsplit=MAX_TITLE_WORDS)
     if not words or len(words) > MAX_TITLE_WORDS:
         return False
     if not all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in words):

@@ -101,9 +101,12 @@ def _noun_phrase_ending(
 ) -> Mention | None:
     """A common noun phrase ending at ``last`` ("a senior official", "Clinton’s campaign")."""
     head = tokens[last]
-    if head.kind != WORD or head.lower in vocab.non_name_words or _is_skippable(head, vocab):
+    if head.kind != WORD:
         return None
-    if head.lower in vocab.speech_verbs or head.lower in vocab.np_determiners:
+    lower = head.text.lower()
+    if lower in vocab.non_name_words or _is_skippable(head, vocab):
+        return None
+    if lower in vocab.speech_verbs or lower in vocab.np_determiners:
         return None
     if head.text.replace(",", "").isdigit():
         return None  # "2010 said": a year, not a speaker
@@ -138,9 +141,10 @@ def mention_ending(tokens: list[Token], last: int, floor: int, vocab: Vocabulary
         return mention_ending(tokens, last - 1, floor, vocab)
     if token.kind != WORD:
         return None
-    if token.lower in vocab.speaker_pronouns:
+    lower = token.text.lower()
+    if lower in vocab.speaker_pronouns:
         return Mention(last, last, "pronoun")
-    if token.lower in _RELATIVES:
+    if lower in _RELATIVES:
         # "Russia, which has warned": the local mention is "which", the speaker its antecedent
         before = last - 1
         if before >= floor and tokens[before].text == ",":
@@ -161,7 +165,7 @@ def mention_ending(tokens: list[Token], last: int, floor: int, vocab: Vocabulary
         return _with_head_noun(
             tokens, _with_descriptor(tokens, mention, floor, vocab), floor, vocab
         )
-    if token.lower in _FAMILY_SIZES and last - 2 >= floor and tokens[last - 1].lower == "of":
+    if lower in _FAMILY_SIZES and last - 2 >= floor and tokens[last - 1].lower == "of":
         head = mention_ending(tokens, last - 2, floor, vocab)  # "a mother of three"
         return None if head is None else Mention(head.first, last, head.kind)
     noun = _noun_phrase_ending(tokens, last, floor, vocab)
@@ -252,20 +256,21 @@ def subject_before(tokens: list[Token], verb: int, floor: int, vocab: Vocabulary
     index = verb - 1
     while index >= floor:
         token = tokens[index]
+        lower = token.text.lower()  # once, not at every test below (this runs for every cue)
         if _is_skippable(token, vocab):
             index -= 1
-        elif token.lower in _WEEKDAYS and index - 1 >= floor and tokens[index - 1].lower == "on":
+        elif lower in _WEEKDAYS and index - 1 >= floor and tokens[index - 1].lower == "on":
             index -= 2
-        elif token.lower in _WEEKDAYS or token.lower in _DAYS:
+        elif lower in _WEEKDAYS or lower in _DAYS:
             index -= 1  # "Smith Tuesday said", "Smith yesterday said"
         elif (
-            token.lower in _PERIODS
+            lower in _PERIODS
             and index - 1 >= floor
             and tokens[index - 1].lower in ("last", "this", "next")
         ):
             index -= 2  # "Smith last week said"
         elif (
-            token.lower == "time"
+            lower == "time"
             and index - 2 >= floor
             and tokens[index - 1].lower == "the"
             and tokens[index - 2].lower == "at"

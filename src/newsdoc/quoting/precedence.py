@@ -76,7 +76,7 @@ def _is_speech(token: Token) -> bool:
     """Whether a quote token reads as speech; a short name in title case (“Meet the Press”,
     a “Commander-in-Chief Forum”) does not."""
     inner = quote_inner(token.text).rstrip("”\"’' ")
-    words = inner.split()
+    words = inner.split(maxsplit=MAX_NAME_WORDS)  # (enough to tell a long quote)
     if not words or len(words) > MAX_NAME_WORDS or inner[-1:] in ",.;:!?…":
         return True
     return not all(word[:1].isupper() or word in _SMALL_WORDS for word in words)
