@@ -22,10 +22,14 @@ def classify(tokens: list[Token], position: int, floor: int, vocab: Vocabulary) 
     """``direct`` for quoted sentences, ``partial`` for fragments in the reporter's sentence,
     None for a quote without words."""
     inner = quote_inner(tokens[position].text)
-    if not any(char.isalnum() for char in inner):
-        return None
-    letters = [char for char in inner[:3] if char.isalpha()]
-    upper = (bool(letters) and letters[0].isupper()) or inner[:1] in "…." or inner[:1].isdigit()
+    head = inner[:1]
+    if head.isalpha():
+        upper = head.isupper()  # most quotes: a letter first
+    else:
+        if not any(char.isalnum() for char in inner):
+            return None
+        letters = [char for char in inner[:3] if char.isalpha()]
+        upper = (bool(letters) and letters[0].isupper()) or head in "…." or head.isdigit()
     if position == floor:
         return "direct" if upper else "partial"
     before = tokens[position - 1]

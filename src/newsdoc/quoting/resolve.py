@@ -45,8 +45,10 @@ def _place(entry: tuple[object, ...]) -> int:
 
 def _window(entries: list[_Entry], position: int) -> tuple[int, int]:
     """Index range of the entries (kept sorted by place) in the look-back before ``position``."""
-    low = bisect.bisect_left(entries, position - MAX_LOOKBACK, key=_place)
-    return low, bisect.bisect_left(entries, position, key=_place)
+    # A 1-tuple sorts before every longer entry with the same place: the same bounds as a
+    # ``key=_place`` search, without a Python call per comparison.
+    low = bisect.bisect_left(entries, (position - MAX_LOOKBACK,))
+    return low, bisect.bisect_left(entries, (position,))
 
 
 def strip_possessive(word: str) -> str:
