@@ -75,9 +75,8 @@ class Resolver:
         self._genders: dict[str, str] = {}
         self._others: list[tuple[int, str]] = []  # organisations and places that spoke
         self._scanned: list[tuple[int, str, str | None]] | None = None
-        # surname -> every (position, full name) ending with it, sorted: one bisect per lookup;
-        # the scan's finds apart from the notes, so the scan appends in order instead of
-        # inserting
+        # surname -> every (position, full name) ending with it, sorted: one bisect per lookup.
+        # The notes are inserted; the scan's finds, kept apart, are appended in reading order.
         self._surnames: dict[str, list[tuple[int, str]]] = {}
         self._scanned_surnames: dict[str, list[tuple[int, str]]] = {}
 
