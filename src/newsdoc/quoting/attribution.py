@@ -18,7 +18,7 @@ from newsdoc.quoting.clauses import (
     opening_subject,
     sentence_subject,
 )
-from newsdoc.quoting.cues import PASSIVE, cue_at, is_adverb, is_verb_like
+from newsdoc.quoting.cues import PASSIVE, cue_at, cues_in, is_adverb, is_verb_like
 from newsdoc.quoting.inverted import mention_after
 from newsdoc.quoting.names import (
     is_dash,
@@ -117,17 +117,7 @@ def frame_after(
             return Attribution(mention)
         return None
     limit = min(stop, index + MAX_FRAME_TO_CUE)
-    speech_verbs = vocab.speech_verbs
-    for position in range(index, limit):
-        token = tokens[position]
-        if token.kind != WORD:
-            continue
-        lower = token.text.lower()
-        if lower not in speech_verbs and lower != "according":
-            continue  # cannot start a cue (most words: no call to cue_at)
-        last = cue_at(tokens, position, vocab)
-        if last is None:
-            continue
+    for position, last in cues_in(tokens, index, limit, vocab):
         mention = _speaker_of_cue(tokens, position, last, index, stop, vocab)
         if mention is not None:
             return Attribution(mention, position, last)
@@ -245,17 +235,7 @@ def outermost_cue(
     naming: Attribution | None = None
     relative: Attribution | None = None
     main = after_introduction(tokens, start, end)
-    speech_verbs = vocab.speech_verbs
-    for position in range(start, end + 1):
-        token = tokens[position]
-        if token.kind != WORD:
-            continue
-        lower = token.text.lower()
-        if lower not in speech_verbs and lower != "according":
-            continue  # cannot start a cue (most words: no call to cue_at)
-        last = cue_at(tokens, position, vocab)
-        if last is None:
-            continue
+    for position, last in cues_in(tokens, start, end + 1, vocab):
         floor_of_cue = main if position >= main else start
         mention = _speaker_of_cue(tokens, position, last, floor_of_cue, ceiling, vocab)
         if mention is None:

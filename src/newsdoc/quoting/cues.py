@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from newsdoc.quoting.names import is_possessive
 from newsdoc.quoting.types import WORD, Token
 from newsdoc.vocab import Vocabulary
@@ -31,6 +33,22 @@ def cue_at(tokens: list[Token], index: int, vocab: Vocabulary) -> int | None:
             return None  # "a press call", "Trump’s call for": a noun
         return index
     return None
+
+
+def cues_in(
+    tokens: list[Token], start: int, end: int, vocab: Vocabulary
+) -> Iterator[tuple[int, int]]:
+    """``(first, last)`` token of every cue starting in ``tokens[start:end]``, in order."""
+    speech_verbs = vocab.speech_verbs
+    for position in range(start, end):
+        token = tokens[position]
+        if token.kind != WORD:
+            continue
+        lower = token.text.lower()
+        if lower in speech_verbs or lower == "according":  # most words start no cue: no call
+            last = cue_at(tokens, position, vocab)
+            if last is not None:
+                yield position, last
 
 
 def _after_determiner(tokens: list[Token], index: int, vocab: Vocabulary) -> bool:
