@@ -311,10 +311,7 @@ def clause_cue_after(
     tokens: list[Token], first: int, stop: int, vocab: Vocabulary
 ) -> Attribution | None:
     """The first cue after a partial quote in the rest of its sentence ("…, Smith said")."""
-    for position in range(first, stop):
-        last = cue_at(tokens, position, vocab)
-        if last is None:
-            continue
+    for position, last in cues_in(tokens, first, stop, vocab):
         mention = _speaker_of_cue(tokens, position, last, first, stop, vocab)
         if mention is not None:
             return Attribution(mention, position, last)
