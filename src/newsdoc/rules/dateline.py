@@ -37,12 +37,18 @@ _SP = rf"[{_SPACES}]"
 # The dateline's location, agency and text hold plain spaces only.
 _PLAIN_SPACES = str.maketrans(dict.fromkeys(_UNICODE_SPACES, " "))
 
+# The rest of a word of a place (letters, digits, ``.'’&-``). Whatever follows a word (a space,
+# ",", "/", "(" or a dash) cannot match inside one, so only a hyphen is worth giving back (to
+# the dash: "N.J.- "); the possessive runs spare the match the other give-backs, which always
+# fail (the Reuters datelines match in half the time).
+_WORD_TAIL = r"[\w.'’&]*+(?:-[\w.'’&]*+)*"
+_QUALIFIER_TAIL = r"[\w.'’]*+(?:-[\w.'’]*+)*"
 # Words of a place: capitalised (``Toronto``, ``NEW YORK``, ``St. Louis``) with the lower-case
 # particles of place names. Words are space-separated, so the repetitions cannot overlap.
 _PLACE = rf"""
-    [A-Z][\w.'’&-]*(?:{_SP}(?:(?:de|da|do|del|di|la|le|el|es|of|upon|on){_SP})?[A-Za-z][\w.'’&-]*){{0,4}}
+    [A-Z]{_WORD_TAIL}(?:{_SP}(?:(?:de|da|do|del|di|la|le|el|es|of|upon|on){_SP})?[A-Za-z]{_WORD_TAIL}){{0,4}}
 """
-_QUALIFIER = rf"[A-Z][\w.'’-]*(?:{_SP}[A-Z][\w.'’-]*){{0,2}}"
+_QUALIFIER = rf"[A-Z]{_QUALIFIER_TAIL}(?:{_SP}[A-Z]{_QUALIFIER_TAIL}){{0,2}}"
 _COMMA = rf"{_SP}?,{_SP}{{1,2}}"
 # A byline run into the dateline by a scraper: "By Jane Doe and John Roe NEW YORK (Reuters) -".
 # Name words are Title Case or initials, so the all-caps place after them is left whole.
