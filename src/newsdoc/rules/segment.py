@@ -38,14 +38,11 @@ FULL_LINE_RATIO = 0.7  # a line this close to the wrap width was broken by the w
 SHORT_LINE_RATIO = 0.55  # a line shorter than this ended its paragraph
 
 
-class _Line:
-    __slots__ = ("end", "indent", "start", "width")
-
-    def __init__(self, start: int, end: int, indent: int, width: int) -> None:
-        self.start = start  # past the indent (spaces and tabs)
-        self.end = end  # before trailing white space
-        self.indent = indent
-        self.width = width  # the whole line's length, 0 for a blank line
+# A non-blank line: (start, end, indent, width). ``start`` is past the indent (spaces and
+# tabs), ``end`` before trailing white space, ``width`` the whole line's length. A plain tuple:
+# a wire story has hundreds of lines, and a class instance costs three times as much to build.
+_Line = tuple[int, int, int, int]
+_START, _END, _INDENT, _WIDTH = range(4)  # the fields of a _Line
 
 
 def _runs(source: str) -> tuple[list[list[_Line]], list[tuple[int, int]]]:
@@ -68,7 +65,7 @@ def _runs(source: str) -> tuple[list[list[_Line]], list[tuple[int, int]]]:
                 invisible.append((start, start + len(unindented)))
             else:
                 width = len(piece.rstrip(_BREAK_CHARACTERS))
-                current.append(_Line(start, start + len(unindented), indent, width))
+                current.append((start, start + len(unindented), indent, width))
                 position += len(piece)
                 continue
         if current:  # a blank line ends the run
@@ -91,10 +88,10 @@ def _wrap_width(run: list[_Line]) -> int | None:
     """The wrap width if the run looks hard-wrapped, else None."""
     if len(run) < MIN_WRAPPED_LINES:
         return None
-    width = max(line.width for line in run)
+    width = max(line[_WIDTH] for line in run)
     if width > MAX_WRAP_WIDTH:
         return None
-    full = sum(1 for line in run if line.width >= FULL_LINE_RATIO * width)
+    full = sum(1 for line in run if line[_WIDTH] >= FULL_LINE_RATIO * width)
     if full * 2 < len(run):
         return None
     return width
@@ -116,7 +113,7 @@ def _groups_by_width(run: list[_Line], width: int) -> list[list[_Line]]:
     """Flush-left wrapped copy: a paragraph ends after a short line."""
     groups: list[list[_Line]] = [[run[0]]]
     for previous, line in itertools.pairwise(run):
-        if previous.width < SHORT_LINE_RATIO * width:
+        if previous[_WIDTH] < SHORT_LINE_RATIO * width:
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -126,21 +123,20 @@ def _groups_by_width(run: list[_Line], width: int) -> list[list[_Line]]:
 def _groups_by_indent(run: list[_Line], margin: int) -> list[list[_Line]]:
     """Wire copy: an indented line starts a paragraph, lines at the margin continue it."""
     groups: list[list[_Line]] = [[run[0]]]
-    for line in run[1:]:
-        if line.indent > margin:
+    for line in itertools.islice(run, 1, None):
+        if line[_INDENT] > margin:
             groups.append([line])
         else:
             groups[-1].append(line)
     return groups
 
 
-def _is_table_row(state: DocumentState, group: list[_Line], short_width: float) -> bool:
-    if len(group) != 1:
-        return False
-    line = group[0]
-    if line.width >= short_width or state.source[line.end - 1] in _SENTENCE_END:
+def _is_table_row(state: DocumentState, line: _Line, short_width: float) -> bool:
+    """The line of a one-line group could be a table row: short, and not a sentence."""
+    start, end, _, width = line
+    if width >= short_width or state.source[end - 1] in _SENTENCE_END:
         return False  # a sentence is no row; checked before the line's text is sliced out
-    text = state.source[line.start : line.end]
+    text = state.source[start:end]
     # A sign-off ("Reuter") or other page furniture is not a row of the table above it.
     return not _leads_on(text) and state.boilerplate_category(text) is None
 
@@ -154,20 +150,21 @@ def _blocks_from_groups(
 
     def flush_table() -> None:
         # A lone short line is a heading or a sign-off, not a table.
-        if table:
-            blocks.append(Block(table[0].start, table[-1].end, wrapped=False))
-            table.clear()
+        blocks.append(Block(table[0][_START], table[-1][_END], wrapped=False))
+        table.clear()
 
     for group in groups:
-        is_row = _is_table_row(state, group, short_width)
-        if is_row and table and table[-1].indent == margin != group[0].indent:
-            flush_table()  # a title at the margin is not a row of the indented table below
-        if is_row:
+        # Most groups are paragraphs of several lines: no row, and no call to find it out.
+        if len(group) == 1 and _is_table_row(state, group[0], short_width):
+            if table and table[-1][_INDENT] == margin != group[0][_INDENT]:
+                flush_table()  # a title at the margin is not a row of the indented table below
             table.append(group[0])
             continue
+        if table:
+            flush_table()
+        blocks.append(Block(group[0][_START], group[-1][_END], wrapped=len(group) > 1))
+    if table:
         flush_table()
-        blocks.append(Block(group[0].start, group[-1].end, wrapped=len(group) > 1))
-    flush_table()
     return blocks
 
 
@@ -178,14 +175,15 @@ def segment(state: DocumentState) -> None:
         state.remove(start, end, "boilerplate", "invisible")
     blocks: list[Block] = []
     for run in runs:
-        if len(run) == 1 and run[0].indent == 0:
+        if len(run) == 1 and run[0][_INDENT] == 0:
             # The common paragraph, one line between blank lines: the general case below
             # would make it a block of its own too.
-            blocks.append(Block(run[0].start, run[0].end))
+            blocks.append(Block(run[0][_START], run[0][_END]))
             continue
-        margin = min(line.indent for line in run)
-        widest = max(line.width for line in run)
-        if len(run) > 1 and any(line.indent > margin for line in run[1:]):
+        indents = [line[_INDENT] for line in run]
+        margin = min(indents)
+        widest = max(line[_WIDTH] for line in run)
+        if len(run) > 1 and max(indents[1:]) > margin:
             # Every line of a wrapped paragraph is in its group, so any one-line group that
             # is not a sentence can be a row, however wide.
             groups = _groups_by_indent(run, margin)
@@ -197,7 +195,7 @@ def segment(state: DocumentState) -> None:
             groups = [[line] for line in run]
             blocks.extend(_blocks_from_groups(state, groups, widest + 1, margin))
         elif width is None:
-            blocks.extend(Block(line.start, line.end) for line in run)
+            blocks.extend(Block(start, end) for start, end, _, _ in run)
         else:
             groups = _groups_by_width(run, width)
             blocks.extend(_blocks_from_groups(state, groups, SHORT_LINE_RATIO * width, margin))
