@@ -47,6 +47,10 @@ _CHARACTER_REFERENCE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-
 # C0 and C1 controls other than the usual white space (tab, line feed, carriage return).
 # The standard library's engine scans a plain character class over the whole text 3x faster.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+# The same controls in ASCII text. Deleting every other ASCII byte from the encoded text
+# leaves one byte per control: C speed, 3x faster than the scan above.
+_ASCII_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F])
+_NOT_ASCII_CONTROLS = bytes(sorted(set(range(0x80)) - set(_ASCII_CONTROLS)))
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, tuple[str, ...]]:
@@ -91,7 +95,10 @@ def text_notes(text: str) -> list[str]:
             f"{len(references)} HTML character references left in the text "
             f"(such as {examples[:80]}); unescape them before parsing to get plain text"
         )
-    controls = len(_CONTROL.findall(text))
+    if text.isascii():  # a flag of the str object: no scan
+        controls = len(text.encode("ascii").translate(None, _NOT_ASCII_CONTROLS))
+    else:
+        controls = len(_CONTROL.findall(text))
     if controls:
         plural = "" if controls == 1 else "s"
         notes.append(f"{controls} control character{plural} in the text, kept as they are")

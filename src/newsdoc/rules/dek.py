@@ -83,7 +83,8 @@ def find_dek(state: DocumentState) -> None:
         return
     block = blocks[index]
     text = state.clean_text_of(block)
-    words = len(text.split())
+    # maxsplit: counting one word past the limit is enough, a long paragraph is not split whole.
+    words = len(text.split(maxsplit=MAX_DEK_WORDS))
     # no time limit: anchored, bounded repeats
     if not MIN_DEK_WORDS <= words <= MAX_DEK_WORDS or _STORY_OPENING.match(text):
         return
