@@ -67,11 +67,12 @@ def remove_duplicates(state: DocumentState) -> None:
         text = state.text_of(block)
         if len(text) <= MAX_FURNITURE_CHARS and state.boilerplate_category(text) is not None:
             continue  # left for the boilerplate rule; the copies around it are still adjacent
-        # A paragraph is folded whole, and the state keeps the fold for the sections rule.
-        # The first one only has its first characters folded: the dateline, byline and stamp
-        # rules cut it, so that its fold would not be asked again (and it is the whole story
-        # when the text lost its paragraph breaks).
-        folded = state.clean_text_of(block) if seen_body else None
+        # A paragraph is folded whole, and the state keeps the fold for the sections rule (and
+        # for the dek rule, which folds the first block under the headline). Without a
+        # headline the first one only has its first characters folded: the dateline, byline
+        # and stamp rules cut it, so that its fold would not be asked again (and it is the
+        # whole story when the text lost its paragraph breaks).
+        folded = state.clean_text_of(block) if seen_body or headline is not None else None
         current = _Keyed(text, folded)
         if len(current.prefix) >= MIN_DUPLICATE_CHARS or len(current.key()) >= MIN_DUPLICATE_CHARS:
             # The headline written again above the story is a headline copy, not a repeat.
