@@ -49,7 +49,7 @@ _CHARACTER_REFERENCE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 # The same controls in ASCII text. Deleting every other ASCII byte from the encoded text
 # leaves one byte per control: C speed, 3x faster than the scan above.
-_ASCII_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F])
+_ASCII_CONTROLS = bytes([*range(0x09), *range(0x0E, 0x1C), 0x7F])
 _NOT_ASCII_CONTROLS = bytes(sorted(set(range(0x80)) - set(_ASCII_CONTROLS)))
 
 

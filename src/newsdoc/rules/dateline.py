@@ -16,7 +16,7 @@ issue date, or the year before when the day would fall after the issue date.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import regex
 
@@ -107,7 +107,7 @@ def resolve_month_day(month: int, day: int, published: date) -> date | None:
         candidate = date(issued.year, month, day)
     except ValueError:
         return None
-    if candidate - issued > timedelta(days=MAX_DAYS_AHEAD):
+    if (candidate - issued).days > MAX_DAYS_AHEAD:  # a date difference is whole days
         try:
             return date(issued.year - 1, month, day)
         except ValueError:
@@ -127,8 +127,13 @@ def _resolve_date(state: DocumentState, month_name: str | None, day: str | None)
     return resolve_month_day(month, int(day), state.published)
 
 
-def _wire_dateline(state: DocumentState, text: str) -> tuple[list[int], int, Dateline] | None:
-    """(cut points, end, dateline) for a wire dateline at the start of ``text``, else None.
+# A dateline found but not yet placed: its location, agency, date and text. The Dateline is
+# built once its span is known, not twice.
+_Fields = tuple[str | None, str | None, date | None, str]
+
+
+def _wire_dateline(state: DocumentState, text: str) -> tuple[list[int], int, _Fields] | None:
+    """(cut points, end, dateline fields) for a wire dateline at the start of ``text``, else None.
 
     The cut points are where an editor's note or a run-in byline before the dateline ends.
     """
@@ -161,14 +166,13 @@ def _wire_dateline(state: DocumentState, text: str) -> tuple[list[int], int, Dat
         return None  # "WORD -Word" is a hyphenated phrase unless a date vouches for it
     starts = [wire.end(name) for name, value in (("note", note), ("byline", byline)) if value]
     start = starts[-1] if starts else 0
-    dateline = Dateline(
-        location=_plain(location) if location else None,
-        agency=_plain(agency) if agency else None,
-        date=_resolve_date(state, month, day or day2),
-        span=Span(0, 0),
-        text=_plain(text[start : wire.end()]),
+    fields = (
+        _plain(location) if location else None,
+        _plain(agency) if agency else None,
+        _resolve_date(state, month, day or day2),
+        _plain(text[start : wire.end()]),
     )
-    return starts, wire.end(), dateline
+    return starts, wire.end(), fields
 
 
 def _plausible_misspelt_month(location: str | None, month: str | None) -> bool:
@@ -188,25 +192,24 @@ def _strong_without_date(state: DocumentState, location: str | None, dash: str) 
     return bool(qualifiers) and all(q in state.vocab.region_abbreviations for q in qualifiers)
 
 
-def _match(state: DocumentState, text: str) -> tuple[list[int], int, Dateline] | None:
-    """(cut points, end, dateline with a placeholder span) when ``text`` opens with one."""
+def _match(state: DocumentState, text: str) -> tuple[list[int], int, _Fields] | None:
+    """(cut points, end, dateline fields) when ``text`` opens with a dateline."""
     offset = len(text) - len(text.lstrip())
     body = text[offset:]
     found = _wire_dateline(state, body)
     if found is not None:
-        starts, end, dateline = found
-        return [offset + start for start in starts], offset + end, dateline
+        starts, end, fields = found
+        return [offset + start for start in starts], offset + end, fields
     cnn = _PARENTHESISED_AGENCY.match(body)  # no time limit: anchored, bounded repeats
     if cnn is not None and _outlet_leads_story(state, body, cnn):
         location = cnn.group("location")
-        dateline = Dateline(
-            location=_plain(location) if location else None,
-            agency=_plain(cnn.group("agency")),
-            date=None,
-            span=Span(0, 0),
-            text=_plain(body[: cnn.end()]),
+        fields = (
+            _plain(location) if location else None,
+            _plain(cnn.group("agency")),
+            None,
+            _plain(body[: cnn.end()]),
         )
-        return [], offset + cnn.end(), dateline
+        return [], offset + cnn.end(), fields
     return None
 
 
@@ -257,16 +260,14 @@ def find_dateline(state: DocumentState) -> None:
         found = _match(state, text)
         if found is None:
             continue
-        cuts, length, dateline = found
+        cuts, length, (location, agency, when, dateline_text) = found
         # The dateline leads into the story: text after it, or a story block next.
         if not text[length:].strip() and not _next_body_follows(state, index):
             continue
         block_start = block.start
         start = block_start + (cuts[-1] if cuts else len(text) - len(text.lstrip()))
         end = block_start + len(text[:length].rstrip())
-        state.dateline = Dateline(
-            dateline.location, dateline.agency, dateline.date, Span(start, end), dateline.text
-        )
+        state.dateline = Dateline(location, agency, when, Span(start, end), dateline_text)
         # An editor's note or a run-in byline before the dateline stays a block of its own.
         for cut in cuts:
             block = state.split_block(state.blocks.index(block), block_start + cut)

@@ -178,22 +178,27 @@ def _names_a_day(state: DocumentState, match: regex.Match[str]) -> bool:
     )
 
 
-def _may_hold_mail_marker(text: str) -> bool:
-    """One of the marker's words is in the window: three ``str.find`` scans cost a quarter
-    of the regex search, which then runs only on the few blocks that pass."""
+def _may_hold_mail_marker(source: str, start: int, end: int) -> bool:
+    """One of the marker's words is in the window that opens the block ``source[start:end]``:
+    three ``str.find`` scans cost a quarter of the regex search, which then runs only on the
+    few blocks that pass."""
+    window_end = min(end, start + MAIL_MARKER_WINDOW)
     return (
-        text.find("UPDATED: ", 0, MAIL_MARKER_WINDOW) >= 0
-        or text.find("PUBLISHED: ", 0, MAIL_MARKER_WINDOW) >= 0
-        or text.find("Last updated at ", 0, MAIL_MARKER_WINDOW) >= 0
+        source.find("UPDATED: ", start, window_end) >= 0
+        or source.find("PUBLISHED: ", start, window_end) >= 0
+        or source.find("Last updated at ", start, window_end) >= 0
     )
 
 
 def _take_stamps(state: DocumentState) -> None:
     for index, block in state.leading_body_blocks(MAX_BLOCKS_TO_SEARCH):
+        may_hold_marker = _may_hold_mail_marker(state.source, block.start, block.end)
+        if not may_hold_marker and block.end - block.start > MAX_STAMP_CHARS:
+            continue  # a paragraph, too long for a stamp: ruled out before it is sliced out
         text = state.text_of(block)
         marker = (
             _MAIL_MARKER.search(text, 0, MAIL_MARKER_WINDOW, timeout=time_limit(text))
-            if _may_hold_mail_marker(text)
+            if may_hold_marker
             else None
         )
         if marker is not None and _MAIL_LEAD.fullmatch(
