@@ -48,7 +48,13 @@ _QUALIFIER_TAIL = r"[\w.'’]*+(?:-[\w.'’]*+)*"
 _PLACE = rf"""
     [A-Z]{_WORD_TAIL}(?:{_SP}(?:(?:de|da|do|del|di|la|le|el|es|of|upon|on){_SP})?[A-Za-z]{_WORD_TAIL}){{0,4}}
 """
-_QUALIFIER = rf"[A-Z]{_QUALIFIER_TAIL}(?:{_SP}[A-Z]{_QUALIFIER_TAIL}){{0,2}}"
+# A qualifier is never followed by a space and a day ("LONDON, March 3 -": "March" is the
+# date's month) unless a month follows that day ("Texas 5 March"): nothing after a qualifier
+# can match there otherwise, and the lookahead spares the match trying it all.
+_QUALIFIER = (
+    rf"[A-Z]{_QUALIFIER_TAIL}(?:{_SP}[A-Z]{_QUALIFIER_TAIL}){{0,2}}"
+    rf"(?!{_SP}\d(?!\d?{_SP}[A-Za-z]{{3}}))"
+)
 _COMMA = rf"{_SP}?,{_SP}{{1,2}}"
 # A byline run into the dateline by a scraper: "By Jane Doe and John Roe NEW YORK (Reuters) -".
 # Name words are Title Case or initials, so the all-caps place after them is left whole.
