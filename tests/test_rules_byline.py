@@ -105,3 +105,19 @@ def test_credit_after_a_double_dash() -> None:
     assert "contributed" not in article.text
     assert article.text == STORY
     assert [(r.text, r.category) for r in article.removed] == [("--", "separator")]
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "Each resident contributed ten dollars to the fund.",  # a credit word, no credit
+        "Rewriting by hand took the clerk two days!",  # "riting by" inside a word
+        "Who contributed the most?",
+    ],
+)
+def test_credit_after_a_sentence_with_a_credit_word(earlier: str) -> None:
+    """A credit word earlier in the paragraph does not hide the credit sentence at its end."""
+    credit = "Jane Roe contributed reporting."
+    article = newsdoc.parse(HEADLINE + STORY + " " + earlier + " " + credit)
+    assert [c.text for c in article.credits] == [credit]
+    assert earlier in article.text

@@ -48,8 +48,8 @@ _CREDIT = regex.compile(
     \s*$""",
     regex.VERBOSE,
 )
-# Every credit holds one of these: the window is searched only when one occurs in it, since
-# the search tries the lazy sentence at each of its 600 positions.
+# Every credit holds one of these: the window is searched only when one occurs in it, and
+# from the sentence holding the first of them.
 # mixed case, then all-caps copy ("JANE DOE CONTRIBUTED REPORTING.")
 _CREDIT_WORDS = (
     "contributed",
@@ -111,9 +111,15 @@ def _find_credit(state: DocumentState) -> None:
             continue
         text = state.text_of(block)
         window = max(0, len(text) - CREDIT_WINDOW)
-        if all(text.find(word, window) < 0 for word in _CREDIT_WORDS):
+        found = [at for word in _CREDIT_WORDS if (at := text.find(word, window)) >= 0]
+        if not found:
             return
-        match = _CREDIT.search(text, window, timeout=time_limit(text))
+        # No sentence end lies between a credit's start and its words, so none can start
+        # before the last one ahead of the first credit word: the lazy sentence is not tried
+        # at each of the window's positions.
+        first = min(found)
+        search_from = max(window, *(text.rfind(mark, window, first) + 1 for mark in ".!?\n"))
+        match = _CREDIT.search(text, search_from, timeout=time_limit(text))
         if match is None:
             return
         start = block.start + match.start("credit")
