@@ -1,0 +1,35 @@
+"""The resolver's scan of capitalised runs: the fast ASCII pattern stands in for the Unicode one
+only where they find the same runs."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsdoc.quoting.resolve import _ASCII_NAME_RUN, _NAME_RUN, Resolver
+from newsdoc.vocab import default_vocabulary
+
+# ASCII letters, the run pattern's particles and punctuation, and non-ASCII characters that are
+# not letters (curly quotes, dashes, currency, a no-break space): text the ASCII pattern scans.
+_PLAIN = st.lists(
+    st.sampled_from([*"ABJSabjsz .'-’‘“”—–…£©•\xa0", "de ", "of ", "van "]), max_size=40
+).map("".join)
+
+
+@given(_PLAIN)
+def test_ascii_pattern_finds_the_unicode_runs_in_text_without_non_ascii_letters(text: str) -> None:
+    ascii_runs = [(match.start(), match[0]) for match in _ASCII_NAME_RUN.finditer(text)]
+    assert ascii_runs == [(match.start(), match[0]) for match in _NAME_RUN.finditer(text)]
+
+
+def test_names_with_non_ascii_letters_resolve_among_curly_quotes() -> None:
+    source = "“We agree,” said José Núñez, the mayor. “No,” Núñez’s aide said, and Núñez left."
+    resolver = Resolver(source, default_vocabulary())
+    assert resolver.resolve_name(["Núñez"], None, source.rindex("Núñez")) == "José Núñez"
+
+
+def test_a_surname_after_curly_quotes_resolves_to_the_earlier_full_name() -> None:
+    source = "“We agree,” said Anna Brezina. “No,” Ms. Brezina said later. Brezina left."
+    resolver = Resolver(source, default_vocabulary())
+    assert resolver.resolve_name(["Brezina"], "Ms.", source.rindex("Brezina")) == "Anna Brezina"
+    assert resolver.resolve_pronoun("she", len(source)) == "Anna Brezina"
