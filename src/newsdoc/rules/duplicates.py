@@ -9,7 +9,7 @@ the copies ("Advertisement", "Supported by") does not hide a repeat.
 from __future__ import annotations
 
 from newsdoc.state import BODY, HEADLINE, DocumentState
-from newsdoc.text import KEY_OUTER_CHARACTERS, comparison_key
+from newsdoc.text import comparison_key
 
 MIN_DUPLICATE_CHARS = 8  # shorter repeats ("Share", "—") are left to the boilerplate rule
 MAX_FURNITURE_CHARS = 120  # "Advertisement", "Supported by": longer blocks are not checked
@@ -17,22 +17,18 @@ KEY_PREFIX_CHARS = 200  # keys of this many first characters tell most paragraph
 
 
 class _Keyed:
-    """A text's comparison key, from its first characters first and whole on demand.
+    """A text's comparison key, folded from its first characters first and whole on demand.
 
     The key of a prefix is a prefix of the whole key (folding and case-folding go character
     by character), so two texts whose prefix keys disagree have different keys: most
-    paragraphs are never keyed whole. With ``folded`` (``normalize_space(text)``, already
-    at hand) the prefix key is the case fold of its first characters.
+    paragraphs are never folded whole.
     """
 
     __slots__ = ("_key", "prefix", "text")
 
-    def __init__(self, text: str, folded: str | None = None) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        if folded is None:
-            self.prefix = comparison_key(text[:KEY_PREFIX_CHARS])
-        else:
-            self.prefix = folded[:KEY_PREFIX_CHARS].casefold().strip(KEY_OUTER_CHARACTERS)
+        self.prefix = comparison_key(text[:KEY_PREFIX_CHARS])
         self._key = self.prefix if len(text) <= KEY_PREFIX_CHARS else None
 
     def key(self) -> str:
@@ -67,13 +63,7 @@ def remove_duplicates(state: DocumentState) -> None:
         text = state.text_of(block)
         if len(text) <= MAX_FURNITURE_CHARS and state.boilerplate_category(text) is not None:
             continue  # left for the boilerplate rule; the copies around it are still adjacent
-        # A paragraph is folded whole, and the state keeps the fold for the sections rule (and
-        # for the dek rule, which folds the first block under the headline). Without a
-        # headline the first one only has its first characters folded: the dateline, byline
-        # and stamp rules cut it, so that its fold would not be asked again (and it is the
-        # whole story when the text lost its paragraph breaks).
-        folded = state.clean_text_of(block) if seen_body or headline is not None else None
-        current = _Keyed(text, folded)
+        current = _Keyed(text)
         if len(current.prefix) >= MIN_DUPLICATE_CHARS or len(current.key()) >= MIN_DUPLICATE_CHARS:
             # The headline written again above the story is a headline copy, not a repeat.
             if not seen_body and _same_key(current, headline):

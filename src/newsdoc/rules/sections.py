@@ -85,10 +85,9 @@ def build_sections(state: DocumentState) -> None:
         for block, raw in zip(body, raws, strict=True)
     ]
     # Each block is folded once: a heading candidate (short) or a one-line paragraph needs it.
-    # clean_text_of: the duplicates rule folded most blocks already.
     folded = [
-        state.clean_text_of(block) if flat or len(raw) <= MAX_HEADING_CHARS else None
-        for block, raw, flat in zip(body, raws, one_line, strict=True)
+        normalize_space(raw) if flat or len(raw) <= MAX_HEADING_CHARS else None
+        for raw, flat in zip(raws, one_line, strict=True)
     ]
     heading_flags = [_is_heading(raws, folded, position) for position in range(len(body))]
     sections: list[Section] = []
