@@ -18,17 +18,20 @@ _PLAIN = st.lists(
 
 @given(_PLAIN)
 def test_ascii_pattern_finds_the_unicode_runs_in_text_without_non_ascii_letters(text: str) -> None:
+    """Where no letter is outside ASCII, both patterns find the same runs at the same places."""
     ascii_runs = [(match.start(), match[0]) for match in _ASCII_NAME_RUN.finditer(text)]
     assert ascii_runs == [(match.start(), match[0]) for match in _NAME_RUN.finditer(text)]
 
 
 def test_names_with_non_ascii_letters_resolve_among_curly_quotes() -> None:
+    """A text with accented names is scanned with the Unicode pattern: "Núñez" resolves."""
     source = "“We agree,” said José Núñez, the mayor. “No,” Núñez’s aide said, and Núñez left."
     resolver = Resolver(source, default_vocabulary())
     assert resolver.resolve_name(["Núñez"], None, source.rindex("Núñez")) == "José Núñez"
 
 
 def test_a_surname_after_curly_quotes_resolves_to_the_earlier_full_name() -> None:
+    """Curly quotes alone keep the ASCII scan, which still finds names, surnames and genders."""
     source = "“We agree,” said Anna Brezina. “No,” Ms. Brezina said later. Brezina left."
     resolver = Resolver(source, default_vocabulary())
     assert resolver.resolve_name(["Brezina"], "Ms.", source.rindex("Brezina")) == "Anna Brezina"
