@@ -12,7 +12,8 @@ quote nobody is said to have said is a scare quote and is dropped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import attrs
 import regex
@@ -38,9 +39,13 @@ from newsdoc.quoting.tokens import (
     sentence_starts,
     tokenize,
 )
-from newsdoc.quoting.types import Token
+from newsdoc.quoting.types import QuotePart, Token
+from newsdoc.quoting.windows import OutsideWindowError, Windows
 from newsdoc.vocab import Vocabulary
 
+_T = TypeVar("_T")
+# a paragraph shorter than this is tokenized whole: windows would skip too little to pay
+MIN_WINDOWED = 1000
 _TRANSCRIPT_NAME = regex.compile(r"(\p{Lu}{2,}(?: \p{Lu}{2,})?):")  # "PENCE: Well, …"
 
 
@@ -84,16 +89,54 @@ class _Draft:
 
 @attrs.define(slots=True)
 class _Paragraph:
-    """One paragraph being read: its tokens, sentences and what came before it."""
+    """One paragraph being read: its tokens, sentences and what came before it.
+
+    The tokens are those of the quote windows (:mod:`~newsdoc.quoting.windows`) until a rule
+    reads outside them; :meth:`widen` then tokenizes the paragraph whole.
+    """
 
     index: int
-    tokens: list[Token]
-    starts: list[int]  # sentence start of every token
-    quotes: list[int]  # indices of the quote tokens
+    span: tuple[int, int]
+    parts: list[QuotePart]
     previous: _Draft | None  # the article's last quote before this paragraph
     continuing: bool  # the previous quote was left open and this paragraph continues it
     introduced: tuple[list[Token], Attribution] | None  # "He said:" ending the last paragraph
+    tokens: list[Token] = attrs.Factory(list)
+    starts: list[int] = attrs.Factory(list)  # sentence start of every token
+    quotes: list[int] = attrs.Factory(list)  # indices of the quote tokens
     drafts: list[_Draft] = attrs.Factory(list)
+
+    def narrow(self, source: str, abbreviations: frozenset[str], first: bool, last: bool) -> None:
+        """Tokenize the quote windows only (and the first or last sentence when asked)."""
+        start, end = self.span
+        if end - start < MIN_WINDOWED:
+            self.widen(source, abbreviations)
+            return
+        windows = Windows(
+            source, start, end, self.parts, abbreviations, first_sentence=first, last_sentence=last
+        )
+        self.tokens, self.starts, self.quotes = windows.tokens, windows.starts, windows.quotes
+
+    def widen(self, source: str, abbreviations: frozenset[str]) -> None:
+        """Tokenize the whole paragraph (the quotes keep their order, so ``k`` stays valid)."""
+        quotes: list[int] = []
+        self.tokens = tokenize(source, *self.span, self.parts, abbreviations, quotes)
+        self.starts = sentence_starts(self.tokens)
+        self.quotes = quotes
+
+
+@attrs.frozen(slots=True)
+class _Reading:
+    """What a quote token's words say, read before anything is changed (so that a read
+    outside the windows can start again on the whole paragraph)."""
+
+    tokens: list[Token]
+    position: int
+    kind: QuoteKind
+    continues: bool  # the previous paragraph's open quote goes on here
+    found: Attribution | None
+    split: int | None  # the second part's index for “A,” she said, “B.”
+    earlier: Attribution | None  # for an unattributed quote: the speaker of a sentence before
 
 
 class _Extractor:
@@ -133,68 +176,57 @@ class _Extractor:
         self.unattributed = None
         if not parts and not ends_with_colon and waiting is None:
             return
-        quotes: list[int] = []
-        tokens = tokenize(self.source, start, end, parts, self.vocab.abbreviations, quotes)
-        if waiting is not None and waiting.paragraph == index - 1 and tokens:
-            found = attribution_sentence(tokens, 0, self.vocab)
+        first_sentence = waiting is not None and waiting.paragraph == index - 1
+        reading = _Paragraph(index, (start, end), parts, previous, continuing, introduced)
+        reading.narrow(self.source, self.vocab.abbreviations, first_sentence, ends_with_colon)
+        if waiting is not None and first_sentence and reading.tokens:
+            found = self._whole(
+                reading, lambda: attribution_sentence(reading.tokens, 0, self.vocab)
+            )
             if found is not None:
-                self.attribute(waiting, tokens, found)  # “…” ¶ "That was how Smith put it."
+                self.attribute(waiting, reading.tokens, found)  # “…” ¶ "That was how Smith put it."
         if ends_with_colon:
-            self._note_colon(index, tokens)
-        reading = _Paragraph(
-            index, tokens, sentence_starts(tokens), quotes, previous, continuing, introduced
-        )
+            self._whole(reading, lambda: self._note_colon(index, reading.tokens, reading.starts))
         k = 0
-        while k < len(quotes):
+        while k < len(reading.quotes):
             k += self._quote(reading, k)
         last = reading.drafts[-1] if reading.drafts else None
         if last is not None and last.speaker is None and last.spans[-1].end >= end - 1:
             self.unattributed = last
 
+    def _whole(self, reading: _Paragraph, read: Callable[[], _T]) -> _T:
+        """``read()`` on the windows, or on the whole paragraph when it reads outside them."""
+        try:
+            return read()
+        except OutsideWindowError:
+            reading.widen(self.source, self.vocab.abbreviations)
+            return read()
+
     def _quote(self, reading: _Paragraph, k: int) -> int:
         """Read the ``k``-th quote token of the paragraph; return how many quote tokens it
         used (two for a split quote)."""
-        tokens = reading.tokens
-        position = reading.quotes[k]
+        read = self._whole(reading, lambda: self._read(reading, k))
+        if read is None:
+            return 1  # not a quote
+        tokens, position = read.tokens, read.position
         token = tokens[position]
-        floor = max(reading.starts[position], position - MAX_CONTEXT)
-        next_quote = reading.quotes[k + 1] if k + 1 < len(reading.quotes) else None
-        stop = frame_stop(tokens, position, next_quote)
-        if (
-            reading.continuing
-            and k == 0
-            and reading.previous is not None
-            and frame_after(tokens, position, stop, self.vocab) is None
-        ):
-            # a quote left open goes on here, unless this paragraph's quote has its own
-            # attribution ("“…,” Sexton said." after an open paragraph starts a new quote)
-            draft = reading.previous
+        if read.continues and reading.previous is not None:
+            draft = reading.previous  # a quote left open goes on here
             draft.spans.append(Span(token.start, token.end))
         else:
-            kind = classify(tokens, position, floor, self.vocab)
-            if kind == "partial" and token.part is not None and not token.part.closed:
-                return 1  # a stray mark inside the reporter's sentence, not a quote
-            if kind is None or looks_like_title(tokens, position, self.vocab):
-                return 1  # “Fox News Sunday”, “13th”: a title, not a quote
-            draft = _Draft([Span(token.start, token.end)], kind, reading.index)
+            draft = _Draft([Span(token.start, token.end)], read.kind, reading.index)
             self._transcript_speaker(draft, token)
-        found = find_attribution(draft.kind, tokens, position, floor, stop, self.vocab)
         used = 1
-        if (
-            found is not None
-            and draft.kind == "direct"
-            and next_quote is not None
-            and is_split(tokens, position, next_quote, stop, found, self.vocab)
-        ):
-            following = tokens[next_quote]
+        if read.split is not None:
+            following = tokens[read.split]
             draft.spans.append(Span(following.start, following.end))  # “A,” she said, “B.”
-            position = next_quote
+            position = read.split
             used = 2
         if draft.speaker is None:
-            if found is not None:
-                self.attribute(draft, tokens, found)
+            if read.found is not None:
+                self.attribute(draft, tokens, read.found)
             else:
-                self._continue_speaker(reading, draft, position, floor)
+                self._continue_speaker(reading, draft, position, read)
         last_part = tokens[position].part
         draft.open_ended = last_part is not None and not last_part.closed
         if draft.kind == "partial" and draft.speaker is None:
@@ -204,8 +236,66 @@ class _Extractor:
         reading.drafts.append(draft)
         return used
 
+    def _read(self, reading: _Paragraph, k: int) -> _Reading | None:
+        """What the tokens say of the ``k``-th quote token, or None when it is no quote."""
+        tokens = reading.tokens
+        position = reading.quotes[k]
+        token = tokens[position]
+        floor = max(reading.starts[position], position - MAX_CONTEXT)
+        next_quote = reading.quotes[k + 1] if k + 1 < len(reading.quotes) else None
+        stop = frame_stop(tokens, position, next_quote)
+        previous = reading.previous
+        kind: QuoteKind | None
+        continues = (
+            reading.continuing
+            and k == 0
+            and previous is not None
+            and frame_after(tokens, position, stop, self.vocab) is None
+        )
+        if continues and previous is not None:
+            # a quote left open goes on here, unless this paragraph's quote has its own
+            # attribution ("“…,” Sexton said." after an open paragraph starts a new quote)
+            kind = previous.kind
+            spoken = previous.speaker is not None
+        else:
+            kind = classify(tokens, position, floor, self.vocab)
+            if kind == "partial" and token.part is not None and not token.part.closed:
+                return None  # a stray mark inside the reporter's sentence, not a quote
+            if kind is None or looks_like_title(tokens, position, self.vocab):
+                return None  # “Fox News Sunday”, “13th”: a title, not a quote
+            spoken = _TRANSCRIPT_NAME.match(self.source, token.start + 1, token.end) is not None
+        found = find_attribution(kind, tokens, position, floor, stop, self.vocab)
+        split = None
+        if (
+            found is not None
+            and kind == "direct"
+            and next_quote is not None
+            and is_split(tokens, position, next_quote, stop, found, self.vocab)
+        ):
+            split = next_quote
+        earlier = None
+        if (
+            not spoken
+            and found is None
+            and position != 0
+            and kind == "direct"
+            and not reading.drafts
+        ):
+            earlier = self._earlier_speaker(reading, floor)
+        return _Reading(tokens, position, kind, continues, found, split, earlier)
+
+    def _earlier_speaker(self, reading: _Paragraph, floor: int) -> Attribution | None:
+        """For a direct quote nobody in its sentence speaks: "…, Schiff said. “…”", or whom
+        the sentence before is about ("Sanders identified voters’ fatigue as a reason. “…”")."""
+        earlier = clause_cue_before(
+            reading.tokens, max(0, floor - MAX_CONTEXT), floor - 1, floor, self.vocab
+        )
+        if earlier is None and floor > 0:
+            earlier = self._subject_of(reading.tokens, reading.starts[floor - 1], floor - 1)
+        return earlier
+
     def _continue_speaker(
-        self, reading: _Paragraph, draft: _Draft, position: int, floor: int
+        self, reading: _Paragraph, draft: _Draft, position: int, read: _Reading
     ) -> None:
         """A quote no rule attributes: introduced by "He said:", or a follow-on quote."""
         previous = reading.previous
@@ -221,15 +311,8 @@ class _Extractor:
             return
         if reading.drafts:
             draft.take_speaker(reading.drafts[-1])
-            return
-        earlier = clause_cue_before(
-            reading.tokens, max(0, floor - MAX_CONTEXT), floor - 1, floor, self.vocab
-        )
-        if earlier is None and floor > 0:
-            # "Sanders identified voters’ fatigue as a reason. “…”": whom the sentence is about
-            earlier = self._subject_of(reading.tokens, reading.starts[floor - 1], floor - 1)
-        if earlier is not None:
-            self.attribute(draft, reading.tokens, earlier)  # "…, Schiff said. “…”"
+        elif read.earlier is not None:
+            self.attribute(draft, read.tokens, read.earlier)  # "…, Schiff said. “…”"
 
     def attribute(self, draft: _Draft, tokens: list[Token], found: Attribution) -> None:
         """Set the draft's mention, role, cue and resolved speaker from ``found``."""
@@ -297,12 +380,12 @@ class _Extractor:
             mention = sentence_subject(tokens, floor, end + 1, self.vocab)
         return Attribution(mention) if mention is not None else None
 
-    def _note_colon(self, index: int, tokens: list[Token]) -> None:
+    def _note_colon(self, index: int, tokens: list[Token], starts: list[int]) -> None:
         """Remember who speaks in a paragraph ending with "He said:" for the next one."""
         end = len(tokens) - 1
         while end >= 0 and tokens[end].text == ":":
             end -= 1
-        floor = sentence_starts(tokens)[end] if end >= 0 else 0
+        floor = starts[end] if end >= 0 else 0
         found = clause_cue_before(tokens, floor, end, end + 1, self.vocab)
         if found is None:
             mention = clause_subject(tokens, floor, end + 1, self.vocab)
