@@ -107,8 +107,8 @@ class Windows:
             # "word ." before the window's first sentence: whose sentence starts in the gap
             starts[0] = starts[1] = -1
         self.tokens.extend(tokens)
-        self.starts.extend(index + base for index in starts)
-        self.quotes.extend(index + base for index in quotes)
+        self.starts.extend(map(base.__add__, starts))
+        self.quotes.extend(map(base.__add__, quotes))
 
 
 def windows(
