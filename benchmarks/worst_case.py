@@ -73,6 +73,11 @@ CASES: tuple[Case, ...] = (
         "quotes by lone surnames", repeat('"Not yet," said Okafor. Mr. Webb agreed.\n\n'), 400_000
     ),
     Case("run-on quotes, no sentence end", repeat("')’9“"), 400_000),
+    Case(
+        "quotes between sentences, one paragraph",
+        repeat("“Yes,” he said. The vote was close. "),
+        400_000,
+    ),
     Case("one unclosed quote per paragraph", repeat("“It was late, she said\n\n"), 400_000),
     Case("all-caps single line", repeat("WASHINGTON, "), 1_000_000),
     Case("headings between paragraphs", repeat("Heading\n\n" + "word " * 15 + "\n\n"), 400_000),

@@ -26,6 +26,11 @@ def _many_speakers(count: int) -> str:
     )
 
 
+def _quote_windows(count: int) -> str:
+    # one paragraph, a quote in every other sentence: thousands of quote windows
+    return "“Yes,” he said. The vote was close. " * count
+
+
 def _apostrophes_and_single_quotes(count: int) -> str:
     return "don’t ‘go there' " * count
 
@@ -47,8 +52,8 @@ def _seconds(text: str) -> float:
 
 @pytest.mark.parametrize(
     "build",
-    [_run_on_quotes, _many_speakers, _apostrophes_and_single_quotes],
-    ids=["run-on quotes", "many speakers", "apostrophes"],
+    [_run_on_quotes, _many_speakers, _quote_windows, _apostrophes_and_single_quotes],
+    ids=["run-on quotes", "many speakers", "quote windows", "apostrophes"],
 )
 def test_growth_is_near_linear(build: Callable[[int], str]) -> None:
     """Eight times the input takes far less than 64 times the time."""

@@ -7,6 +7,7 @@ the reporter's words around them. Offsets always index the original source.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import compress, count
 from operator import attrgetter
 
@@ -91,7 +92,7 @@ def tokenize(
     source: str,
     start: int,
     end: int,
-    parts: list[QuotePart],
+    parts: Sequence[QuotePart],
     abbreviations: frozenset[str],
     quotes: list[int] | None = None,
 ) -> list[Token]:

@@ -73,8 +73,13 @@ class Windows:
         self.starts: list[int] = []
         self.quotes: list[int] = []
         ranges = windows(source, start, end, parts, abbreviations, first_sentence, last_sentence)
+        first = 0  # the first part not yet in a window (parts and windows are both in order)
         for low, high in ranges:
-            self._add(source, low, high, start, end, parts, abbreviations)
+            last = first
+            while last < len(parts) and parts[last].end <= high:
+                last += 1
+            self._add(source, low, high, start, end, parts[first:last], abbreviations)
+            first = last
         if ranges and ranges[-1][1] != end:
             self._gap()
 
@@ -92,13 +97,13 @@ class Windows:
         parts: Sequence[QuotePart],
         abbreviations: frozenset[str],
     ) -> None:
-        """Append the window ``source[low:high]``, after a gap unless it opens the paragraph."""
+        """Append the window ``source[low:high]`` holding ``parts``, after a gap unless it
+        opens the paragraph."""
         if low != start:
             self._gap()
         base = len(self.tokens)
-        inside = [part for part in parts if low <= part.start and part.end <= high]
         quotes: list[int] = []
-        tokens = tokenize(source, low, high, inside, abbreviations, quotes)
+        tokens = tokenize(source, low, high, parts, abbreviations, quotes)
         if high != end:
             # the word opening the next sentence: never a sentence end inside the paragraph
             tokens[-1].ends_sentence = False
