@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import NoReturn, cast
 
-from newsdoc.quoting.tokens import MAX_CONTEXT, sentence_starts, tokenize
+from newsdoc.quoting.tokens import sentence_starts, tokenize
 from newsdoc.quoting.types import QuotePart, Token
 
 # what follows a sure sentence end: the period, white space, then a capitalised plain word that
@@ -29,10 +29,11 @@ _AFTER_PERIOD = re.compile(r"\.\s+[A-Z][A-Za-z]*(?=\s)")
 _PERIOD_SPACE = re.compile(r"\.\s+")  # ... or a quote opening the next sentence
 _WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _NON_SPACE = re.compile(r"\S")
-# The gap between two windows is longer than any jump the rules make from one token to
-# another without reading the tokens between (at most twice MAX_CONTEXT), so such a jump lands
-# in the gap rather than in another window.
-GAP_LENGTH = 4 * MAX_CONTEXT
+# The rules walk from token to token, and read at most three tokens past the last one they
+# walked to (``tokens[first - 2]``); a longer reach is only ever a loop bound (``position -
+# MAX_CONTEXT``) or capped by the sentence start. A gap longer than that reach is always met
+# before another window.
+GAP_LENGTH = 16
 
 
 class OutsideWindowError(Exception):
