@@ -14,15 +14,15 @@ from hypothesis import strategies as st
 import newsdoc
 from newsdoc.quoting import extract
 from newsdoc.quoting.marks import find_quote_parts
-from newsdoc.quoting.tokens import tokenize
-from newsdoc.quoting.windows import GAP, OutsideWindowError, Windows
+from newsdoc.quoting.tokens import MAX_CONTEXT, tokenize
+from newsdoc.quoting.windows import OutsideWindowError, Windows, is_gap
 from newsdoc.vocab import default_vocabulary
 
 _ABBREVIATIONS = default_vocabulary().abbreviations
 
 # Sentences in the shapes the cuts and the rules care about: sure sentence ends, abbreviations,
 # initialisms, numbers, quotes that open or close a sentence, attributions before and after,
-# titles in quotes, a colon introduction, and a speaker named sentences before the quote.
+# titles in quotes, a colon introduction, and quotes whose speaker is named sentences before.
 _SENTENCES = [
     "The council met on Tuesday.",
     "Mayor Dana Whitfield proposed the study.",
@@ -47,6 +47,9 @@ _SENTENCES = [
     "Harold Pruitt disagreed. “People come here to see the water.”",
     "no. 5 ranked. The end.",
     'He said "we are done." Then silence.',
+    "Dana Whitfield said the town would wait.",
+    "“We cannot keep pumping.”",
+    "The water rose again.",
     "“Open to the end of the paragraph",
 ]
 
@@ -94,7 +97,7 @@ def test_window_tokens_are_the_whole_paragraphs_tokens(choices: list[int]) -> No
         token.start: token for token in tokenize(source, 0, len(source), parts, _ABBREVIATIONS)
     }
     windows = Windows(source, 0, len(source), parts, _ABBREVIATIONS)
-    real = [token for token in windows.tokens if token is not GAP]
+    real = [token for token in windows.tokens if not is_gap(token)]
     for token in real:
         assert attrs.astuple(token, recurse=False) == attrs.astuple(
             whole[token.start], recurse=False
@@ -105,32 +108,52 @@ def test_window_tokens_are_the_whole_paragraphs_tokens(choices: list[int]) -> No
     assert [token.start for token in real] == sorted({token.start for token in real})
 
 
+@settings(max_examples=100, deadline=None)
+@given(_CHOICES)
+def test_a_jump_back_from_a_window_lands_in_its_gap(choices: list[int]) -> None:
+    """The one long reach of the rules, ``MAX_CONTEXT`` tokens back from a quote's sentence,
+    never lands in an earlier window: a gap is longer than that."""
+    source = ". ".join(["The water rose over the harbor steps again"] * 30) + ". "
+    source += " ".join(_SENTENCES[choice] for choice in choices) + " " + source
+    parts = find_quote_parts(source, 0, len(source))
+    windows = Windows(source, 0, len(source), parts, _ABBREVIATIONS, [0])
+    tokens = windows.tokens
+    openings = [i for i in range(1, len(tokens)) if is_gap(tokens[i - 1]) and not is_gap(tokens[i])]
+    for opening in openings:
+        # the window's first sentence starts after "word ." (two tokens)
+        assert all(is_gap(token) for token in tokens[opening + 2 - MAX_CONTEXT : opening])
+
+
 def test_a_read_outside_the_windows_raises() -> None:
     """The gap between two windows stands for text never tokenized: reading it raises."""
     filler = "The council met again. " * 20
     source = f"“We agree,” said Anna Brezina. {filler}“No,” Ms. Brezina said."
     parts = find_quote_parts(source, 0, len(source))
     windows = Windows(source, 0, len(source), parts, _ABBREVIATIONS)
-    assert GAP in windows.tokens
-    assert len([token for token in windows.tokens if token is not GAP]) < 30
-    with pytest.raises(OutsideWindowError):
-        _ = windows.tokens[windows.tokens.index(GAP)].text
+    gaps = [token for token in windows.tokens if is_gap(token)]
+    assert gaps
+    assert len(windows.tokens) - len(gaps) < 30
+    with pytest.raises(OutsideWindowError) as raised:
+        _ = gaps[0].text
+    low, high = raised.value.skipped
+    assert source[low:high] in filler  # the filler, skipped
+    assert high - low > len(filler) / 2
 
 
 def test_a_speaker_named_sentences_before_the_quote_is_found_through_the_whole_paragraph() -> None:
     """“…” with no speaker in its sentence takes the cue of the sentence before ("…, Dana
-    Whitfield said. “…”"): the rule reads past its window, and the paragraph is read whole."""
+    Whitfield said. “…”"): the rule reads past its window, and the window grows."""
     filler = "The water rose over the harbor steps again. " * 30
     text = (
         f"Sea wall\n\n{filler}The plan has critics, Dana Whitfield said."
         f" “We cannot keep pumping out the same basements.” {filler}"
     )
-    widened = []
-    widen = extract._Paragraph.widen
+    grown = []
+    grow = extract._Paragraph.grow
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(extract._Paragraph, "widen", lambda *args: widened.append(1) or widen(*args))
+        patch.setattr(extract._Paragraph, "grow", lambda *args: grown.append(1) or grow(*args))
         windowed = _quotes(text, True, patch)
-        assert widened == [1]
+        assert grown == [1]
         whole = _quotes(text, False, patch)
     assert windowed == whole
     assert [quote["speaker"] for quote in windowed] == ["Dana Whitfield"]

@@ -46,6 +46,7 @@ from newsdoc.vocab import Vocabulary
 _T = TypeVar("_T")
 # a paragraph shorter than this is tokenized whole: windows would skip too little to pay
 MIN_WINDOWED = 1000
+MAX_GROWN = 1  # windows grown this often are given up for the whole paragraph
 _TRANSCRIPT_NAME = regex.compile(r"(\p{Lu}{2,}(?: \p{Lu}{2,})?):")  # "PENCE: Well, …"
 
 
@@ -105,20 +106,27 @@ class _Paragraph:
     starts: list[int] = attrs.Factory(list)  # sentence start of every token
     quotes: list[int] = attrs.Factory(list)  # indices of the quote tokens
     drafts: list[_Draft] = attrs.Factory(list)
+    sentences: list[int] = attrs.Factory(list)  # offsets whose sentences must be tokenized
+    grown: int = 0  # how many times a rule read outside the windows
 
-    def narrow(self, source: str, abbreviations: frozenset[str], first: bool, last: bool) -> None:
-        """Tokenize the quote windows only (and the first or last sentence when asked)."""
+    def narrow(self, source: str, abbreviations: frozenset[str]) -> None:
+        """Tokenize the quote windows only, with the sentences at ``self.sentences``."""
         start, end = self.span
-        if end - start < MIN_WINDOWED:
+        if end - start < MIN_WINDOWED or self.grown > MAX_GROWN:
             self.widen(source, abbreviations)
             return
-        windows = Windows(
-            source, start, end, self.parts, abbreviations, first_sentence=first, last_sentence=last
-        )
+        windows = Windows(source, start, end, self.parts, abbreviations, self.sentences)
         self.tokens, self.starts, self.quotes = windows.tokens, windows.starts, windows.quotes
 
+    def grow(self, source: str, abbreviations: frozenset[str], skipped: tuple[int, int]) -> None:
+        """Take in the sentences on both sides of the ``skipped`` text, which a rule read; after
+        a few rounds, the whole paragraph. The quotes keep their order, so ``k`` stays valid."""
+        self.grown += 1
+        self.sentences.extend(skipped)
+        self.narrow(source, abbreviations)
+
     def widen(self, source: str, abbreviations: frozenset[str]) -> None:
-        """Tokenize the whole paragraph (the quotes keep their order, so ``k`` stays valid)."""
+        """Tokenize the whole paragraph."""
         quotes: list[int] = []
         self.tokens = tokenize(source, *self.span, self.parts, abbreviations, quotes)
         self.starts = sentence_starts(self.tokens)
@@ -178,7 +186,11 @@ class _Extractor:
             return
         first_sentence = waiting is not None and waiting.paragraph == index - 1
         reading = _Paragraph(index, (start, end), parts, previous, continuing, introduced)
-        reading.narrow(self.source, self.vocab.abbreviations, first_sentence, ends_with_colon)
+        if first_sentence:
+            reading.sentences.append(start)
+        if ends_with_colon:
+            reading.sentences.append(end)
+        reading.narrow(self.source, self.vocab.abbreviations)
         if waiting is not None and first_sentence and reading.tokens:
             found = self._whole(
                 reading, lambda: attribution_sentence(reading.tokens, 0, self.vocab)
@@ -195,12 +207,12 @@ class _Extractor:
             self.unattributed = last
 
     def _whole(self, reading: _Paragraph, read: Callable[[], _T]) -> _T:
-        """``read()`` on the windows, or on the whole paragraph when it reads outside them."""
-        try:
-            return read()
-        except OutsideWindowError:
-            reading.widen(self.source, self.vocab.abbreviations)
-            return read()
+        """``read()`` on the windows, grown until the rule reads nothing outside them."""
+        while True:
+            try:
+                return read()
+            except OutsideWindowError as error:
+                reading.grow(self.source, self.vocab.abbreviations, error.skipped)
 
     def _quote(self, reading: _Paragraph, k: int) -> int:
         """Read the ``k``-th quote token of the paragraph; return how many quote tokens it

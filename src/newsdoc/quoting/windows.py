@@ -7,10 +7,11 @@ cut at *sure* sentence ends (``word. Word``, where the whole-paragraph tokenizer
 sentence too) and only the windows of sentences holding quotes are tokenized.
 
 The rules still get one token list with the indices they expect: the windows' tokens in order,
-each window after a run of :data:`GAP` tokens standing for the text left out. Reading any
-attribute of a gap token raises :class:`OutsideWindowError`, so a rule that reaches past its window
-(the sentence before a quote, a paragraph's last token) stops at once; the caller then
-tokenizes the paragraph whole (:func:`~newsdoc.quoting.tokens.tokenize`) and reads the quote
+each window after a run of gap tokens standing for the text left out (:func:`is_gap`). Reading
+any attribute of a gap token raises :class:`OutsideWindowError`, so a rule that reaches past its
+window (the sentence before a quote, a paragraph's last token) stops at once; the caller then
+adds the sentences on both sides of the skipped text to the windows (or, after that failed once,
+tokenizes the paragraph whole with :func:`~newsdoc.quoting.tokens.tokenize`) and reads the quote
 again. The result is always that of the whole paragraph: windows only save work.
 """
 
@@ -20,7 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import NoReturn, cast
 
-from newsdoc.quoting.tokens import sentence_starts, tokenize
+from newsdoc.quoting.tokens import MAX_CONTEXT, sentence_starts, tokenize
 from newsdoc.quoting.types import QuotePart, Token
 
 # what follows a sure sentence end: the period, white space, then a capitalised plain word that
@@ -29,28 +30,35 @@ _AFTER_PERIOD = re.compile(r"\.\s+[A-Z][A-Za-z]*(?=\s)")
 _PERIOD_SPACE = re.compile(r"\.\s+")  # ... or a quote opening the next sentence
 _WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _NON_SPACE = re.compile(r"\S")
-# The rules walk from token to token, and read at most three tokens past the last one they
-# walked to (``tokens[first - 2]``); a longer reach is only ever a loop bound (``position -
-# MAX_CONTEXT``) or capped by the sentence start. A gap longer than that reach is always met
-# before another window.
-GAP_LENGTH = 16
+# The rules walk from token to token and read at most three tokens past the last one they
+# walked to (``tokens[first - 2]``), with one exception: an unattributed quote's speaker is
+# looked for from ``MAX_CONTEXT`` tokens before its sentence onwards. A gap longer than that
+# jump is always met before the window in front of it.
+GAP_LENGTH = MAX_CONTEXT + 8
+# Windows closer than this many characters are joined: tokenizing a short stretch costs less
+# than a gap, and the gaps' memory stays a small share of the input's.
+MIN_SKIPPED = 400
 
 
 class OutsideWindowError(Exception):
-    """A rule read a token that was not tokenized: read the paragraph whole instead."""
+    """A rule read a token that was not tokenized; ``skipped`` is the source range left out."""
+
+    def __init__(self, skipped: tuple[int, int]) -> None:
+        super().__init__(skipped)
+        self.skipped = skipped
 
 
 class _Gap:
-    """Stands for the tokens left out between windows; any attribute read raises."""
+    """Stands for the tokens of ``source[low:high]``, left out between windows; reading any
+    token attribute raises."""
 
-    __slots__ = ()
+    __slots__ = ("skipped",)
+
+    def __init__(self, low: int, high: int) -> None:
+        self.skipped = (low, high)
 
     def __getattr__(self, name: str) -> NoReturn:
-        raise OutsideWindowError(name)
-
-
-GAP = cast(Token, _Gap())
-_GAP_RUN = [GAP] * GAP_LENGTH
+        raise OutsideWindowError(self.skipped)
 
 
 class Windows:
@@ -66,27 +74,29 @@ class Windows:
         end: int,
         parts: Sequence[QuotePart],
         abbreviations: frozenset[str],
-        *,
-        first_sentence: bool = False,
-        last_sentence: bool = False,
+        sentences: Sequence[int] = (),
     ) -> None:
         self.tokens: list[Token] = []
         self.starts: list[int] = []
         self.quotes: list[int] = []
-        ranges = windows(source, start, end, parts, abbreviations, first_sentence, last_sentence)
+        ranges = windows(source, start, end, parts, abbreviations, sentences)
         first = 0  # the first part not yet in a window (parts and windows are both in order)
+        previous = start  # where the last window ended
         for low, high in ranges:
             last = first
             while last < len(parts) and parts[last].end <= high:
                 last += 1
+            if low != start:
+                self._gap(previous, low)
             self._add(source, low, high, start, end, parts[first:last], abbreviations)
-            first = last
-        if ranges and ranges[-1][1] != end:
-            self._gap()
+            first, previous = last, high
+        if ranges and previous != end:
+            self._gap(previous, end)
 
-    def _gap(self) -> None:
+    def _gap(self, low: int, high: int) -> None:
+        """Stand for the tokens of ``source[low:high]``, which are left out."""
         self.starts.extend([len(self.tokens)] * GAP_LENGTH)
-        self.tokens.extend(_GAP_RUN)
+        self.tokens.extend([cast(Token, _Gap(low, high))] * GAP_LENGTH)
 
     def _add(
         self,
@@ -98,10 +108,7 @@ class Windows:
         parts: Sequence[QuotePart],
         abbreviations: frozenset[str],
     ) -> None:
-        """Append the window ``source[low:high]`` holding ``parts``, after a gap unless it
-        opens the paragraph."""
-        if low != start:
-            self._gap()
+        """Append the window ``source[low:high]`` holding ``parts``."""
         base = len(self.tokens)
         quotes: list[int] = []
         tokens = tokenize(source, low, high, parts, abbreviations, quotes)
@@ -117,36 +124,40 @@ class Windows:
         self.quotes.extend(map(base.__add__, quotes))
 
 
+def is_gap(token: Token) -> bool:
+    """Whether ``token`` stands for text left out between windows."""
+    return isinstance(cast(object, token), _Gap)
+
+
 def windows(
     source: str,
     start: int,
     end: int,
     parts: Sequence[QuotePart],
     abbreviations: frozenset[str],
-    first_sentence: bool = False,
-    last_sentence: bool = False,
+    sentences: Sequence[int] = (),
 ) -> list[tuple[int, int]]:
     """Source ranges ``[low, high)`` of ``source[start:end]`` to tokenize, in order.
 
     Each range holds whole sentences around one or more quote parts, plus the last word and
     period of the sentence before it and the first word of the sentence after it (a window
-    opening or closing the paragraph has none). ``first_sentence``/``last_sentence`` ask for the
-    paragraph's first or last sentence as well.
+    opening or closing the paragraph has none). ``sentences`` are offsets between the parts
+    (never inside one) whose sentences are wanted as well: ``start`` asks for the paragraph's
+    first sentence, ``end`` for its last.
     """
     regions = [(part.start, part.end) for part in parts]
-    if first_sentence:
-        regions.insert(0, (start, start))
-    if last_sentence:
-        regions.append((end, end))
+    if sentences:
+        regions = sorted(regions + [(offset, offset) for offset in sentences])
     found: list[tuple[int, int]] = []
     index = 0
     while index < len(regions):
         lower = found[-1][1] if found else start
         region_start, region_end = regions[index]
-        quote_next = region_end > region_start  # a quote part, not the paragraph's first or last
+        quote_next = region_end > region_start  # a quote part, not a wanted sentence
         low = _cut_before(source, lower, region_start, start, abbreviations, quote_next)
-        if low is None:
-            low = found.pop()[0] if found else start  # no sure sentence end: one window
+        if low is None or low - lower < MIN_SKIPPED:
+            # no sure sentence end, or little to skip: one window with the one before
+            low = found.pop()[0] if found else start
         position = region_end
         while True:
             limit = regions[index + 1][0] if index + 1 < len(regions) else end
