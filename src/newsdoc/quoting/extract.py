@@ -92,8 +92,9 @@ class _Draft:
 class _Paragraph:
     """One paragraph being read: its tokens, sentences and what came before it.
 
-    The tokens are those of the quote windows (:mod:`~newsdoc.quoting.windows`) until a rule
-    reads outside them; :meth:`widen` then tokenizes the paragraph whole.
+    A long paragraph's tokens are those of its quote windows (:mod:`~newsdoc.quoting.windows`);
+    a rule that reads outside them makes them :meth:`grow`, and a second such read makes the
+    paragraph tokenized whole (:meth:`widen`).
     """
 
     index: int
@@ -119,8 +120,8 @@ class _Paragraph:
         self.tokens, self.starts, self.quotes = windows.tokens, windows.starts, windows.quotes
 
     def grow(self, source: str, abbreviations: frozenset[str], skipped: tuple[int, int]) -> None:
-        """Take in the sentences on both sides of the ``skipped`` text, which a rule read; after
-        a few rounds, the whole paragraph. The quotes keep their order, so ``k`` stays valid."""
+        """Take in the sentences on both sides of the ``skipped`` text, which a rule read (after
+        ``MAX_GROWN`` rounds, the whole paragraph). The quote tokens keep their order."""
         self.grown += 1
         self.sentences.extend(skipped)
         self.narrow(source, abbreviations)
@@ -135,8 +136,8 @@ class _Paragraph:
 
 @attrs.frozen(slots=True)
 class _Reading:
-    """What a quote token's words say, read before anything is changed (so that a read
-    outside the windows can start again on the whole paragraph)."""
+    """What the tokens say of a quote token, read before anything is changed (so that a read
+    outside the windows can start again on grown ones)."""
 
     tokens: list[Token]
     position: int
@@ -192,13 +193,13 @@ class _Extractor:
             reading.sentences.append(end)
         reading.narrow(self.source, self.vocab.abbreviations)
         if waiting is not None and first_sentence and reading.tokens:
-            found = self._whole(
+            found = self._windowed(
                 reading, lambda: attribution_sentence(reading.tokens, 0, self.vocab)
             )
             if found is not None:
                 self.attribute(waiting, reading.tokens, found)  # “…” ¶ "That was how Smith put it."
         if ends_with_colon:
-            self._whole(reading, lambda: self._note_colon(index, reading.tokens, reading.starts))
+            self._windowed(reading, lambda: self._note_colon(index, reading.tokens, reading.starts))
         k = 0
         while k < len(reading.quotes):
             k += self._quote(reading, k)
@@ -206,8 +207,8 @@ class _Extractor:
         if last is not None and last.speaker is None and last.spans[-1].end >= end - 1:
             self.unattributed = last
 
-    def _whole(self, reading: _Paragraph, read: Callable[[], _T]) -> _T:
-        """``read()`` on the windows, grown until the rule reads nothing outside them."""
+    def _windowed(self, reading: _Paragraph, read: Callable[[], _T]) -> _T:
+        """``read()`` on the paragraph's windows, grown until it reads nothing outside them."""
         while True:
             try:
                 return read()
@@ -217,7 +218,7 @@ class _Extractor:
     def _quote(self, reading: _Paragraph, k: int) -> int:
         """Read the ``k``-th quote token of the paragraph; return how many quote tokens it
         used (two for a split quote)."""
-        read = self._whole(reading, lambda: self._read(reading, k))
+        read = self._windowed(reading, lambda: self._read(reading, k))
         if read is None:
             return 1  # not a quote
         tokens, position = read.tokens, read.position
