@@ -140,7 +140,7 @@ def test_a_read_outside_the_windows_raises() -> None:
     assert high - low > len(filler) / 2
 
 
-def test_a_speaker_named_sentences_before_the_quote_is_found_through_the_whole_paragraph() -> None:
+def test_a_speaker_named_in_the_sentence_before_is_found_by_growing_the_window() -> None:
     """“…” with no speaker in its sentence takes the cue of the sentence before ("…, Dana
     Whitfield said. “…”"): the rule reads past its window, and the window grows."""
     filler = "The water rose over the harbor steps again. " * 30
