@@ -20,7 +20,7 @@ from newsdoc.text import (
     comparison_key,
     time_limit,
 )
-from newsdoc.vocab.literals import required_literal
+from newsdoc.vocab.literals import longest_match, required_literal
 
 
 def read_entries(name: str) -> tuple[str, ...]:
@@ -52,9 +52,16 @@ class BoilerplatePattern:
     # Text (case-folded) every match contains: a line without it is not tried.
     literal: str = attrs.field(init=False, eq=False, repr=False)
 
+    # The most characters a match spans (None: unbounded): a longer line is not tried.
+    max_chars: int | None = attrs.field(init=False, eq=False, repr=False)
+
     @literal.default
     def _literal(self) -> str:
         return required_literal(self.pattern)
+
+    @max_chars.default
+    def _max_chars(self) -> int | None:
+        return longest_match(self.pattern)
 
     def may_start_with(self, character: str) -> bool:
         """False only when no line opening with ``character`` can match the pattern.
@@ -183,7 +190,11 @@ class Vocabulary:
     def _long_line_category(stripped: str, patterns: tuple[BoilerplatePattern, ...]) -> str | None:
         # Kept apart so that the common short line pays nothing for the time limit. No literal
         # pre-test: folding a page-long line costs more than the patterns that fail on it fast.
+        # A length test does rule out most patterns: few can match a page-long line.
+        length = len(stripped)
         for item in patterns:
+            if item.max_chars is not None and length > item.max_chars:
+                continue
             if item.pattern.fullmatch(stripped, timeout=PATTERN_TIMEOUT):
                 return item.category
         return None

@@ -9,6 +9,9 @@ The reading of the pattern is deliberately conservative: only plain ASCII charac
 every group, class and alternation, each not made optional by a quantifier, count. Whatever
 the reader does not fully understand (top-level alternation, verbose mode, escapes such as
 ``\\x41`` that stand for characters) gives no literal at all, which only costs speed.
+
+:func:`longest_match` reads a pattern the same careful way for the most characters one match
+can span: a page-long line is not tried against a pattern that cannot match that much.
 """
 
 from __future__ import annotations
@@ -22,6 +25,15 @@ _META = frozenset(".^$*+?{}[]\\|()")
 # What a pattern compiled with any of these flags means is not what this reader assumes.
 _UNSUPPORTED_FLAGS = regex.VERBOSE | regex.VERSION1 | regex.REVERSE
 _QUANTIFIER = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
+# Flags that let one pattern character match several line characters ("ß" as "ss") or that
+# change how the pattern reads: the width reader gives up on them.
+_UNSUPPORTED_WIDTH_FLAGS = regex.VERBOSE | regex.VERSION1 | regex.FULLCASE
+# Escapes that match no character (assertions) and escapes that match exactly one.
+_ZERO_WIDTH_ESCAPES = frozenset("bBmMAZzG")
+_ONE_CHARACTER_ESCAPES = frozenset("dDsSwWntrfv")
+# Group openings whose content is matched in place; look-arounds match no characters.
+_CAPTURING_OPENINGS = ("(?:", "(?>", "(?P<", "(?<")
+_LOOK_AROUND_OPENINGS = ("(?=", "(?!", "(?<=", "(?<!")
 
 
 class _UnsupportedError(Exception):
@@ -163,3 +175,118 @@ def _class_end(source: str, index: int) -> int:
             return index + 1
         index += 1
     raise _UnsupportedError
+
+
+def longest_match(pattern: regex.Pattern[str]) -> int | None:
+    """The most characters a match of ``pattern`` can span, or None (unbounded, or not read).
+
+    A line longer than this cannot match the pattern as a whole. Whatever the reader does not
+    fully understand (inline flags, conditionals, escapes such as ``\\x41``, fuzzy
+    constraints, full case folding) gives None, so the pattern is always tried.
+    """
+    if pattern.flags & _UNSUPPORTED_WIDTH_FLAGS:
+        return None
+    source = pattern.pattern
+    try:
+        width, end = _alternation_width(source, 0)
+    except _UnsupportedError:
+        return None
+    if end != len(source):
+        return None  # an unbalanced ")": the engine would not have compiled it
+    return width
+
+
+def _alternation_width(source: str, index: int) -> tuple[int | None, int]:
+    """The widest branch of the alternation starting at ``index`` (None: unbounded), and the
+    index of the ``)`` that closes it (or the end of ``source``)."""
+    widest: int | None = 0
+    branch: int | None = 0
+    while index < len(source) and source[index] != ")":
+        character = source[index]
+        if character == "|":
+            widest = _wider(widest, branch)
+            branch = 0
+            index += 1
+            continue
+        item, index = _item_width(source, index)
+        count, index = _repeat_count(source, index)
+        if item == 0 or count == 0:
+            continue  # an assertion, or an item repeated no times: no characters
+        if item is None or count is None or branch is None:
+            branch = None
+        else:
+            branch += item * count
+    return _wider(widest, branch), index
+
+
+def _wider(first: int | None, second: int | None) -> int | None:
+    return None if first is None or second is None else max(first, second)
+
+
+def _item_width(source: str, index: int) -> tuple[int | None, int]:
+    """The width of the single item (character, escape, class or group) at ``index``, and the
+    index after it."""
+    character = source[index]
+    if character == "\\":
+        following = source[index + 1 : index + 2]
+        if following in _ZERO_WIDTH_ESCAPES:
+            return 0, index + 2
+        if following in _ONE_CHARACTER_ESCAPES:
+            return 1, index + 2
+        if following.isascii() and following and not following.isalnum():
+            return 1, index + 2  # \. \( \/: the character itself
+        raise _UnsupportedError  # \x41, \p{L}, \N{...}, \X, back references
+    if character == "[":
+        return 1, _class_end(source, index)
+    if character == "(":
+        if source.startswith(_LOOK_AROUND_OPENINGS, index):
+            return 0, _group_end(source, index)
+        if source.startswith(_CAPTURING_OPENINGS, index):
+            if source.startswith(("(?P<", "(?<"), index):
+                name_end = source.find(">", index)
+                if name_end < 0:
+                    raise _UnsupportedError
+                index = name_end + 1  # past the group's name
+            else:
+                index += 3
+        elif source.startswith("(?", index):
+            raise _UnsupportedError  # inline flags, comments, conditionals, branch reset
+        else:
+            index += 1
+        width, index = _alternation_width(source, index)
+        if index >= len(source):
+            raise _UnsupportedError  # an unclosed group
+        return width, index + 1
+    if character in "^$":
+        return 0, index + 1
+    if character in "*+?{}|)":
+        raise _UnsupportedError  # a quantifier with nothing before it, or a literal "{"
+    return 1, index + 1  # ".", or a character standing for itself
+
+
+def _repeat_count(source: str, index: int) -> tuple[int | None, int]:
+    """How often, at most, the item before ``index`` repeats (None: without limit), and the
+    index after its quantifier."""
+    mark = source[index : index + 1]
+    count: int | None
+    if mark == "?":
+        count, index = 1, index + 1
+    elif mark in ("*", "+"):
+        count, index = None, index + 1
+    elif mark == "{":
+        found = _QUANTIFIER.match(source, index)  # no time limit: a few characters of a pattern
+        if found is None:
+            raise _UnsupportedError  # a literal "{", or a fuzzy constraint
+        low, high = found.group(1), found.group(2)
+        if high is None:
+            if not low:
+                raise _UnsupportedError  # "{}" is literal text
+            count = int(low)
+        else:
+            count = int(high) if high else None  # "{2,}", "{,}": without limit
+        index = found.end()
+    else:
+        return 1, index
+    if source[index : index + 1] in ("?", "+"):
+        index += 1  # lazy or possessive: the same repeats
+    return count, index
