@@ -47,6 +47,10 @@ def test_boilerplate_line_is_removed(line: str, category: str) -> None:
         "Featured Image: Screenshot",
         "featured image via video screen capture",
         "Photo by Jane Roe/Getty Images.",
+        "Photograph: Jane Roe",
+        "Top image via Jane Roe",
+        "Picture: Jane Roe",
+        "FEATURED IMAGE Jane Roe",
     ],
 )
 def test_glued_image_credit_is_cut_off(tail: str) -> None:

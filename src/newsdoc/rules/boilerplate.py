@@ -39,6 +39,9 @@ _GLUED_TAIL = regex.compile(
     )\s*$""",
     regex.VERBOSE,
 )
+# Every match of _GLUED_TAIL holds one of these words, lower-cased ("Featured", "IMAGE",
+# "Photograph", "REUTER"): a window without any has no tail, and the search is not run.
+_TAIL_WORDS = ("featur", "image", "photo", "picture", "reuter")
 # Prose after the credit ("Photo by X shows the crowd. It was ...") means it is not a credit.
 _PROSE_AFTER = regex.compile(r"[.!?]\s+[A-Z][a-z]+\s+[a-z]+\s+[a-z]+")
 TAIL_WINDOW = 250
@@ -58,6 +61,9 @@ def _category(state: DocumentState, text: str, custom: frozenset[str]) -> str | 
 def _glued_tail(text: str) -> regex.Match[str] | None:
     """The earliest credit or sign-off in the last characters that runs to the end."""
     position = max(0, len(text) - TAIL_WINDOW)
+    window = text[position:].lower()
+    if not any(word in window for word in _TAIL_WORDS):
+        return None  # most last paragraphs: a few substring tests, not a pattern search
     while True:
         # no time limit: searched only in the last TAIL_WINDOW characters, bounded repeats
         match = _GLUED_TAIL.search(text, position)
