@@ -12,7 +12,8 @@ from newsdoc.vocab import default_vocabulary
 # ASCII letters, the run pattern's particles and punctuation, and non-ASCII characters that are
 # not letters (curly quotes, dashes, currency, a no-break space): text the ASCII pattern scans.
 _PLAIN = st.lists(
-    st.sampled_from([*"ABJSabjsz .'-’‘“”—–…£©•\xa0", "de ", "of ", "van "]), max_size=40
+    st.sampled_from([*"ABJSabjsz .'-’‘“”—–…£©•\xa0", "de ", "of ", "van ", "al-", "le", "der"]),
+    max_size=40,
 ).map("".join)
 
 
@@ -36,3 +37,28 @@ def test_a_surname_after_curly_quotes_resolves_to_the_earlier_full_name() -> Non
     resolver = Resolver(source, default_vocabulary())
     assert resolver.resolve_name(["Brezina"], "Ms.", source.rindex("Brezina")) == "Anna Brezina"
     assert resolver.resolve_pronoun("she", len(source)) == "Anna Brezina"
+
+
+def test_a_particle_belongs_to_a_name_only_before_more_of_it() -> None:
+    """ "van der Waals", "al-Assad" and "Bank of England" are one run each; the "al" of "also"
+    and the "le" of "left" are not particles ending a name."""
+    text = (
+        "Johannes van der Waals met Bashar al-Assad at the Bank of England; "
+        "then Mr. Brezina left, and Douglas also said so."
+    )
+    expected = [
+        "Johannes van der Waals",
+        "Bashar al-Assad",
+        "Bank of England",
+        "Mr. Brezina",
+        "Douglas",
+    ]
+    assert [match[0] for match in _ASCII_NAME_RUN.finditer(text)] == expected
+    assert [match[0] for match in _NAME_RUN.finditer(text)] == expected
+
+
+def test_a_pronoun_after_a_surname_and_also_resolves_to_the_full_name() -> None:
+    """ "Douglas also said" once made "Douglas al" a person, whom a later "he" resolved to."""
+    source = "Michael Douglas arrived late. Douglas also said the plan would fail. He left."
+    resolver = Resolver(source, default_vocabulary())
+    assert resolver.resolve_pronoun("he", source.rindex("He")) == "Michael Douglas"
