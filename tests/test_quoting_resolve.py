@@ -62,3 +62,11 @@ def test_a_pronoun_after_a_surname_and_also_resolves_to_the_full_name() -> None:
     source = "Michael Douglas arrived late. Douglas also said the plan would fail. He left."
     resolver = Resolver(source, default_vocabulary())
     assert resolver.resolve_pronoun("he", source.rindex("He")) == "Michael Douglas"
+
+
+def test_initialisms_and_capitalised_headlines_are_not_people() -> None:
+    """ "U.S. Banks" holds no person "S. Banks", and a headline in capitals is no full name: a
+    later "he" resolves to the person named in between."""
+    source = "John Smith agreed. U.S. Banks lent more.\nGRAIN BOARD ADVISES CUT\nHe spoke."
+    resolver = Resolver(source, default_vocabulary())
+    assert resolver.resolve_pronoun("he", source.rindex("He")) == "John Smith"

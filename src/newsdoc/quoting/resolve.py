@@ -19,10 +19,11 @@ from newsdoc.vocab import Vocabulary
 
 # capitalised runs, single words included (surnames), with particles and "of"/"for" inside: a
 # particle is a whole word before more of the name ("van der Waals", "al-Assad", "Bank of
-# England"), never the start of the next word ("Smith also said" is Smith's run, not "Smith al")
+# England"), never the start of the next word ("Smith also said" is Smith's run, not "Smith al");
+# a run never starts inside an initialism (the "S. Banks" of "U.S. Banks")
 _PARTICLE = "(?:de|van|von|der|la|le|da|bin|al|of|for)"
 _NAME_RUN = regex.compile(
-    r"\p{Lu}[\p{L}’'\-]*\.?(?:[ ]+(?:\p{Lu}[\p{L}’'\-]*\.?"
+    r"(?<!\p{L}\.)\p{Lu}[\p{L}’'\-]*\.?(?:[ ]+(?:\p{Lu}[\p{L}’'\-]*\.?"
     rf"|{_PARTICLE}-\p{{Lu}}[\p{{L}}’'\-]*\.?|{_PARTICLE}(?=(?:[ ]+{_PARTICLE})*[ ]+\p{{Lu}})))*"
 )
 # The same runs in text whose letters are all ASCII, where \p{Lu} is [A-Z] and \p{L} is
@@ -30,7 +31,7 @@ _NAME_RUN = regex.compile(
 # and most others only add curly quotes and dashes). Possessive quantifiers change nothing
 # here (a word or a space run is always taken whole) and save backtracking.
 _ASCII_NAME_RUN = re.compile(
-    r"[A-Z][A-Za-z’'\-]*+\.?+"
+    r"(?<![A-Za-z]\.)[A-Z][A-Za-z’'\-]*+\.?+"
     r"(?:[ ]++(?:[A-Z][A-Za-z’'\-]*+\.?+"
     rf"|{_PARTICLE}-[A-Z][A-Za-z’'\-]*+\.?+|{_PARTICLE}(?=(?:[ ]+{_PARTICLE})*[ ]+[A-Z])))*+"
 )
@@ -161,6 +162,8 @@ class Resolver:
         vocab = self._vocab
         if not vocab.organisation_words.isdisjoint(words):
             return [], None
+        if all(word.isupper() for word in words):
+            return [], None  # "CANADA WHEAT BOARD ADVISES CUT": a headline or an acronym
         if "of" in words or "for" in words:
             for index, word in enumerate(words):
                 if word in ("of", "for"):
