@@ -23,15 +23,16 @@ from newsdoc.vocab import Vocabulary
 # a run never starts inside an initialism (the "S. Banks" of "U.S. Banks")
 _PARTICLE = "(?:de|van|von|der|la|le|da|bin|al|of|for)"
 _NAME_RUN = regex.compile(
-    r"(?<!\p{L}\.)\p{Lu}[\p{L}’'\-]*\.?(?:[ ]+(?:\p{Lu}[\p{L}’'\-]*\.?"
+    r"\p{Lu}(?<!\p{L}\.\p{Lu})[\p{L}’'\-]*\.?(?:[ ]+(?:\p{Lu}[\p{L}’'\-]*\.?"
     rf"|{_PARTICLE}-\p{{Lu}}[\p{{L}}’'\-]*\.?|{_PARTICLE}(?=(?:[ ]+{_PARTICLE})*[ ]+\p{{Lu}})))*"
 )
 # The same runs in text whose letters are all ASCII, where \p{Lu} is [A-Z] and \p{L} is
 # [A-Za-z]: the standard library's engine finds them a third faster (most articles are ASCII,
 # and most others only add curly quotes and dashes). Possessive quantifiers change nothing
-# here (a word or a space run is always taken whole) and save backtracking.
+# here (a word or a space run is always taken whole) and save backtracking. (The initialism
+# test comes after the first letter: a pattern opening with it is searched twice as slowly.)
 _ASCII_NAME_RUN = re.compile(
-    r"(?<![A-Za-z]\.)[A-Z][A-Za-z’'\-]*+\.?+"
+    r"[A-Z](?<![A-Za-z]\.[A-Z])[A-Za-z’'\-]*+\.?+"
     r"(?:[ ]++(?:[A-Z][A-Za-z’'\-]*+\.?+"
     rf"|{_PARTICLE}-[A-Z][A-Za-z’'\-]*+\.?+|{_PARTICLE}(?=(?:[ ]+{_PARTICLE})*[ ]+[A-Z])))*+"
 )
