@@ -37,7 +37,7 @@ _NON_SPACE = re.compile(r"\S")
 GAP_LENGTH = MAX_CONTEXT + 8
 # Windows closer than this many characters are joined: tokenizing a short stretch costs less
 # than a gap, and the gaps' memory stays a small share of the input's.
-MIN_SKIPPED = 400
+MIN_SKIPPED = 150
 
 
 class OutsideWindowError(Exception):
