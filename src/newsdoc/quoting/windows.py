@@ -141,9 +141,9 @@ def windows(
 
     Each range holds whole sentences around one or more quote parts, plus the last word and
     period of the sentence before it and the first word of the sentence after it (a window
-    opening or closing the paragraph has none). ``sentences`` are offsets between the parts
-    (never inside one) whose sentences are wanted as well: ``start`` asks for the paragraph's
-    first sentence, ``end`` for its last.
+    opening or closing the paragraph has none); ranges closer than ``MIN_SKIPPED`` characters
+    are joined. ``sentences`` are offsets between the parts (never inside one) whose sentences
+    are wanted as well: ``start`` asks for the paragraph's first sentence, ``end`` for its last.
     """
     regions = [(part.start, part.end) for part in parts]
     if sentences:
