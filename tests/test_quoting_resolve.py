@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdoc.quoting.resolve import _ASCII_NAME_RUN, _NAME_RUN, Resolver
+from newsdoc.quoting.resolve import _ASCII_NAME_RUN, _NAME_RUN, Resolver, _sentence_pieces
 from newsdoc.vocab import default_vocabulary
 
 # ASCII letters, the run pattern's particles and punctuation, and non-ASCII characters that are
@@ -70,3 +70,25 @@ def test_initialisms_and_capitalised_headlines_are_not_people() -> None:
     source = "John Smith agreed. U.S. Banks lent more.\nGRAIN BOARD ADVISES CUT\nHe spoke."
     resolver = Resolver(source, default_vocabulary())
     assert resolver.resolve_pronoun("he", source.rindex("He")) == "John Smith"
+
+
+def test_a_run_across_a_sentence_end_is_cut_there() -> None:
+    """ "… in Canada. Trump said" holds no person "Canada. Trump": a lone "Trump" later resolves
+    to the full name, while initials, titles and honorifics still run into the name."""
+    source = (
+        "Donald Trump spoke in Ottawa. He left for Canada. Trump said it went well. "
+        "John F. Kennedy Airport was shut. Sen. Bernie Sanders agreed. Trump left."
+    )
+    resolver = Resolver(source, default_vocabulary())
+    assert resolver.resolve_name(["Trump"], None, source.rindex("Trump")) == "Donald Trump"
+    names = {name for _, name, _ in resolver._scan()}
+    assert "Canada. Trump" not in names
+    assert "John F. Kennedy Airport" in names
+    assert "Bernie Sanders" in names
+
+
+def test_sentence_pieces_cut_after_words_that_end_a_sentence() -> None:
+    """Offsets and pieces of a run cut where a period ends a sentence, not after initials."""
+    resolver = Resolver("", default_vocabulary())
+    pieces = list(_sentence_pieces("Canada.  Trump J. Smith. Ms. Lee", resolver._continues_name))
+    assert pieces == [(0, "Canada."), (9, "Trump J. Smith."), (25, "Ms. Lee")]

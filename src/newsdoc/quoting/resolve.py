@@ -62,6 +62,22 @@ def _window(entries: list[_Entry], position: int) -> tuple[int, int]:
     return low, bisect.bisect_left(entries, (position,))
 
 
+def _sentence_pieces(text: str, continues: Callable[[str], bool]) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` of a capitalised run cut after each word that ends in a period and
+    does not ``continue`` the name (a sentence end)."""
+    start = 0
+    period = text.find(". ")
+    while period >= 0:
+        word = text[max(start, text.rfind(" ", start, period) + 1) : period + 1]
+        if not continues(word):
+            yield start, text[start : period + 1]
+            start = period + 1
+            while text[start] == " ":
+                start += 1
+        period = text.find(". ", period + 1)
+    yield start, text[start:]
+
+
 def strip_possessive(word: str) -> str:
     """Ukraine’s → Ukraine."""
     return word[:-2] if word.endswith(_POSSESSIVES) else word
@@ -86,6 +102,7 @@ class Resolver:
         self._genders: dict[str, str] = {}
         self._others: list[tuple[int, str]] = []  # organisations and places that spoke
         self._scanned: list[tuple[int, str, str | None]] | None = None
+        self._scan_names: dict[str, str] = {}  # surname -> the scan's latest full name for it
         # surname -> every (position, full name) ending with it, sorted: one bisect per lookup.
         # The notes are inserted; the scan's finds, kept apart, are appended in reading order.
         self._surnames: dict[str, list[tuple[int, str]]] = {}
@@ -102,59 +119,84 @@ class Resolver:
         ("Ms. Brezina" after "Anna Brezina"), with the gender an honorific gives."""
         if self._scanned is not None:
             return self._scanned
-        scanned: list[tuple[int, str, str | None]] = []
-        self._scanned = scanned
-        surnames: dict[str, str] = {}
-        # the scan's own finds by surname, in order: merged with the notes on lookup
-        found = self._scanned_surnames
+        self._scanned = []
         source = self._source
         runs: Iterator[re.Match[str]] | Iterator[regex.Match[str]] = (
             _ASCII_NAME_RUN.finditer(source)
             if source.isascii() or _NON_ASCII_LETTER.search(source) is None
             else _NAME_RUN.finditer(source)
         )
+        surnames = self._scan_names
         for match in runs:
             text = match[0]
             if " " not in text:
-                # a lone capitalised word (most runs): only a surname seen before counts
-                if not surnames:
-                    continue
-                surname = text.rstrip(".")
-                if surname.endswith(_POSSESSIVES):
-                    surname = surname[:-2]
-                known = surnames.get(surname)
-                if known is not None:
-                    position = match.start()
-                    scanned.append((position, known, None))
-                    found[surname].append((position, known))
+                # a lone capitalised word (most runs): only a surname seen before counts, and
+                # most are none (with or without a possessive), so most need no further look
+                key = text.rstrip(".")
+                if key in surnames or key[:-2] in surnames:
+                    self._take_run(match.start(), text)
                 continue
-            words, honorific = self._name_words(text.split())
-            if not words:
-                continue
-            if len(words) >= 2:
-                name = " ".join(words)
-                surname = words[-1]
-                surnames[surname] = name
+            if ". " in text:
+                # a run going on past a sentence end ("… in Canada. Trump said"): its pieces
+                for offset, piece in _sentence_pieces(text, self._continues_name):
+                    self._take_run(match.start() + offset, piece)
             else:
-                surname = words[0]
-                known = surnames.get(surname)
-                if known is None:
-                    continue
-                name = known
-            position = match.start()
-            if honorific is None:
-                scanned.append((position, name, None))
-            else:
-                gender = gender_of(honorific)
-                if gender is not None:
-                    self._genders.setdefault(name, gender)
-                scanned.append((position, name, gender))
-            entries = found.get(surname)
-            if entries is None:
-                found[surname] = [(position, name)]
-            else:
-                entries.append((position, name))
-        return scanned
+                self._take_run(match.start(), text)
+        return self._scanned
+
+    def _take_run(self, position: int, text: str) -> None:
+        """Note the person a capitalised run at ``position`` names, if any."""
+        scanned = self._scanned
+        assert scanned is not None
+        surnames = self._scan_names
+        found = self._scanned_surnames  # the scan's own finds by surname, in order
+        if " " not in text:  # a lone word: a surname seen before, or nobody
+            surname = text.rstrip(".")
+            if surname.endswith(_POSSESSIVES):
+                surname = surname[:-2]
+            known = surnames.get(surname)
+            if known is not None:
+                scanned.append((position, known, None))
+                found[surname].append((position, known))
+            return
+        words, honorific = self._name_words(text.split())
+        if not words:
+            return
+        if len(words) >= 2:
+            name = " ".join(words)
+            surname = words[-1]
+            surnames[surname] = name
+        else:
+            surname = words[0]
+            known = surnames.get(surname)
+            if known is None:
+                return
+            name = known
+        if honorific is None:
+            scanned.append((position, name, None))
+        else:
+            gender = gender_of(honorific)
+            if gender is not None:
+                self._genders.setdefault(name, gender)
+            scanned.append((position, name, gender))
+        entries = found.get(surname)
+        if entries is None:
+            found[surname] = [(position, name)]
+        else:
+            entries.append((position, name))
+
+    def _continues_name(self, word: str) -> bool:
+        """Whether a run word ending in a period goes on into the next word: an initial (John
+        F. Kennedy), an initialism (U.S. Army), a title or honorific (Sen. Ruiz, Mr. Rau), an
+        abbreviation (St. Louis); not a word ending a sentence (Canada. Trump)."""
+        vocab = self._vocab
+        return (
+            len(word) == 2
+            or "." in word[:-1]
+            or word in vocab.honorifics
+            or word in vocab.titles
+            or word[:-1].lower() in vocab.abbreviations
+        )
 
     def _name_words(self, words: list[str]) -> tuple[list[str], str | None]:
         """The person's name words in a capitalised run (titles, honorifics and any "of …"
