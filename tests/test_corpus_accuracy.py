@@ -6,6 +6,7 @@ against gold read from the corpus markup; see ``benchmarks/README.md``.
 
 from __future__ import annotations
 
+import re
 import sys
 from types import ModuleType
 from typing import Any
@@ -97,3 +98,28 @@ def test_every_character_accounted_for(accuracy: ModuleType, corpus: str) -> Non
         doc.identifier for doc, article in accuracy.parsed(corpus) if audit.problems(article)
     ]
     assert not failing, f"{len(failing)} {corpus} documents lose or repeat text: {failing[:5]}"
+
+
+# A resolved speaker that runs on past a sentence end ("Canada. Trump", "Washington. But") or
+# ends with a name particle ("Douglas al" from "Douglas also") is a malformed name.
+_MALFORMED_SPEAKER = re.compile(
+    r"\. (?:The|He|She|It|I|They|We|But|And|In|A|An|This|That)\b"
+    r"| (?:de|van|von|der|la|le|da|bin|al|of|for)$"
+)
+MAX_MALFORMED_SPEAKERS = 0.001  # share of attributed quotes
+
+
+@pytest.mark.parametrize("corpus", sorted({corpus for corpus, _, _ in TARGETS}))
+def test_resolved_speakers_are_well_formed_names(accuracy: ModuleType, corpus: str) -> None:
+    """On real documents, hardly any resolved speaker is a run-on or truncated name."""
+    if not accuracy.corpora.available(corpus):
+        pytest.skip(f"corpus {corpus} not found under {accuracy.corpora.corpus_root()}")
+    speakers = [
+        quote.speaker
+        for _, article in accuracy.parsed(corpus)
+        for quote in article.quotes
+        if quote.speaker
+    ]
+    malformed = [speaker for speaker in speakers if _MALFORMED_SPEAKER.search(speaker)]
+    assert speakers
+    assert len(malformed) <= MAX_MALFORMED_SPEAKERS * len(speakers), malformed[:10]

@@ -90,5 +90,6 @@ def test_a_run_across_a_sentence_end_is_cut_there() -> None:
 def test_sentence_pieces_cut_after_words_that_end_a_sentence() -> None:
     """Offsets and pieces of a run cut where a period ends a sentence, not after initials."""
     resolver = Resolver("", default_vocabulary())
-    pieces = list(_sentence_pieces("Canada.  Trump J. Smith. Ms. Lee", resolver._continues_name))
-    assert pieces == [(0, "Canada."), (9, "Trump J. Smith."), (25, "Ms. Lee")]
+    text = "Canada.  Trump J. Smith. Ms. Lee No. It"
+    pieces = list(_sentence_pieces(text, resolver._continues_name))
+    assert pieces == [(0, "Canada."), (9, "Trump J. Smith."), (25, "Ms. Lee No."), (37, "It")]

@@ -62,18 +62,20 @@ def _window(entries: list[_Entry], position: int) -> tuple[int, int]:
     return low, bisect.bisect_left(entries, (position,))
 
 
-def _sentence_pieces(text: str, continues: Callable[[str], bool]) -> Iterator[tuple[int, str]]:
+def _sentence_pieces(text: str, continues: Callable[[str, str], bool]) -> Iterator[tuple[int, str]]:
     """``(offset, piece)`` of a capitalised run cut after each word that ends in a period and
-    does not ``continue`` the name (a sentence end)."""
+    does not ``continue`` the name into the word after it (a sentence end)."""
     start = 0
     period = text.find(". ")
     while period >= 0:
         word = text[max(start, text.rfind(" ", start, period) + 1) : period + 1]
-        if not continues(word):
+        following = period + 1
+        while text[following] == " ":
+            following += 1
+        space = text.find(" ", following)
+        if not continues(word, text[following : len(text) if space < 0 else space]):
             yield start, text[start : period + 1]
-            start = period + 1
-            while text[start] == " ":
-                start += 1
+            start = following
         period = text.find(". ", period + 1)
     yield start, text[start:]
 
@@ -185,11 +187,15 @@ class Resolver:
         else:
             entries.append((position, name))
 
-    def _continues_name(self, word: str) -> bool:
-        """Whether a run word ending in a period goes on into the next word: an initial (John
-        F. Kennedy), an initialism (U.S. Army), a title or honorific (Sen. Ruiz, Mr. Rau), an
-        abbreviation (St. Louis); not a word ending a sentence (Canada. Trump)."""
+    def _continues_name(self, word: str, following: str) -> bool:
+        """Whether a run word ending in a period goes on into the ``following`` word: after an
+        initial (John F. Kennedy), an initialism (U.S. Army), a title or honorific (Sen. Ruiz,
+        Mr. Rau) or an abbreviation (St. Louis), unless a sentence opener follows ("No. It");
+        not after a word ending a sentence (Canada. Trump)."""
         vocab = self._vocab
+        lower = following.lower()
+        if lower in vocab.non_name_words or lower in vocab.speaker_pronouns:
+            return False
         return (
             len(word) == 2
             or "." in word[:-1]
