@@ -62,14 +62,19 @@ def test_every_shipped_pattern_has_a_literal() -> None:
     assert all(item.literal for item in PATTERNS)
 
 
+def _matching_line(item: BoilerplatePattern, data: st.DataObject) -> str:
+    """A line the shipped pattern matches whole, drawn by hypothesis (the shipped patterns are
+    also valid for the standard library, which hypothesis reads)."""
+    flags = re.IGNORECASE if item.pattern.flags & regex.IGNORECASE else 0
+    return data.draw(st.from_regex(re.compile(item.pattern.pattern, flags), fullmatch=True))
+
+
 @pytest.mark.parametrize("item", PATTERNS, ids=lambda item: item.pattern.pattern[:40])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_every_match_contains_the_literal(item: BoilerplatePattern, data: st.DataObject) -> None:
     """A line the pattern matches holds its literal, and the vocabulary still finds it."""
-    # the shipped patterns are also valid for the standard library, which hypothesis reads
-    flags = re.IGNORECASE if item.pattern.flags & regex.IGNORECASE else 0
-    line = data.draw(st.from_regex(re.compile(item.pattern.pattern, flags), fullmatch=True))
+    line = _matching_line(item, data)
     if item.pattern.fullmatch(line.strip()) is None:
         return  # stripping white space made it another line
     assert item.literal in line.strip().casefold()
@@ -127,8 +132,7 @@ def test_no_longest_match_when_pattern_is_not_understood(pattern: str, flags: in
 @given(data=st.data())
 def test_no_match_is_longer_than_the_longest(item: BoilerplatePattern, data: st.DataObject) -> None:
     """A line the pattern matches is no longer than its ``max_chars``."""
-    flags = re.IGNORECASE if item.pattern.flags & regex.IGNORECASE else 0
-    line = data.draw(st.from_regex(re.compile(item.pattern.pattern, flags), fullmatch=True))
+    line = _matching_line(item, data)
     if item.max_chars is not None and item.pattern.fullmatch(line) is not None:
         assert len(line) <= item.max_chars
 
