@@ -21,7 +21,7 @@ if __package__ in {None, ""}:  # run as a script: make ``benchmarks`` and ``news
 
 import newsdoc
 from benchmarks import corpora
-from benchmarks.figures import Figure, Pair
+from benchmarks.figures import Figure, Pair, speaker_figure
 from benchmarks.score_web import score_bbc, score_cnn_dailymail, score_fakenewsnet
 from benchmarks.score_wire import score_isot, score_reuters
 
@@ -41,6 +41,22 @@ SCORERS: dict[str, Callable[[Iterable[Pair]], list[Figure]]] = {
     "fakenewsnet": score_fakenewsnet,
     "bbc_fulltext": score_bbc,
 }
+
+
+# how each corpus is named in the table
+LABELS = {
+    "reuters21578": "Reuters-21578",
+    "isot_fake_real_news": "ISOT",
+    "cnn_dailymail": "CNN/DailyMail",
+    "fakenewsnet": "FakeNewsNet",
+    "bbc_fulltext": "BBC",
+}
+
+
+def score(name: str) -> list[Figure]:
+    """Every figure of corpus ``name``: its gold fields, then the shape of its speakers."""
+    pairs = parsed(name)
+    return [*SCORERS[name](pairs), speaker_figure(LABELS[name], pairs)]
 
 
 def _polnear_figures() -> list[Figure]:
@@ -81,7 +97,7 @@ def evaluate(names: Iterable[str] = corpora.CORPUS_NAMES) -> list[Figure]:
     figures: list[Figure] = []
     for name in names:
         if corpora.available(name):
-            figures.extend(SCORERS[name](parsed(name)))
+            figures.extend(score(name))
     return figures
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 import regex
 
@@ -12,6 +14,15 @@ Pair = tuple[corpora.Document, Article]
 SPACE = regex.compile(r"\s+")
 SIGNOFF_LINE = regex.compile(r"(?i:reuter)\.{0,3}(?:\^M)?|(?i:more)")
 SENTENCE_END = tuple(".!?:;\"')”’")
+
+
+# A resolved speaker that runs on past a sentence end ("Canada. Trump", "Washington. But") or
+# ends with a name particle ("Douglas al" from "Douglas also") is a malformed name.
+MALFORMED_SPEAKER = regex.compile(
+    r"\. (?:The|He|She|It|I|They|We|But|And|In|A|An|This|That)\b"
+    r"| (?:de|van|von|der|la|le|da|bin|al|of|for)$"
+)
+SPEAKER_FIELD = "resolved speakers that are run-on or cut names (no gold: their shape)"
 
 
 @attrs.frozen(slots=True)
@@ -60,3 +71,12 @@ def dateline_matches(
 def covered(article: Article, start: int, end: int) -> bool:
     """True when ``[start, end)`` lies inside one of the article's removed spans."""
     return any(r.span.start <= start and end <= r.span.end for r in article.removed)
+
+
+def speaker_figure(corpus: str, pairs: Iterable[Pair]) -> Figure:
+    """The share of attributed quotes whose resolved speaker is a malformed name."""
+    speakers = [quote.speaker for _, article in pairs for quote in article.quotes if quote.speaker]
+    malformed = sum(1 for speaker in speakers if MALFORMED_SPEAKER.search(speaker))
+    return Figure(
+        corpus, SPEAKER_FIELD, ratio(malformed, len(speakers)), len(speakers), 0.001, True
+    )
