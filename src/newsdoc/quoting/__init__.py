@@ -5,6 +5,10 @@ The stages, each a module:
 - ``marks``: pair quotation marks in a paragraph (curly, straight, guillemets; apostrophes
   are never marks; a stray mark spoils only its own paragraph);
 - ``tokens``: split a paragraph into words, punctuation and whole-quote tokens; sentences;
+- ``windows``: in a long paragraph, tokenize only the sentences around its quotes. The rules
+  must walk from token to token (reading at most three past the last one walked to, or jumping
+  back at most ``MAX_CONTEXT``), so that a read outside a window meets a gap token and the
+  window grows; ``tests/test_quoting_windows.py`` checks windowed and whole readings agree;
 - ``kinds``: direct quote, partial quote, or not a quote (titles, nicknames, markup);
 - ``names`` and ``inverted``: the speaker mention next to a cue, its title or apposition role;
 - ``cues``: cue verbs (``vocab/speech_verbs.txt``), not in the passive nor as nouns;
