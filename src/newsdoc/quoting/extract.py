@@ -146,6 +146,7 @@ class _Reading:
     found: Attribution | None
     split: int | None  # the second part's index for “A,” she said, “B.”
     earlier: Attribution | None  # for an unattributed quote: the speaker of a sentence before
+    transcript: regex.Match[str] | None = None  # "PENCE: …": the name that speaks
 
 
 class _Extractor:
@@ -228,7 +229,8 @@ class _Extractor:
             draft.spans.append(Span(token.start, token.end))
         else:
             draft = _Draft([Span(token.start, token.end)], read.kind, reading.index)
-            self._transcript_speaker(draft, token)
+            if read.transcript is not None:
+                self._transcript_speaker(draft, read.transcript)
         used = 1
         if read.split is not None:
             following = tokens[read.split]
@@ -270,13 +272,15 @@ class _Extractor:
             # attribution ("“…,” Sexton said." after an open paragraph starts a new quote)
             kind = previous.kind
             spoken = previous.speaker is not None
+            transcript = None
         else:
             kind = classify(tokens, position, floor, self.vocab)
             if kind == "partial" and token.part is not None and not token.part.closed:
                 return None  # a stray mark inside the reporter's sentence, not a quote
             if kind is None or looks_like_title(tokens, position, self.vocab):
                 return None  # “Fox News Sunday”, “13th”: a title, not a quote
-            spoken = _TRANSCRIPT_NAME.match(self.source, token.start + 1, token.end) is not None
+            transcript = _TRANSCRIPT_NAME.match(self.source, token.start + 1, token.end)
+            spoken = transcript is not None
         found = find_attribution(kind, tokens, position, floor, stop, self.vocab)
         split = None
         if (
@@ -295,7 +299,7 @@ class _Extractor:
             and not reading.drafts
         ):
             earlier = self._earlier_speaker(reading, floor)
-        return _Reading(tokens, position, kind, continues, found, split, earlier)
+        return _Reading(tokens, position, kind, continues, found, split, earlier, transcript)
 
     def _earlier_speaker(self, reading: _Paragraph, floor: int) -> Attribution | None:
         """For a direct quote nobody in its sentence speaks: "…, Schiff said. “…”", or whom
@@ -355,12 +359,9 @@ class _Extractor:
         else:
             draft.speaker = mention_text(tokens, mention)
 
-    def _transcript_speaker(self, draft: _Draft, token: Token) -> None:
+    def _transcript_speaker(self, draft: _Draft, match: regex.Match[str]) -> None:
         """A transcript line quoted whole ("PENCE: Well, …"): the capitalised name before the
-        colon speaks."""
-        match = _TRANSCRIPT_NAME.match(self.source, token.start + 1, token.end)
-        if match is None:
-            return
+        colon (``match``) speaks."""
         name = match.group(1)
         draft.speaker_mention = name
         draft.speaker_span = Span(match.start(1), match.end(1))
