@@ -27,6 +27,7 @@ from newsdoc.quoting.names import (
     mention_ending,
     subject_before,
 )
+from newsdoc.quoting.tokens import sentence_end
 from newsdoc.quoting.types import QUOTE, WORD, Mention, Token
 from newsdoc.vocab import Vocabulary
 
@@ -52,11 +53,22 @@ def _speaker_of_cue(
     if cue == "according":
         return mention_after(tokens, last + 1, ceiling, vocab)
     participle = cue.endswith("ing")
+    if participle and first == floor and tokens[first].text[0].isupper():
+        # "Calling the bans “…,” the administration filed": the phrase the participle opens
+        # introduces the main clause, whose subject speaks (whom it calls or tells does not)
+        end = sentence_end(tokens, first)
+        main = after_introduction(tokens, first, end - 1)
+        subject = None
+        if main > first:
+            subject = opening_subject(tokens, main, end, vocab)
+            subject = subject or sentence_subject(tokens, main, end, vocab)
+        # "Insisting that “…,” you might think": a reader addressed, not a speaker
+        return None if subject is None or tokens[subject.first].lower == "you" else subject
     if participle and first > floor and tokens[first - 1].text == ",":
         # "…, saying": the speaker is the main clause's subject ("His aide doubled down,
         # saying she was “…”"), unless an earlier cue of the clause names it first
         if first - 1 == floor:
-            return mention_after(tokens, last + 1, ceiling, vocab)
+            return None  # "“…,” telling reporters": whom it tells, not who speaks
         main = after_introduction(tokens, floor, first - 1)  # "In a statement, Smith …"
         return opening_subject(tokens, main, first - 1, vocab)
     if tokens[first - 1].text == "," and cue in _INVERTED_CUES:
@@ -82,7 +94,8 @@ def _speaker_of_cue(
     mention = subject_before(tokens, verb, floor, vocab)
     if mention is not None and mention.kind == "noun" and participle:
         # "Pell, who has spent months insisting": a participle's noun is rarely its subject
-        mention = sentence_subject(tokens, floor, first - 1, vocab) or mention
+        opening = after_introduction(tokens, floor, first - 1)  # "Hours later, Pell …"
+        mention = sentence_subject(tokens, opening, first - 1, vocab) or mention
     if mention is not None:
         return mention
     if first - 1 >= floor and (tokens[first - 1].lower == "and" or participle):
@@ -92,7 +105,7 @@ def _speaker_of_cue(
     opens_frame = first == floor or tokens[first - 1].kind == QUOTE
     if not opens_frame and tokens[first - 1].text == ",":
         opens_frame = first - 1 == floor or tokens[first - 2].kind == QUOTE
-    if opens_frame:
+    if opens_frame and not participle:
         return mention_after(tokens, last + 1, ceiling, vocab)
     if tokens[first - 1].text == ",":
         # "“…” but to take the lead, says Evan Tracey": inverted after the quote's own words

@@ -26,6 +26,10 @@ MAX_HEAD_NOUN = 3  # words of "a senior spokesman" in "a senior spokesman for th
 MAX_DESCRIPTOR = 4  # words before a name that describe it ("Health board chairman")
 _RELATIVES = frozenset(("who", "which"))
 _HEAD_PREPOSITIONS = frozenset(("at", "for", "from", "of"))
+# phrases between a subject and its verb ("Smith in a statement said"); "at" and "for" head a
+# noun phrase instead ("a professor at Harvard said")
+_SUBJECT_PREPOSITIONS = frozenset(("during", "in", "on", "with"))
+_AUXILIARIES = frozenset(("are", "had", "has", "have", "is", "was", "were", "will", "would"))
 _DASHES = frozenset(("—", "–", "―", "--"))
 
 
@@ -287,9 +291,52 @@ def subject_before(tokens: list[Token], verb: int, floor: int, vocab: Vocabulary
     if tokens[index].text == ",":
         return _apposition_subject(tokens, index, floor, vocab)
     mention = mention_ending(tokens, index, floor, vocab)
-    if mention is not None and mention.kind == "noun":
+    if mention is None:
+        return None
+    if tokens[mention.first - 1].lower in _SUBJECT_PREPOSITIONS and mention.first - 2 >= floor:
+        subject = _before_phrases(tokens, mention, floor, vocab)
+        if subject is not None:
+            return subject
+    if mention.kind == "noun":
         return _participle_head(tokens, mention, floor, vocab) or mention
     return mention
+
+
+def _before_phrases(
+    tokens: list[Token], mention: Mention, floor: int, vocab: Vocabulary
+) -> Mention | None:
+    """ "Smith in a statement said", "Obama in an interview with CNN said": the subject stands
+    before the prepositional phrases; "who has in the past said": before the auxiliary; "an
+    aide who took part in the talks said": before the relative clause. None when nothing that
+    reads as a subject stands there."""
+    while True:
+        before = mention.first - 2
+        if tokens[before].lower in _AUXILIARIES:
+            return subject_before(tokens, before, floor, vocab)
+        earlier = mention_ending(tokens, before, floor, vocab)
+        if earlier is None:
+            return None
+        opener = tokens[earlier.first - 1].lower if earlier.first > floor else ""
+        if opener in _SUBJECT_PREPOSITIONS and earlier.first - 2 >= floor:
+            mention = earlier  # one more phrase: "in an interview with CNN"
+            continue
+        if opener in _RELATIVES and earlier.first - 1 > floor:
+            return subject_before(tokens, earlier.first - 1, floor, vocab)
+        return earlier if _opens_subject(tokens, earlier, floor, vocab) else None
+
+
+def _opens_subject(tokens: list[Token], mention: Mention, floor: int, vocab: Vocabulary) -> bool:
+    """Whether ``mention`` can be a clause's subject: it opens the clause (not "who took part",
+    "been living"), is no participle ("Speaking") and does not end with a verb ("a complaint
+    unsealed")."""
+    if mention.first > floor:
+        previous = tokens[mention.first - 1]
+        if previous.kind == WORD and previous.lower not in ("and", "but"):
+            return False
+    first, last = tokens[mention.first].text, tokens[mention.last].text
+    if mention.first == mention.last and first[0].isupper() and first.endswith("ing"):
+        return False  # "Speaking in Leeds, Smith said"
+    return not (last.islower() and (last.endswith(("ed", "ing")) or last in vocab.finite_verbs))
 
 
 def _participle_head(

@@ -229,8 +229,11 @@ class Resolver:
                         honorific = word
             if cut:
                 words = words[cut:]
-        while words and words[0].lower() in vocab.non_name_words:
-            words = words[1:]
+        while words and (
+            words[0].lower() in vocab.non_name_words
+            or (words[0].endswith("ing") and words[0].lower() in vocab.speech_verbs)
+        ):
+            words = words[1:]  # "The", "Telling" (GQ …) opening a sentence
         if words:
             last = words[-1]
             if last.endswith(_POSSESSIVES):
