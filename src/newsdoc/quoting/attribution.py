@@ -93,9 +93,13 @@ def _speaker_of_cue(
         verb = first - 2  # "he was quoted as saying": the subject stands before "quoted"
     mention = subject_before(tokens, verb, floor, vocab)
     if mention is not None and mention.kind == "noun" and participle:
-        # "Pell, who has spent months insisting": a participle's noun is rarely its subject
+        # "Pell, who has spent months insisting": a participle's noun is rarely its subject;
+        # "the council issued a statement calling": whoever issued it speaks
+        issuer = None
+        if mention.first - 1 > floor and is_verb_like(tokens[mention.first - 1], vocab):
+            issuer = subject_before(tokens, mention.first - 1, floor, vocab)
         opening = after_introduction(tokens, floor, first - 1)  # "Hours later, Pell …"
-        mention = sentence_subject(tokens, opening, first - 1, vocab) or mention
+        mention = issuer or sentence_subject(tokens, opening, first - 1, vocab) or mention
     if mention is not None:
         return mention
     if first - 1 >= floor and (tokens[first - 1].lower == "and" or participle):
