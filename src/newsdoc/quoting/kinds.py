@@ -14,7 +14,7 @@ from newsdoc.vocab import Vocabulary
 
 MAX_TITLE_WORDS = 7  # a capitalised quote this short is more likely a title than speech
 _SMALL_WORDS = frozenset(
-    ("a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with")
+    ("&", "a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with")
 )
 
 
@@ -44,7 +44,8 @@ def classify(tokens: list[Token], position: int, floor: int, vocab: Vocabulary) 
 
 def looks_like_title(tokens: list[Token], position: int, vocab: Vocabulary) -> bool:
     """“Fox News Sunday,” “13th”, 'All Bets Are Off.': every word capitalised, short, after a
-    possessive or a word that introduces titles; a nickname; or markup (``author="``)."""
+    possessive or a word that introduces titles, or before a word that a title qualifies (the
+    “Avatar” star); a nickname; or markup (``author="``)."""
     text = tokens[position].text
     inner = quote_inner(text)
     if "=" in inner or "<" in inner or ">" in inner:
@@ -57,10 +58,17 @@ def looks_like_title(tokens: list[Token], position: int, vocab: Vocabulary) -> b
         return False
     if text[0] in "‘'":
         return True  # a single-quoted heading
+    after = tokens[position + 1] if position + 1 < len(tokens) else None
+    if (
+        after is not None
+        and after.text.islower()
+        and after.lower in vocab.title_followers
+        and inner[-1:] not in ",.;:!?"
+    ):
+        return True  # the “Broad City” star, a “Make America Great Again” hat
     if position == 0:
         return False
     before = tokens[position - 1]
-    after = tokens[position + 1] if position + 1 < len(tokens) else None
     if len(words) == 1 and after is not None and after.capitalised and before.capitalised:
         return True  # a nickname inside a name: Rep. Robert C. “Bobby” Scott
     # not after other words: the “War On Drugs,” as “Miss Piggy” are quoted names in a claim

@@ -129,6 +129,7 @@ class Vocabulary:
     cue_modifiers: frozenset[str] = frozenset()
     np_determiners: frozenset[str] = frozenset()
     title_cues: frozenset[str] = frozenset()
+    title_followers: frozenset[str] = frozenset()
     finite_verbs: frozenset[str] = frozenset()
     # First character of a stripped line -> the patterns that may match it, in order: most
     # lines rule out most patterns by their first character (filled as characters are seen).
@@ -248,6 +249,7 @@ def load_vocabulary() -> Vocabulary:
         cue_modifiers=read_words("cue_modifiers.txt"),
         np_determiners=read_words("np_determiners.txt"),
         title_cues=read_words("title_cues.txt"),
+        title_followers=read_words("title_followers.txt"),
         finite_verbs=read_words("finite_verbs.txt"),
     )
 
