@@ -8,11 +8,14 @@ the noun phrase an annotator would mark; titles and appositions become the ``rol
 
 from __future__ import annotations
 
+from newsdoc.quoting.tokens import quote_inner
 from newsdoc.quoting.types import PUNCT, QUOTE, WORD, Mention, Token
 from newsdoc.vocab import Vocabulary
 
 MAX_NOUN_PHRASE = 6  # words in a common noun phrase speaker ("a senior administration official")
-MAX_APPOSITION = 20  # tokens between the commas of an apposition
+MAX_APPOSITION = 40  # tokens between the commas of an apposition ("X, who …, said")
+MAX_TITLE_WORDS = 5  # words of a title quoted inside an apposition
+_TITLE_SMALL_WORDS = frozenset(("a", "an", "and", "for", "in", "of", "on", "the", "to"))
 _WEEKDAYS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
@@ -290,6 +293,9 @@ def subject_before(tokens: list[Token], verb: int, floor: int, vocab: Vocabulary
         return None
     if tokens[index].text == ",":
         return _apposition_subject(tokens, index, floor, vocab)
+    dash = _dash_ending(tokens, index, floor)
+    if dash is not None:
+        return _dash_apposition_subject(tokens, dash, floor, vocab)
     mention = mention_ending(tokens, index, floor, vocab)
     if mention is None:
         return None
@@ -353,6 +359,53 @@ def _participle_head(
     return mention_ending(tokens, preposition - 2, floor, vocab)
 
 
+def _dash_ending(tokens: list[Token], index: int, floor: int) -> int | None:
+    """The first token of a dash ending at ``index`` (— or --), or None."""
+    if is_dash(tokens[index]):
+        return index
+    if tokens[index].text == "-" and index - 1 >= floor and tokens[index - 1].text == "-":
+        return index - 1
+    return None
+
+
+def _dash_apposition_subject(
+    tokens: list[Token], dash: int, floor: int, vocab: Vocabulary
+) -> Mention | None:
+    """Handle "A former candidate — John Doe, who lost in 2008 — said": the name the dashes
+    enclose speaks, else the noun phrase before them."""
+    opening = dash - 1
+    while opening >= floor and dash - opening < MAX_APPOSITION:
+        token = tokens[opening]
+        if (token.kind == QUOTE and not _is_title_quote(token)) or token.ends_sentence:
+            return None
+        if is_dash(token) or (token.text == "-" and tokens[opening + 1].text != "-"):
+            break
+        opening -= 1
+    else:
+        return None
+    first = opening + 1
+    if opening < floor or first >= dash:
+        return None
+    if tokens[opening].text == "-" and opening - 1 >= floor and tokens[opening - 1].text == "-":
+        opening -= 1
+    if is_name_word(tokens[first], vocab):
+        last = first
+        while last + 1 < dash and is_name_word(tokens[last + 1], vocab):
+            last += 1
+        inner = mention_ending(tokens, last, first, vocab)
+        if inner is not None and inner.kind == "name":
+            return inner
+    return mention_ending(tokens, opening - 1, floor, vocab) if opening > floor else None
+
+
+def _is_title_quote(token: Token) -> bool:
+    """A short quote in title case inside a noun phrase ("the author of “Going Viral,”")."""
+    words = quote_inner(token.text).rstrip(",.;:”\"’' ").split(maxsplit=MAX_TITLE_WORDS)
+    return 0 < len(words) <= MAX_TITLE_WORDS and all(
+        word[:1].isupper() or word[:1].isdigit() or word in _TITLE_SMALL_WORDS for word in words
+    )
+
+
 def _apposition_subject(
     tokens: list[Token], comma: int, floor: int, vocab: Vocabulary
 ) -> Mention | None:
@@ -360,7 +413,7 @@ def _apposition_subject(
     opening = comma - 1
     while opening >= floor and comma - opening < MAX_APPOSITION:
         token = tokens[opening]
-        if token.kind == QUOTE or token.ends_sentence:
+        if (token.kind == QUOTE and not _is_title_quote(token)) or token.ends_sentence:
             return None
         if token.text == ",":
             break
@@ -395,6 +448,10 @@ def _apposition_subject(
         return None
     if _is_skippable(inner_head, vocab) and inner_first == inner_last:
         return outer  # "Smith, however, said"
+    for index in range(inner_first + 1, inner_last):
+        if tokens[index].lower in _RELATIVES:
+            inner_last = index - 1  # "a party operative who played …": the role is the noun
+            break
     return Mention(
         outer.first,
         outer.last,
