@@ -246,6 +246,9 @@ def _head_before_of(
     if not is_name_word(before, vocab) or is_possessive(before):
         return None
     head_first = _name_run_ending(tokens, of - 1, floor, vocab)
+    deeper = _head_before_of(tokens, head_first, of - 1, floor, vocab)
+    if deeper is not None and deeper.last < head_first:
+        return deeper  # "Archbishop Aris Tanen of the Patriarchate of Jerusalem": the person
     head = split_name_run(tokens, head_first, of - 1, vocab)
     if all(_is_title(tokens[index], vocab) for index in range(head.first, head.last + 1)):
         return None  # "Secretary of State John Kerry": the name is after "of"
