@@ -75,7 +75,11 @@ def is_verb_like(token: Token, vocab: Vocabulary) -> bool:
     """A lower-case word that reads as a finite verb: said, tells, called, has, was."""
     if token.kind != WORD or not token.text.islower():
         return False
-    lower = token.lower
+    return is_verb_form(token.lower, vocab)
+
+
+def is_verb_form(lower: str, vocab: Vocabulary) -> bool:
+    """Whether the lower-case word ``lower`` reads as a finite verb (see :func:`is_verb_like`)."""
     if lower in vocab.speech_verbs or lower in vocab.cue_modifiers or lower in vocab.finite_verbs:
         return True
     if lower in vocab.non_name_words or lower in vocab.name_particles:

@@ -168,6 +168,7 @@ class _Extractor:
         self.before, self.current = self.current, (index, paragraph)
         start, end = paragraph.span.start, paragraph.span.end
         parts = find_quote_parts(self.source, start, end)
+        self.resolver.note_quotes((part.start, part.end) for part in parts)
         previous = self.drafts[-1] if self.drafts else None
         continuing = bool(
             previous is not None
@@ -350,14 +351,27 @@ class _Extractor:
             draft.speaker = self.resolver.resolve_pronoun(words[0], first.start) or words[0]
         elif mention.kind == "name":
             honorific = words[0] if words[0] in self.vocab.honorifics else None
-            names = words
-            while len(names) > 1 and (
-                names[0] in self.vocab.honorifics or names[0] in self.vocab.titles
-            ):
-                names = names[1:]  # "Mr. Rau", "Sen. Sanders": the name after the title
-            draft.speaker = self.resolver.resolve_name(names, honorific, first.start)
+            draft.speaker = self.resolver.resolve_name(
+                self._person_words(words), honorific, first.start
+            )
         else:
             draft.speaker = mention_text(tokens, mention)
+
+    def _person_words(self, words: list[str]) -> list[str]:
+        """The name after its titles and descriptors: "Mr. Rau", "Sen. Sanders", "Lufthansa
+        CEO Carsten Spohr", "CNN's Fareed Zakaria" (the last word always stays)."""
+        vocab = self.vocab
+        if not vocab.organisation_words.isdisjoint(words):
+            return words  # "Republican National Committee": a body's name is whole
+        start = 0
+        for index, word in enumerate(words[:-1]):
+            if (
+                word in vocab.honorifics
+                or word in vocab.titles
+                or word.endswith(("’s", "'s", "-based"))
+            ):
+                start = index + 1
+        return words[start:]
 
     def _transcript_speaker(self, draft: _Draft, match: regex.Match[str]) -> None:
         """A transcript line quoted whole ("PENCE: Well, …"): the capitalised name before the

@@ -2,19 +2,23 @@
 
 Within one article: a full name (two or more name words) stands for itself; a lone surname,
 with or without an honorific, resolves to the latest earlier full name ending with it; a
-personal pronoun resolves to the latest earlier person of a compatible gender. People are
-collected from earlier speakers and from a lazy scan of capitalised runs in the text.
+personal pronoun resolves to the latest earlier person of a compatible gender (from an
+honorific, a first name in ``vocab/first_names.txt``, or an earlier pronoun), preferring, in
+the last few sentences, a name that reads as a person's over a place or event ("Sandrine
+Boisse, the president of the Pra Loup ski resort, …"), and never a name inside a quote.
+People are collected from earlier speakers and from a lazy scan of capitalised runs.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar, cast
 
 import regex
 
+from newsdoc.quoting.cues import is_verb_form
 from newsdoc.vocab import Vocabulary
 
 # capitalised runs, single words included (surnames), with particles and "of"/"for" inside: a
@@ -43,6 +47,10 @@ _MALE_HONORIFICS = frozenset(("Mr.", "Mr", "Sir"))
 _FEMALE_HONORIFICS = frozenset(("Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Dame"))
 _PERSONAL = frozenset(("he", "she"))
 _POSSESSIVES = ("’s", "'s")  # both two characters long
+_FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")
+# ", the president", ", who", ", 45,": an apposition or relative clause opening after a name
+_APPOSITION_OPENING = re.compile(r", (?:([a-z]+)\b|\d+,)")
+PERSON_LOOKBACK = 1500  # characters in which "he" looks for a name that reads as a person's
 # A mention looks back at most this far (longer than any real article), so that each lookup
 # costs the same however long the input is and the whole parse stays linear.
 MAX_LOOKBACK = 50_000
@@ -109,6 +117,21 @@ class Resolver:
         # The notes are inserted; the scan's finds, kept apart, are appended in reading order.
         self._surnames: dict[str, list[tuple[int, str]]] = {}
         self._scanned_surnames: dict[str, list[tuple[int, str]]] = {}
+        # the quoted stretches read so far, in order: a name inside a quote is not whom the
+        # reporter's "he" stands for
+        self._quote_starts: list[int] = []
+        self._quote_ends: list[int] = []
+
+    def note_quotes(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Remember quoted stretches ``[start, end)``, given in reading order."""
+        for start, end in spans:
+            self._quote_starts.append(start)
+            self._quote_ends.append(end)
+
+    def _quoted(self, position: int) -> bool:
+        """Whether ``position`` lies inside a quoted stretch noted so far."""
+        index = bisect.bisect_right(self._quote_starts, position) - 1
+        return index >= 0 and position < self._quote_ends[index]
 
     def is_person(self, words: list[str]) -> bool:
         """Two or more name words and no organisation word: a person's full name."""
@@ -256,21 +279,55 @@ class Resolver:
             bisect.insort(self._others, (position, name), key=_place)
 
     def _latest(
-        self, position: int, accepts: Callable[[str, str | None], bool]
+        self,
+        position: int,
+        accepts: Callable[[str, str | None], bool],
+        person_like: bool = False,
+        lookback: int = MAX_LOOKBACK,
     ) -> tuple[int, str] | None:
-        """The latest person before ``position`` (within the look-back) that ``accepts``;
+        """The latest person before ``position`` (within ``lookback``) that ``accepts``, and
+        with ``person_like`` only names that read as a person's (see :meth:`_reads_as_person`);
         each list is walked backwards from ``position``, so the usual lookup is short."""
         best: tuple[int, str] | None = None
-        for candidates in (self._people, self._scan()):
+        for candidates, scanned in ((self._people, False), (self._scan(), True)):
             low, high = _window(candidates, position)
             for index in range(high - 1, low - 1, -1):
                 place, name, gender = candidates[index]
-                if best is not None and place <= best[0]:
+                if (best is not None and place <= best[0]) or place < position - lookback:
                     break
-                if accepts(name, gender):
-                    best = (place, name)
-                    break
+                if scanned and self._quoted(place):
+                    continue  # “… I met Jane Doe …,” he said: not Jane Doe
+                if not accepts(name, gender):
+                    continue
+                if person_like and scanned and not self._reads_as_person(place, name, gender):
+                    continue
+                best = (place, name)
+                break
         return best
+
+    def _reads_as_person(self, place: int, name: str, gender: str | None) -> bool:
+        """Whether a name found by the scan reads as a person's: its gender is known (an
+        honorific, a first name), or it is followed by an apposition or a verb ("Sandrine
+        Boisse, the president …", "Adi Shankar declined"), unlike "the Pra Loup ski resort"."""
+        if gender or self._genders.get(name) or self._first_name_gender(name):
+            return True
+        source = self._source
+        run = _NAME_RUN.match(source, place)  # no time limit: a run of capitalised words
+        if run is None:
+            return False
+        end = run.end()
+        apposition = _APPOSITION_OPENING.match(source, end)
+        if apposition is not None:
+            word = apposition[1]
+            vocab = self._vocab
+            if word is None or word == "who" or word in vocab.np_determiners:
+                return True
+            # ", director of …" (not ", saying", ", and", ", which")
+            return not (
+                word.endswith("ing") or word in vocab.non_name_words or is_verb_form(word, vocab)
+            )
+        following = _FOLLOWING_WORD.match(source, end)
+        return following is not None and is_verb_form(following[1], self._vocab)
 
     def resolve_name(self, words: list[str], honorific: str | None, position: int) -> str:
         """The full name for a name mention (a lone surname looks back for its full name)."""
@@ -295,6 +352,12 @@ class Resolver:
             bisect.insort(self._others, (position, surname), key=_place)
         return resolved
 
+    def _first_name_gender(self, name: str) -> str | None:
+        """The gender a full name's first word tells (vocab/first_names.txt), if any."""
+        if " " not in name:
+            return None
+        return self._vocab.first_names.get(name[: name.index(" ")])
+
     def resolve_pronoun(self, pronoun: str, position: int) -> str | None:
         """The latest earlier person (he, she) or speaking organisation (they, it, we)."""
         lower = pronoun.lower()
@@ -302,10 +365,12 @@ class Resolver:
             wanted = self._vocab.speaker_pronouns.get(lower)
 
             def compatible(name: str, gender: str | None) -> bool:
-                known = gender or self._genders.get(name)
+                known = gender or self._genders.get(name) or self._first_name_gender(name)
                 return known is None or known == wanted
 
-            best = self._latest(position, compatible)
+            # a person named in the last few sentences, else whoever was named last
+            best = self._latest(position, compatible, person_like=True, lookback=PERSON_LOOKBACK)
+            best = best or self._latest(position, compatible)
             if best is None:
                 return None
             if wanted is not None:

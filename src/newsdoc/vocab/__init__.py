@@ -126,6 +126,7 @@ class Vocabulary:
     non_name_words: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
     speaker_pronouns: dict[str, str] = attrs.Factory(dict)
+    first_names: dict[str, str] = attrs.Factory(dict)  # first name -> male|female
     cue_modifiers: frozenset[str] = frozenset()
     np_determiners: frozenset[str] = frozenset()
     title_cues: frozenset[str] = frozenset()
@@ -246,6 +247,7 @@ def load_vocabulary() -> Vocabulary:
         speaker_pronouns=dict(
             entry.split("\t", 1) for entry in read_entries("speaker_pronouns.txt")
         ),
+        first_names=dict(entry.split("\t", 1) for entry in read_entries("first_names.txt")),
         cue_modifiers=read_words("cue_modifiers.txt"),
         np_determiners=read_words("np_determiners.txt"),
         title_cues=read_words("title_cues.txt"),
