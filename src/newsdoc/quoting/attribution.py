@@ -103,8 +103,12 @@ def _speaker_of_cue(
     if mention is not None:
         return mention
     if first - 1 >= floor and (tokens[first - 1].lower == "and" or participle):
-        # "Trump weighed in and said", "Pell, who spent months insisting": the clause subject
-        return sentence_subject(tokens, floor, first - 1, vocab)
+        # "Trump weighed in and said", "Pell, who spent months insisting", "The nominee
+        # outlined his plan and vowed": the clause subject
+        mention = sentence_subject(tokens, floor, first - 1, vocab)
+        if mention is None and tokens[first - 1].lower == "and":
+            mention = opening_subject(tokens, floor, first - 1, vocab)
+        return mention
     # inverted only when the cue opens the frame: "“…,” said Mr. Rau"
     opens_frame = first == floor or tokens[first - 1].kind == QUOTE
     if not opens_frame and tokens[first - 1].text == ",":

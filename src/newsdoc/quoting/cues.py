@@ -14,6 +14,8 @@ from newsdoc.vocab import Vocabulary
 
 PASSIVE = frozenset(("am", "are", "be", "been", "being", "is", "was", "were"))
 _NOUN_CUES = frozenset(("call", "calls"))  # also nouns: "a conference call"
+# cues of two words, by their first: the second must follow
+_TWO_WORD_CUES = {"according": "to", "found": "that", "put": "it"}
 
 
 def cue_at(tokens: list[Token], index: int, vocab: Vocabulary) -> int | None:
@@ -22,8 +24,9 @@ def cue_at(tokens: list[Token], index: int, vocab: Vocabulary) -> int | None:
     if token.kind != WORD:
         return None
     lower = token.text.lower()  # (not the property: this runs for every token of a frame)
-    if lower == "according":
-        if index + 1 < len(tokens) and tokens[index + 1].lower == "to":
+    if lower in _TWO_WORD_CUES:
+        # "according to X", "as a memo put it", "a report found that"
+        if index + 1 < len(tokens) and tokens[index + 1].lower == _TWO_WORD_CUES[lower]:
             return index + 1
         return None
     if lower in vocab.speech_verbs:
@@ -45,7 +48,7 @@ def cues_in(
         if token.kind != WORD:
             continue
         lower = token.text.lower()
-        if lower in speech_verbs or lower == "according":  # most words start no cue: no call
+        if lower in speech_verbs or lower in _TWO_WORD_CUES:  # most words start no cue
             last = cue_at(tokens, position, vocab)
             if last is not None:
                 yield position, last

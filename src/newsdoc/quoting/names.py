@@ -299,6 +299,12 @@ def subject_before(tokens: list[Token], verb: int, floor: int, vocab: Vocabulary
     dash = _dash_ending(tokens, index, floor)
     if dash is not None:
         return _dash_apposition_subject(tokens, dash, floor, vocab)
+    participle = tokens[index].text
+    if participle.islower() and participle.endswith("ed") and index - 1 >= floor:
+        # "A report released last year found": the noun before the participle
+        head = mention_ending(tokens, index - 1, floor, vocab)
+        if head is not None and head.kind in ("name", "noun"):
+            return head
     mention = mention_ending(tokens, index, floor, vocab)
     if mention is None:
         return None

@@ -107,8 +107,8 @@ def is_split(
 def _adjacent(tokens: list[Token], quote: int, found: Attribution) -> bool:
     """Whether a right frame starts right after the quote (and its comma)."""
     index = quote + 1
-    while index < len(tokens) and tokens[index].text == ",":
-        index += 1
+    while index < len(tokens) and tokens[index].lower in (",", "as"):
+        index += 1  # "“…,” as a memo put it"
     starts = [found.mention.first]
     if found.cue_first is not None:
         starts.append(found.cue_first)
