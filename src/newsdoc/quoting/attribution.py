@@ -316,16 +316,28 @@ def clause_subject(
         if token.kind != WORD:
             continue
         lower = token.text.lower()
-        if lower in vocab.speaker_pronouns and lower not in ("it", "you"):
-            return Mention(position, position, "pronoun")
-        if not is_name_word(token, vocab) or is_possessive(token):
+        pronoun = lower in vocab.speaker_pronouns and lower not in ("it", "you")
+        if not pronoun and (not is_name_word(token, vocab) or is_possessive(token)):
             continue
         following = position + 1
         while following < quote and is_adverb(tokens[following]):
             following += 1
+        if _reported_of(tokens, following, quote, vocab):
+            return None  # "She was told to “smile”": someone else's words about her
+        if pronoun:
+            return Mention(position, position, "pronoun")
         if following < quote and is_verb_like(tokens[following], vocab):
             return mention_ending(tokens, position, start, vocab)
     return None
+
+
+def _reported_of(tokens: list[Token], index: int, quote: int, vocab: Vocabulary) -> bool:
+    """Whether a passive speech verb starts at ``index`` ("was said to be", "is called")."""
+    return (
+        index + 1 < quote
+        and tokens[index].lower in PASSIVE
+        and tokens[index + 1].lower in vocab.speech_verbs
+    )
 
 
 def clause_cue_after(
