@@ -320,7 +320,7 @@ def clause_subject(
         if not pronoun and (not is_name_word(token, vocab) or is_possessive(token)):
             continue
         following = position + 1
-        while following < quote and is_adverb(tokens[following]):
+        while following < quote and is_adverb(tokens[following], vocab):
             following += 1
         if _reported_of(tokens, following, quote, vocab):
             return None  # "She was told to “smile”": someone else's words about her

@@ -74,9 +74,14 @@ def _after_determiner(tokens: list[Token], index: int, vocab: Vocabulary) -> boo
     return False
 
 
-def is_adverb(token: Token) -> bool:
-    """A lower-case word ending in -ly (later, flatly)."""
-    return token.kind == WORD and token.text.islower() and token.lower.endswith("ly")
+def is_adverb(token: Token, vocab: Vocabulary) -> bool:
+    """A lower-case word ending in -ly (flatly, repeatedly), not a noun such as "family"."""
+    return (
+        token.kind == WORD
+        and token.text.islower()
+        and token.lower.endswith("ly")
+        and token.lower not in vocab.ly_nouns
+    )
 
 
 def is_verb_like(token: Token, vocab: Vocabulary) -> bool:

@@ -32,6 +32,7 @@ _HEAD_PREPOSITIONS = frozenset(("at", "for", "from", "of"))
 # phrases between a subject and its verb ("Smith in a statement said"); "at" and "for" head a
 # noun phrase instead ("a professor at Harvard said")
 _SUBJECT_PREPOSITIONS = frozenset(("during", "in", "on", "with"))
+_SOURCE_LINKS = frozenset((("familiar", "with"), ("close", "to")))  # anonymous sources
 _AUXILIARIES = frozenset(("are", "had", "has", "have", "is", "was", "were", "will", "would"))
 _DASHES = frozenset(("—", "–", "―", "--"))
 
@@ -67,7 +68,10 @@ def _is_skippable(token: Token, vocab: Vocabulary) -> bool:
         return False
     lower = token.lower
     return lower in vocab.cue_modifiers or (
-        token.text.islower() and lower.endswith("ly") and len(lower) > 4
+        token.text.islower()
+        and lower.endswith("ly")
+        and len(lower) > 4
+        and lower not in vocab.ly_nouns
     )
 
 
@@ -308,6 +312,18 @@ def subject_before(tokens: list[Token], verb: int, floor: int, vocab: Vocabulary
     mention = mention_ending(tokens, index, floor, vocab)
     if mention is None:
         return None
+    if (
+        mention.first - 3 >= floor
+        and (
+            tokens[mention.first - 2].lower,
+            tokens[mention.first - 1].lower,
+        )
+        in _SOURCE_LINKS
+    ):
+        # "a person familiar with the matter", "a source close to the family": one phrase
+        head = mention_ending(tokens, mention.first - 3, floor, vocab)
+        if head is not None and head.kind == "noun":
+            return Mention(head.first, mention.last, "noun")
     if tokens[mention.first - 1].lower in _SUBJECT_PREPOSITIONS and mention.first - 2 >= floor:
         subject = _before_phrases(tokens, mention, floor, vocab)
         if subject is not None:

@@ -132,6 +132,7 @@ class Vocabulary:
     title_cues: frozenset[str] = frozenset()
     title_followers: frozenset[str] = frozenset()
     finite_verbs: frozenset[str] = frozenset()
+    ly_nouns: frozenset[str] = frozenset()  # "family", "ally": -ly words that are no adverbs
     # First character of a stripped line -> the patterns that may match it, in order: most
     # lines rule out most patterns by their first character (filled as characters are seen).
     _patterns_by_start: dict[str, tuple[BoilerplatePattern, ...]] = attrs.field(
@@ -253,6 +254,7 @@ def load_vocabulary() -> Vocabulary:
         title_cues=read_words("title_cues.txt"),
         title_followers=read_words("title_followers.txt"),
         finite_verbs=read_words("finite_verbs.txt"),
+        ly_nouns=read_words("ly_nouns.txt"),
     )
 
 
