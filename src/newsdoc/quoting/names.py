@@ -450,7 +450,14 @@ def _apposition_subject(
     inner_first, inner_last = opening + 1, comma - 1
     inner_head = tokens[inner_first]
     if inner_head.lower in _RELATIVES or (inner_first == inner_last and is_party_tag(inner_head)):
-        return mention_ending(tokens, opening - 1, floor, vocab)
+        antecedent = mention_ending(tokens, opening - 1, floor, vocab)
+        if antecedent is not None and antecedent.kind == "noun" and opening - 1 > floor:
+            # "Lord Condon, head of the council's unit, who …, said": the name the role
+            # describes, not the unit
+            named = _apposition_subject(tokens, opening, floor, vocab)
+            if named is not None and named.kind == "name":
+                return named
+        return antecedent
     inner = mention_ending(tokens, inner_last, inner_first, vocab)
     if (
         inner is not None
