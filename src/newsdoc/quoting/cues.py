@@ -14,6 +14,7 @@ from newsdoc.vocab import Vocabulary
 
 PASSIVE = frozenset(("am", "are", "be", "been", "being", "is", "was", "were"))
 _NOUN_CUES = frozenset(("call", "calls"))  # also nouns: "a conference call"
+_CALL_COMPOUNDS = frozenset(("close", "conference", "judgment", "phone", "roll", "wake-up"))
 _IRREGULAR_PARTICIPLES = frozenset(("said", "sworn", "told", "written"))
 # cues of two words, by their first: the second must follow
 _TWO_WORD_CUES = {"according": "to", "found": "that", "put": "it"}
@@ -37,8 +38,11 @@ def cue_at(tokens: list[Token], index: int, vocab: Vocabulary) -> int | None:
             and tokens[index - 1].lower in PASSIVE
         ):
             return None  # "he was called to testify", "he was said to be furious"
-        if lower in _NOUN_CUES and _after_determiner(tokens, index, vocab):
-            return None  # "a press call", "Trump’s call for": a noun
+        if lower in _NOUN_CUES and (
+            _after_determiner(tokens, index, vocab)
+            or (index > 0 and tokens[index - 1].lower in _CALL_COMPOUNDS)
+        ):
+            return None  # "a press call", "Trump’s call for", "summits and phone calls": a noun
         return index
     return None
 
