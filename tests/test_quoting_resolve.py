@@ -3,10 +3,17 @@ only where they find the same runs."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newsdoc.quoting.resolve import _ASCII_NAME_RUN, _NAME_RUN, Resolver, _sentence_pieces
+from newsdoc.quoting.resolve import (
+    _ASCII_NAME_RUN,
+    _NAME_RUN,
+    _NON_ASCII_LETTER,
+    Resolver,
+    _has_non_ascii_letter,
+    _sentence_pieces,
+)
 from newsdoc.vocab import default_vocabulary
 
 # ASCII letters, the run pattern's particles and punctuation, and non-ASCII characters that are
@@ -93,3 +100,12 @@ def test_sentence_pieces_cut_after_words_that_end_a_sentence() -> None:
     text = "Canada.  Trump J. Smith. Ms. Lee No. It"
     pieces = list(_sentence_pieces(text, resolver._continues_name))
     assert pieces == [(0, "Canada."), (9, "Trump J. Smith."), (25, "Ms. Lee No."), (37, "It")]
+
+
+@given(st.text(st.characters(blacklist_categories=())))
+@example("“Quoted” — \ud800 lone surrogate")
+@example("\udcff Núñez")
+def test_non_ascii_letters_are_found_among_the_characters_outside_ascii(text: str) -> None:
+    """The test on the characters outside ASCII alone answers as a search of the whole text
+    (surrogates included)."""
+    assert _has_non_ascii_letter(text) == (_NON_ASCII_LETTER.search(text) is not None)

@@ -40,9 +40,10 @@ _ASCII_NAME_RUN = re.compile(
     r"(?:[ ]++(?:[A-Z][A-Za-z’'\-]*+\.?+"
     rf"|{_PARTICLE}-[A-Z][A-Za-z’'\-]*+\.?+|{_PARTICLE}(?=(?:[ ]+{_PARTICLE})*[ ]+[A-Z])))*+"
 )
-# A letter outside ASCII: text without one is scanned with the ASCII pattern. One search, no
-# copy of the text (a quarter of what the full pattern's engine costs on it).
+# A letter outside ASCII: text without one is scanned with the ASCII pattern. Searched for
+# among the characters outside ASCII alone (_has_non_ascii_letter).
 _NON_ASCII_LETTER = regex.compile(r"[^\x00-\x7F\P{L}]")
+_ASCII_BYTES = bytes(range(128))
 _MALE_HONORIFICS = frozenset(("Mr.", "Mr", "Sir"))
 _FEMALE_HONORIFICS = frozenset(("Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Dame"))
 _PERSONAL = frozenset(("he", "she"))
@@ -86,6 +87,15 @@ def _sentence_pieces(text: str, continues: Callable[[str, str], bool]) -> Iterat
             start = following
         period = text.find(". ", period + 1)
     yield start, text[start:]
+
+
+def _has_non_ascii_letter(text: str) -> bool:
+    """Whether a letter outside ASCII is in ``text``."""
+    # Only the characters outside ASCII are searched: the UTF-8 form without its ASCII bytes
+    # (never part of another character's bytes) is their own, and taking it costs half what
+    # searching the whole text does. (Lone surrogates pass through as they are.)
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return _NON_ASCII_LETTER.search(rest.decode("utf-8", "surrogatepass")) is not None
 
 
 def strip_possessive(word: str) -> str:
@@ -148,7 +158,7 @@ class Resolver:
         source = self._source
         runs: Iterator[re.Match[str]] | Iterator[regex.Match[str]] = (
             _ASCII_NAME_RUN.finditer(source)
-            if source.isascii() or _NON_ASCII_LETTER.search(source) is None
+            if source.isascii() or not _has_non_ascii_letter(source)
             else _NAME_RUN.finditer(source)
         )
         surnames = self._scan_names
