@@ -31,7 +31,7 @@ from newsdoc.quoting.kinds import classify, looks_like_title
 from newsdoc.quoting.marks import find_quote_parts
 from newsdoc.quoting.names import mention_text
 from newsdoc.quoting.precedence import attribution_sentence, find_attribution, is_split
-from newsdoc.quoting.resolve import Resolver
+from newsdoc.quoting.resolve import Resolver, descriptor_end
 from newsdoc.quoting.tokens import (
     MAX_CONTEXT,
     frame_stop,
@@ -359,19 +359,10 @@ class _Extractor:
 
     def _person_words(self, words: list[str]) -> list[str]:
         """The name after its titles and descriptors: "Mr. Rau", "Sen. Sanders", "Lufthansa
-        CEO Carsten Spohr", "CNN's Fareed Zakaria" (the last word always stays)."""
-        vocab = self.vocab
-        if not vocab.organisation_words.isdisjoint(words):
-            return words  # "Republican National Committee": a body's name is whole
-        start = 0
-        for index, word in enumerate(words[:-1]):
-            if (
-                word in vocab.honorifics
-                or word in vocab.titles
-                or word.endswith(("’s", "'s", "-based"))
-            ):
-                start = index + 1
-        return words[start:]
+        CEO Carsten Spohr", "CNN's Fareed Zakaria"; an organisation's name stays whole."""
+        if not self.vocab.organisation_words.isdisjoint(words):
+            return words  # "Republican National Committee"
+        return words[descriptor_end(words, self.vocab)[0] :]
 
     def _transcript_speaker(self, draft: _Draft, match: regex.Match[str]) -> None:
         """A transcript line quoted whole ("PENCE: Well, …"): the capitalised name before the

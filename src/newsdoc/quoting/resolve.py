@@ -51,6 +51,8 @@ _MALE_HONORIFICS = frozenset(("Mr.", "Mr", "Sir"))
 _FEMALE_HONORIFICS = frozenset(("Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Dame"))
 _PERSONAL = frozenset(("he", "she"))
 _POSSESSIVES = ("’s", "'s")  # both two characters long
+_DESCRIPTOR_ENDINGS = (*_POSSESSIVES, "-based")  # "CNN's Fareed Zakaria", "London-based"
+_DESCRIPTOR_MARKS = re.compile(r"[’']s\b|-based\b")
 _FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")
 # ", the president", ", who", ", 45,": an apposition or relative clause opening after a name
 _APPOSITION_OPENING = re.compile(r", (?:([a-z]+)\b|\d+,)")
@@ -99,6 +101,19 @@ def _has_non_ascii_letter(text: str) -> bool:
     # searching the whole text does. (Lone surrogates pass through as they are.)
     rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
     return _NON_ASCII_LETTER.search(rest.decode("utf-8", "surrogatepass")) is not None
+
+
+def descriptor_end(words: list[str], vocab: Vocabulary) -> tuple[int, str | None]:
+    """Where the name starts in ``words`` after the titles, honorifics and descriptors that
+    open it ("Lufthansa CEO", "Mr.", "CNN's", "London-based"), with the last honorific; the
+    last word always stays."""
+    cut, honorific = 0, None
+    for index, word in enumerate(words[:-1]):
+        if word in vocab.honorifics:
+            cut, honorific = index + 1, word
+        elif word in vocab.titles or word.endswith(_DESCRIPTOR_ENDINGS):
+            cut = index + 1
+    return cut, honorific
 
 
 def strip_possessive(word: str) -> str:
@@ -257,16 +272,14 @@ class Resolver:
                     words = words[:index]
                     break
         honorific = None
-        # most runs hold no title or honorific: two set tests instead of a loop
-        if not (vocab.titles.isdisjoint(words) and vocab.honorifics.isdisjoint(words)):
-            cut = 0
-            for index, word in enumerate(words[:-1]):
-                if word in vocab.titles or word in vocab.honorifics:
-                    cut = index + 1
-                    if word in vocab.honorifics:
-                        honorific = word
-            if cut:
-                words = words[cut:]
+        # most runs hold no title, honorific or descriptor: set tests and one string search
+        # instead of a loop
+        if not (vocab.titles.isdisjoint(words) and vocab.honorifics.isdisjoint(words)) or (
+            _DESCRIPTOR_MARKS.search(" ".join(words[:-1])) is not None
+        ):
+            cut, honorific = descriptor_end(words, vocab)
+            if cut < len(words) - 1 or honorific is not None or words[cut - 1] in vocab.titles:
+                words = words[cut:]  # (a descriptor alone before a surname stays: "Japan’s Abe")
         while words and (
             words[0].lower() in vocab.non_name_words
             or (words[0].endswith("ing") and words[0].lower() in vocab.speech_verbs)
