@@ -6,11 +6,14 @@ periods, stray closing marks), so that a faster tokenizer keeps every token and 
 
 from __future__ import annotations
 
+import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdoc.quoting.marks import find_quote_parts
-from newsdoc.quoting.tokens import sentence_starts, tokenize
-from newsdoc.quoting.types import QUOTE
+from newsdoc.quoting.tokens import _pattern_tokens, _word_tokens, sentence_starts, tokenize
+from newsdoc.quoting.types import QUOTE, Token
 from newsdoc.vocab import default_vocabulary
 
 # (paragraph, token texts, indices of the tokens ending a sentence, indices of quote tokens)
@@ -175,3 +178,60 @@ def test_sentence_starts_follow_the_ends(text: str, ends: list[int]) -> None:
         if index in ends:
             start = index + 1
     assert sentence_starts(tokens) == expected
+
+
+# Pieces that the chunk shortcuts of ``_word_tokens`` must tell apart: plain words, words with a
+# comma or period after them, abbreviations, initialisms, contractions, hyphens, runs of
+# punctuation and white space other than one plain space.
+_PIECES = st.sampled_from(
+    [
+        "word",
+        "He",
+        "it",
+        "Mr",
+        "Sen",
+        "A",
+        "U",
+        "S",
+        "2015",
+        "café",
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\u00a0",
+        ".",
+        ",",
+        ";",
+        ":",
+        "?",
+        "'",
+        "’",
+        "-",
+        "&",
+        "_",
+        "(",
+        ")",
+        "”",
+        "$",
+        "1.2",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=12))
+def test_chunk_shortcuts_give_the_patterns_tokens(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    abbreviations = default_vocabulary().abbreviations
+    fast: list[Token] = []
+    fast_candidates: list[int] = []
+    _word_tokens(text, 0, len(text), abbreviations, fast, fast_candidates)
+    slow: list[Token] = []
+    slow_candidates: list[int] = []
+    _pattern_tokens(text, 0, len(text), abbreviations, slow, slow_candidates)
+    assert [attrs.astuple(token, recurse=False) for token in fast] == [
+        attrs.astuple(token, recurse=False) for token in slow
+    ]
+    assert fast_candidates == slow_candidates
