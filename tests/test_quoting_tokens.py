@@ -12,7 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdoc.quoting.marks import find_quote_parts
-from newsdoc.quoting.tokens import _pattern_tokens, _word_tokens, sentence_starts, tokenize
+from newsdoc.quoting.tokens import (
+    _pattern_tokens,
+    _word_tokens,
+    sentence_starts,
+    starts_of,
+    tokenize,
+    tokenize_sentences,
+)
 from newsdoc.quoting.types import QUOTE, Token
 from newsdoc.vocab import default_vocabulary
 
@@ -178,6 +185,21 @@ def test_sentence_starts_follow_the_ends(text: str, ends: list[int]) -> None:
         if index in ends:
             start = index + 1
     assert sentence_starts(tokens) == expected
+    same, ends = tokenize_sentences(text, 0, len(text), parts, default_vocabulary().abbreviations)
+    assert ends == [index for index, token in enumerate(same) if token.ends_sentence]
+    assert starts_of(ends, len(same)) == expected
+    assert starts_of(ends, len(same), 10) == [start + 10 for start in expected]
+
+
+@pytest.mark.parametrize(("text", "ends"), [(case[0], case[2]) for case in CASES])
+def test_an_open_end_ends_no_sentence(text: str, ends: list[int]) -> None:
+    """A window that stops before the paragraph does: its last token ends no sentence."""
+    parts = find_quote_parts(text, 0, len(text))
+    tokens, found = tokenize_sentences(
+        text, 0, len(text), parts, default_vocabulary().abbreviations, open_end=True
+    )
+    assert found == ends[:-1]
+    assert not tokens[-1].ends_sentence
 
 
 # Pieces that the chunk shortcuts of ``_word_tokens`` must tell apart: plain words, words with a

@@ -37,7 +37,9 @@ from newsdoc.quoting.tokens import (
     frame_stop,
     quote_inner,
     sentence_starts,
+    starts_of,
     tokenize,
+    tokenize_sentences,
 )
 from newsdoc.quoting.types import QuotePart, Token
 from newsdoc.quoting.windows import OutsideWindowError, Windows
@@ -129,8 +131,10 @@ class _Paragraph:
     def widen(self, source: str, abbreviations: frozenset[str]) -> None:
         """Tokenize the whole paragraph."""
         quotes: list[int] = []
-        self.tokens = tokenize(source, *self.span, self.parts, abbreviations, quotes)
-        self.starts = sentence_starts(self.tokens)
+        self.tokens, ends = tokenize_sentences(
+            source, *self.span, self.parts, abbreviations, quotes
+        )
+        self.starts = starts_of(ends, len(self.tokens))
         self.quotes = quotes
 
 

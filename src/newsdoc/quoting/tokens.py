@@ -137,6 +137,22 @@ def tokenize(
 ) -> list[Token]:
     """Tokens of ``source[start:end]`` with each quote part as one ``QUOTE`` token; the index
     of every quote token is appended to ``quotes`` when it is given."""
+    return tokenize_sentences(source, start, end, parts, abbreviations, quotes)[0]
+
+
+def tokenize_sentences(
+    source: str,
+    start: int,
+    end: int,
+    parts: Sequence[QuotePart],
+    abbreviations: frozenset[str],
+    quotes: list[int] | None = None,
+    *,
+    open_end: bool = False,
+) -> tuple[list[Token], list[int]]:
+    """:func:`tokenize`, and the indices of the tokens that end a sentence, in order (pass
+    them to :func:`starts_of`); with ``open_end`` the text goes on after ``end``, so its last
+    token ends no sentence unless the rules say so."""
     tokens: list[Token] = []
     candidates: list[int] = []  # the tokens that may end a sentence, in order
     position = start
@@ -148,8 +164,7 @@ def tokenize(
         tokens.append(Token(source[part.start : part.end], part.start, part.end, QUOTE, part))
         position = part.end
     _word_tokens(source, position, end, abbreviations, tokens, candidates)
-    _mark_sentence_ends(tokens, candidates)
-    return tokens
+    return tokens, _mark_sentence_ends(tokens, candidates, open_end)
 
 
 def quote_inner(text: str) -> str:
@@ -160,14 +175,14 @@ def quote_inner(text: str) -> str:
     return inner.strip()
 
 
-def _mark_sentence_ends(tokens: list[Token], candidates: list[int]) -> None:
-    """Set ``ends_sentence`` on the last token of every sentence; only the tokens at
-    ``candidates`` (periods, closing marks, initialisms and quotes) can end one before the
-    paragraph's last token."""
+def _mark_sentence_ends(tokens: list[Token], candidates: list[int], open_end: bool) -> list[int]:
+    """Set ``ends_sentence`` on the last token of every sentence and return their indices;
+    only the tokens at ``candidates`` (periods, closing marks, initialisms and quotes) can end
+    one before the paragraph's last token, which ends one unless ``open_end``."""
+    ends: list[int] = []
     if not tokens:
-        return
+        return ends
     last = len(tokens) - 1
-    tokens[last].ends_sentence = True
     for index in candidates:
         if index == last:
             continue
@@ -179,7 +194,9 @@ def _mark_sentence_ends(tokens: list[Token], candidates: list[int]) -> None:
                 # U.S. at the end of a sentence: a quote or a sentence-opening pronoun after it
                 # starts a new one ("U.S. Senate" goes on)
                 following = tokens[index + 1]
-                token.ends_sentence = following.kind == QUOTE or following.text in _SENTENCE_OPENERS
+                if following.kind == QUOTE or following.text in _SENTENCE_OPENERS:
+                    token.ends_sentence = True
+                    ends.append(index)
         elif kind == PUNCT:
             if text in _SENTENCE_END:
                 following = tokens[index + 1]
@@ -189,17 +206,37 @@ def _mark_sentence_ends(tokens: list[Token], candidates: list[int]) -> None:
                 if following.kind == WORD and following.start == token.end:
                     continue  # "(D-N.Y)": a period inside a word ends nothing
                 token.ends_sentence = True
-            elif text in _CLOSERS and index > 0:
-                token.ends_sentence = tokens[index - 1].text in _SENTENCE_END
+                ends.append(index)
+            elif text in _CLOSERS and index > 0 and tokens[index - 1].text in _SENTENCE_END:
+                token.ends_sentence = True
+                ends.append(index)
         elif kind == QUOTE:
             inner = quote_inner(text).rstrip("”\"’' ")
             following = tokens[index + 1]
             # “Stop.” He left. ends a sentence; “Why?” asked Smith. does not
-            token.ends_sentence = (
-                bool(inner)
+            if (
+                inner
                 and inner[-1] in _SENTENCE_END
                 and (following.kind == QUOTE or following.text[:1].isupper())
-            )
+            ):
+                token.ends_sentence = True
+                ends.append(index)
+    if not open_end:
+        tokens[last].ends_sentence = True
+        ends.append(last)
+    return ends
+
+
+def starts_of(ends: list[int], count: int, base: int = 0) -> list[int]:
+    """For each of ``count`` tokens, ``base`` plus the index of the first token of its
+    sentence, given the indices of the tokens that end a sentence (in order)."""
+    starts: list[int] = []
+    current = 0
+    for last in ends:
+        starts.extend([base + current] * (last + 1 - current))
+        current = last + 1
+    starts.extend([base + current] * (count - current))
+    return starts
 
 
 def sentence_starts(tokens: list[Token]) -> list[int]:

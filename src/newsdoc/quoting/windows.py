@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import NoReturn, cast
 
-from newsdoc.quoting.tokens import MAX_CONTEXT, sentence_starts, tokenize
+from newsdoc.quoting.tokens import MAX_CONTEXT, starts_of, tokenize_sentences
 from newsdoc.quoting.types import QuotePart, Token
 
 # what follows a sure sentence end: the period, white space, then a capitalised plain word that
@@ -111,16 +111,17 @@ class Windows:
         """Append the window ``source[low:high]`` holding ``parts``."""
         base = len(self.tokens)
         quotes: list[int] = []
-        tokens = tokenize(source, low, high, parts, abbreviations, quotes)
-        if high != end:
-            # the word opening the next sentence: never a sentence end inside the paragraph
-            tokens[-1].ends_sentence = False
-        starts = sentence_starts(tokens)
+        # unless the window closes the paragraph, its last token is the word opening the next
+        # sentence: never a sentence end inside the paragraph
+        tokens, ends = tokenize_sentences(
+            source, low, high, parts, abbreviations, quotes, open_end=high != end
+        )
+        starts = starts_of(ends, len(tokens), base)
         if low != start:
             # "word ." before the window's first sentence: whose sentence starts in the gap
-            starts[0] = starts[1] = -1
+            starts[0] = starts[1] = base - 1
         self.tokens.extend(tokens)
-        self.starts.extend(map(base.__add__, starts))
+        self.starts.extend(starts)
         self.quotes.extend(map(base.__add__, quotes))
 
 
