@@ -203,7 +203,7 @@ def test_an_open_end_ends_no_sentence(text: str, ends: list[int]) -> None:
 
 
 # Pieces that the chunk shortcuts of ``_word_tokens`` must tell apart: plain words, words with a
-# comma or period after them, abbreviations, initialisms, contractions, hyphens, runs of
+# mark or a period after them, abbreviations, initialisms, contractions, hyphens, runs of
 # punctuation and white space other than one plain space.
 _PIECES = st.sampled_from(
     [
@@ -238,6 +238,16 @@ _PIECES = st.sampled_from(
         "”",
         "$",
         "1.2",
+        "!",
+        '"',
+        "“",
+        "don",
+        "t",
+        "s",
+        "don't",
+        "it’s",
+        "He's",
+        "well-known",
     ]
 )
 

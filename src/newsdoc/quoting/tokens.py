@@ -31,6 +31,8 @@ _SENTENCE_END = frozenset(".!?")
 _CLOSERS = "”\")’'"  # a closing mark or bracket
 _ENDS_SENTENCE = attrgetter("ends_sentence")
 _MAY_END = _SENTENCE_END | frozenset(_CLOSERS)  # punctuation that can end a sentence
+# marks that may follow a plain word in the same chunk, and are one token each ("said,")
+_AFTER_WORD = frozenset(",;:?!)”\"’'")
 _SENTENCE_OPENERS = frozenset(("He", "I", "It", "She", "The", "They", "This", "We"))
 _CONTRACTED_PRONOUNS = frozenset(("he", "i", "it", "she", "they", "we", "who", "you"))
 
@@ -48,8 +50,8 @@ def _word_tokens(
     # No token holds white space and the pattern's look-aheads fail alike before a space and
     # at the end of the text, so every space-separated chunk has the tokens it would have in
     # the whole text. Most chunks are one plain word (``str.isalnum`` is exactly ``[^\W_]+``),
-    # or one with a comma or a period after it: those skip the pattern, which took half of
-    # the tokenizer's time; any other chunk goes through it.
+    # one with a mark or a period after it, a contraction or a hyphenated word: those skip the
+    # pattern, which took half of the tokenizer's time; any other chunk goes through it.
     append = tokens.append
     position = start
     for chunk in source[start:end].split(" "):
@@ -59,8 +61,10 @@ def _word_tokens(
         elif chunk:
             core = chunk[:-1]
             last = chunk[-1]
-            if last in ",;:" and core.isalnum():
+            if last in _AFTER_WORD and core.isalnum():
                 append(Token(core, position, following - 1))
+                if last in _MAY_END:
+                    candidates.append(len(tokens))
                 append(Token(last, following - 1, following, PUNCT))
             elif last == "." and core.isalnum():
                 if _is_abbreviation(chunk, abbreviations):
@@ -70,9 +74,29 @@ def _word_tokens(
                     append(Token(core, position, following - 1, WORD))
                     candidates.append(len(tokens))
                     append(Token(".", following - 1, following, PUNCT))
+            elif "-" in chunk and all(map(str.isalnum, chunk.split("-"))):
+                append(Token(chunk, position, following))  # one plain word: well-known
             else:
-                _pattern_tokens(source, position, following, abbreviations, tokens, candidates)
+                head, mark, tail = chunk.partition("’" if "’" in chunk else "'")
+                if mark and head.isalnum() and tail.isalnum():
+                    _contraction(head, chunk, position, following, tokens, candidates)
+                else:
+                    _pattern_tokens(source, position, following, abbreviations, tokens, candidates)
         position = following + 1
+
+
+def _contraction(
+    head: str, word: str, start: int, end: int, tokens: list[Token], candidates: list[int]
+) -> None:
+    """Append the tokens of ``word``, ``head`` and an apostrophe and letters (He’s, don't)."""
+    if head.lower() in _CONTRACTED_PRONOUNS:
+        # "He’s", "I’m": the pronoun is a token of its own, so a speaker span is "He"
+        middle = start + len(head)
+        tokens.append(Token(head, start, middle, WORD))
+        tokens.append(Token(word[len(head) :], middle, end, WORD))
+    else:
+        candidates.append(len(tokens))
+        tokens.append(Token(word, start, end, WORD))
 
 
 def _pattern_tokens(
