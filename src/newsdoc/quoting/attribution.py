@@ -255,6 +255,7 @@ def outermost_cue(
     start = clause_start(tokens, floor, end)
     naming: Attribution | None = None
     relative: Attribution | None = None
+    introduced = False  # the first cue put aside stands in an introduction
     main = after_introduction(tokens, start, end)
     for position, last in cues_in(tokens, start, end + 1, vocab):
         floor_of_cue = main if position >= main else start
@@ -267,9 +268,24 @@ def outermost_cue(
         if (mention.kind == "relative" and position < end) or position < main:
             # "Clinton, who called Sanders, told her supporters, “…”", "While he acknowledged
             # it, Ham noted “…”": the main clause's verb reports
-            relative = relative or Attribution(mention, position, last)
+            if relative is None:
+                relative = Attribution(mention, position, last)
+                introduced = position < main and tokens[start].lower != "as"
             continue
         return Attribution(mention, position, last)
+    if relative is not None and introduced:
+        # "When Trump announced his run, he called migrants “…”": the main clause, which has
+        # no cue, is its subject's ("As Reuters reported, …" keeps the reporter)
+        subject = opening_subject(tokens, main, end + 1, vocab)
+        if (
+            subject is not None
+            and subject.first != relative.mention.first
+            and (
+                subject.kind in ("name", "pronoun")
+                or tokens[subject.first].lower in vocab.np_determiners
+            )
+        ):
+            return Attribution(subject)
     if relative is not None:
         return relative
     if naming is not None:
