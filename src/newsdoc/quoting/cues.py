@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newsdoc.quoting.names import is_possessive
-from newsdoc.quoting.types import WORD, Token
+from newsdoc.quoting.types import QUOTE, WORD, Token
 from newsdoc.vocab import Vocabulary
 
 PASSIVE = frozenset(("am", "are", "be", "been", "being", "is", "was", "were"))
@@ -38,6 +38,8 @@ def cue_at(tokens: list[Token], index: int, vocab: Vocabulary) -> int | None:
             and tokens[index - 1].lower in PASSIVE
         ):
             return None  # "he was called to testify", "he was said to be furious"
+        if lower == "notes":  # a verb only before what a report verb takes ("Post-it notes")
+            return index if _reports_after(tokens, index) else None
         if lower in _NOUN_CUES and (
             _after_determiner(tokens, index, vocab)
             or (index > 0 and tokens[index - 1].lower in _CALL_COMPOUNDS)
@@ -63,6 +65,15 @@ def cues_in(
                 yield position, last
 
 
+def _reports_after(tokens: list[Token], index: int) -> bool:
+    """Whether what follows the word at ``index`` is what a report verb takes: "that", a
+    quote, or the punctuation of a frame ("notes that", "notes, “…”", "“…,” she notes.")."""
+    if index + 1 >= len(tokens):
+        return True
+    following = tokens[index + 1]
+    return following.kind == QUOTE or following.text in ("that", ",", ":", ".")
+
+
 def _after_determiner(tokens: list[Token], index: int, vocab: Vocabulary) -> bool:
     """Whether ``index`` heads a noun phrase: right after a determiner or possessive, or after
     one lower-case modifier that follows one ("a conference call", "their phone call")."""
@@ -75,6 +86,8 @@ def _after_determiner(tokens: list[Token], index: int, vocab: Vocabulary) -> boo
             return "what" not in (token.lower, before)  # "what her team calls"
         if token.kind != WORD or not token.text.islower() or token.lower in vocab.speaker_pronouns:
             return False
+        if token.lower.endswith("s") and not token.lower.endswith(("ss", "news")):
+            return False  # "his supporters notes": a plural subject, then the verb
     return False
 
 

@@ -32,6 +32,7 @@ _HEAD_PREPOSITIONS = frozenset(("at", "for", "from", "of"))
 # phrases between a subject and its verb ("Smith in a statement said"); "at" and "for" head a
 # noun phrase instead ("a professor at Harvard said")
 _SUBJECT_PREPOSITIONS = frozenset(("during", "in", "on", "with"))
+_ASIDES = frozenset(("instead", "meanwhile", "though"))  # adverbs set off by commas
 _SOURCE_LINKS = frozenset((("familiar", "with"), ("close", "to")))  # anonymous sources
 _AUXILIARIES = frozenset(("are", "had", "has", "have", "is", "was", "were", "will", "would"))
 _DASHES = frozenset(("—", "–", "―", "--"))
@@ -448,6 +449,12 @@ def _apposition_subject(
     if opening < floor or opening + 1 >= comma:
         return None
     inner_first, inner_last = opening + 1, comma - 1
+    while (
+        opening - 2 >= floor
+        and tokens[opening - 2].text == ","
+        and _is_parenthetical(tokens[opening - 1], vocab)
+    ):
+        opening -= 2  # "Carr, 31, a photographer, said", "Sanders, meanwhile, who …, said"
     inner_head = tokens[inner_first]
     if inner_head.lower in _RELATIVES or (inner_first == inner_last and is_party_tag(inner_head)):
         antecedent = mention_ending(tokens, opening - 1, floor, vocab)
@@ -491,6 +498,11 @@ def _apposition_subject(
         words_text(tokens, inner_first, inner_last),
         (tokens[inner_first].start, tokens[inner_last].end),
     )
+
+
+def _is_parenthetical(token: Token, vocab: Vocabulary) -> bool:
+    """A word set off by commas after a name: an age (", 31,") or an adverb (", meanwhile,")."""
+    return token.text.isdigit() or _is_skippable(token, vocab) or token.lower in _ASIDES
 
 
 def _name_start(tokens: list[Token], first: int, last: int, vocab: Vocabulary) -> int:

@@ -218,7 +218,9 @@ def _mark_sentence_ends(tokens: list[Token], candidates: list[int], open_end: bo
                 # U.S. at the end of a sentence: a quote or a sentence-opening pronoun after it
                 # starts a new one ("U.S. Senate" goes on)
                 following = tokens[index + 1]
-                if following.kind == QUOTE or following.text in _SENTENCE_OPENERS:
+                if (
+                    following.kind == QUOTE and quote_inner(following.text)[:1].isupper()
+                ) or following.text in _SENTENCE_OPENERS:
                     token.ends_sentence = True
                     ends.append(index)
         elif kind == PUNCT:
