@@ -34,6 +34,13 @@ from newsdoc.vocab import Vocabulary
 # cues that take no listener after them, so "…, said Jane Doe." names the speaker
 _INVERTED_CUES = frozenset(("added", "explained", "noted", "said", "says", "wrote"))
 MAX_FRAME_TO_CUE = 24  # tokens from the quote to the cue in a right frame
+# participles of labelling: "X was criticised as “…”" gives others' words about X
+_LABELLED = frozenset(
+    (
+        *("considered", "criticised", "criticized", "known", "labeled", "labelled"),
+        *("named", "regarded", "seen", "viewed"),
+    )
+)
 
 
 @attrs.frozen(slots=True)
@@ -348,12 +355,14 @@ def clause_subject(
 
 
 def _reported_of(tokens: list[Token], index: int, quote: int, vocab: Vocabulary) -> bool:
-    """Whether a passive speech verb starts at ``index`` ("was said to be", "is called")."""
-    return (
-        index + 1 < quote
-        and tokens[index].lower in PASSIVE
-        and tokens[index + 1].lower in vocab.speech_verbs
-    )
+    """Whether a passive speech or labelling verb starts at ``index`` ("was said to be", "is
+    called", "has been criticised as", "is seen as")."""
+    if index < quote and tokens[index].lower in ("has", "have", "had"):
+        index += 1
+    if index + 1 >= quote or tokens[index].lower not in PASSIVE:
+        return False
+    verb = tokens[index + 1].lower
+    return verb in vocab.speech_verbs or verb in _LABELLED
 
 
 def clause_cue_after(
