@@ -214,7 +214,9 @@ class Resolver:
                 scanned.append((position, known, None))
                 found[surname].append((position, known))
             return
-        words, honorific = self._name_words(text.split())
+        # a descriptor ("CNN's", "London-based") has an apostrophe or a hyphen: most runs none
+        marked = "’" in text or "'" in text or "-" in text
+        words, honorific = self._name_words(text.split(), marked)
         if not words:
             return
         if len(words) >= 2:
@@ -257,9 +259,10 @@ class Resolver:
             or word[:-1].lower() in vocab.abbreviations
         )
 
-    def _name_words(self, words: list[str]) -> tuple[list[str], str | None]:
-        """The person's name words in a capitalised run (titles, honorifics and any "of …"
-        part dropped), with its honorific; no words for an organisation. ``words`` may be
+    def _name_words(self, words: list[str], marked: bool = True) -> tuple[list[str], str | None]:
+        """The person's name words in a capitalised run (titles, honorifics, descriptors and
+        any "of …" part dropped), with its honorific; no words for an organisation. ``marked``
+        is False when the run has no apostrophe or hyphen (so no descriptor). ``words`` may be
         changed."""
         vocab = self._vocab
         if not vocab.organisation_words.isdisjoint(words):
@@ -275,7 +278,7 @@ class Resolver:
         # most runs hold no title, honorific or descriptor: set tests and one string search
         # instead of a loop
         if not (vocab.titles.isdisjoint(words) and vocab.honorifics.isdisjoint(words)) or (
-            _DESCRIPTOR_MARKS.search(" ".join(words[:-1])) is not None
+            marked and _DESCRIPTOR_MARKS.search(" ".join(words[:-1])) is not None
         ):
             cut, honorific = descriptor_end(words, vocab)
             if cut < len(words) - 1 or honorific is not None or words[cut - 1] in vocab.titles:
