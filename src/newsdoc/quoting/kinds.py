@@ -44,8 +44,9 @@ def classify(tokens: list[Token], position: int, floor: int, vocab: Vocabulary) 
 
 def looks_like_title(tokens: list[Token], position: int, vocab: Vocabulary) -> bool:
     """“Fox News Sunday,” “13th”, 'All Bets Are Off.': every word capitalised, short, after a
-    possessive or a word that introduces titles, or before a word that a title qualifies (the
-    “Avatar” star); a nickname; or markup (``author="``)."""
+    possessive, a parenthesis or a word that introduces titles, before a word that a title
+    qualifies (the “Avatar” star), or closing its paragraph without a sentence's end or a cue
+    before it (a list entry); a nickname; or markup (``author="``)."""
     text = tokens[position].text
     inner = quote_inner(text)
     if "=" in inner or "<" in inner or ">" in inner:
@@ -66,9 +67,17 @@ def looks_like_title(tokens: list[Token], position: int, vocab: Vocabulary) -> b
         and inner[-1:] not in ",.;:!?"
     ):
         return True  # the “Broad City” star, a “Make America Great Again” hat
-    if position == 0:
+    before = tokens[position - 1] if position > 0 else None
+    if (
+        after is None
+        and inner.rstrip("”\"’' ")[-1:] not in ".!?…"
+        and (before is None or (before.lower not in vocab.speech_verbs and before.text != ":"))
+    ):
+        return True  # a list entry closing its line: “Lady Bird”, Mary J. Blige, “Mudbound”
+    if before is None:
         return False
-    before = tokens[position - 1]
+    if before.text == "(":
+        return True  # (“Fargo” — “Who Rules the Land of Denial?”)
     if len(words) == 1 and after is not None and after.capitalised and before.capitalised:
         return True  # a nickname inside a name: Rep. Robert C. “Bobby” Scott
     # not after other words: the “War On Drugs,” as “Miss Piggy” are quoted names in a claim
