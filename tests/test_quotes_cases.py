@@ -50,15 +50,18 @@ def test_case(case: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
 def test_spans_index_the_source(case: dict[str, Any]) -> None:
-    """Every span covers a quote mark at each end and the speaker span reads as its mention."""
+    """Every span covers a quote mark at each end (or runs to its paragraph's end, or on into
+    the next quote) and the speaker span reads as its mention."""
     text = case["text"]
     paragraph_ends = {paragraph.span.end for paragraph in _paragraphs(text)}
     for quote in _quotes(text):
         for span in quote.spans:
             raw = span.slice(text)
             assert raw[0] in "“\"«‘'”", raw
-            # a quote left open runs to its paragraph's end
-            assert raw[-1] in "”\"»’'" or span.end in paragraph_ends, raw
+            # a quote left open runs to its paragraph's end; one that goes on after a lost
+            # paragraph break ends with its sentence, right before the next opening mark
+            runs_on = raw[-1] in ".!?…" and text[span.end :].lstrip()[:1] in '“"'
+            assert raw[-1] in "”\"»’'" or span.end in paragraph_ends or runs_on, raw
         if quote.speaker_span is not None:
             assert quote.speaker_span.slice(text) == quote.speaker_mention
 

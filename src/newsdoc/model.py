@@ -93,7 +93,9 @@ class Quote:
     """Something said, with the local mention of its speaker and the speaker it resolves to.
 
     ``text`` is the quoted words without the quote marks; a quote split by its attribution
-    (“A,” she said, “B.”) has one span per part and its parts joined by one space.
+    (“A,” she said, “B.”) has one span per part and its parts joined by one space, and so has
+    one that reopens after a sentence without closing it (“A. “B.”: a paragraph break lost),
+    whose first span ends with its sentence.
     """
 
     text: str

@@ -295,6 +295,8 @@ class _Extractor:
             and is_split(tokens, position, next_quote, stop, found, self.vocab)
         ):
             split = next_quote
+        if split is None and token.part is not None and token.part.runs_on:
+            split, found = self._run_on(reading, k, kind, found)
         earlier = None
         if (
             not spoken
@@ -305,6 +307,24 @@ class _Extractor:
         ):
             earlier = self._earlier_speaker(reading, floor)
         return _Reading(tokens, position, kind, continues, found, split, earlier, transcript)
+
+    def _run_on(
+        self, reading: _Paragraph, k: int, kind: QuoteKind, found: Attribution | None
+    ) -> tuple[int | None, Attribution | None]:
+        """For a quote that runs on into the next part ("… for you. "Somehow …," he said),
+        that part's index, and the attribution of either part (the first's first)."""
+        if k + 1 >= len(reading.quotes):
+            return None, found
+        tokens = reading.tokens
+        following = reading.quotes[k + 1]
+        if following != reading.quotes[k] + 1:
+            return None, found  # words between: not one quote going on
+        if found is None:
+            after = reading.quotes[k + 2] if k + 2 < len(reading.quotes) else None
+            floor = max(reading.starts[following], following - MAX_CONTEXT)
+            stop = frame_stop(tokens, following, after)
+            found = find_attribution(kind, tokens, following, floor, stop, self.vocab)
+        return following, found
 
     def _earlier_speaker(self, reading: _Paragraph, floor: int) -> Attribution | None:
         """For a direct quote nobody in its sentence speaks: "…, Schiff said. “…”", or whom

@@ -56,7 +56,13 @@ def _pair(text: str, offset: int, positions: list[int]) -> list[QuotePart]:
     open_at: int | None = None
     for index in positions:
         if _opens(text, index) if open_at is None else not _closes(text, index):
-            open_at = index  # a second opening mark: the earlier one was stray
+            if open_at is not None:
+                # a second opening mark: after a sentence end, the quote goes on in a new
+                # paragraph whose break was lost ("… for you. "Somehow …"), else a stray mark
+                last = _sentence_end_before(text, open_at, index)
+                if last is not None:
+                    parts.append(QuotePart(offset + open_at, offset + last + 1, runs_on=True))
+            open_at = index
             continue
         if open_at is None:
             continue  # stray closing mark
@@ -66,6 +72,17 @@ def _pair(text: str, offset: int, positions: list[int]) -> list[QuotePart]:
     if open_at is not None and open_at + 1 < len(text) and text[open_at + 1].isalnum():
         parts.append(QuotePart(offset + open_at, offset + len(text), closed=False))
     return parts
+
+
+def _sentence_end_before(text: str, open_at: int, index: int) -> int | None:
+    """The index of the sentence-ending mark that the text opened at ``open_at`` ends with
+    right before the mark at ``index`` (white space between), or None."""
+    last = index - 1
+    while last > open_at and text[last].isspace():
+        last -= 1
+    if last == index - 1 or last <= open_at + 1 or text[last] not in ".!?…":
+        return None  # no space before the new mark, no words, or no sentence end
+    return last
 
 
 def _closes(text: str, index: int) -> bool:

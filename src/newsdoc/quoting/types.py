@@ -8,11 +8,14 @@ import attrs
 @attrs.frozen(slots=True)
 class QuotePart:
     """One quoted stretch ``source[start:end]``, marks included; ``closed`` is False when the
-    paragraph ends before a closing mark."""
+    paragraph ends before a closing mark; ``runs_on`` when the quote goes on in the next part
+    after a sentence end without a closing mark (a paragraph break lost: "… for you. "Somehow
+    …")."""
 
     start: int
     end: int
     closed: bool = True
+    runs_on: bool = False
 
 
 WORD = "word"
