@@ -38,6 +38,10 @@ def cue_at(tokens: list[Token], index: int, vocab: Vocabulary) -> int | None:
             and tokens[index - 1].lower in PASSIVE
         ):
             return None  # "he was called to testify", "he was said to be furious"
+        if index > 0 and tokens[index - 1].lower == "self":
+            return None  # "a self confessed fan": an adjective
+        if lower.startswith("spill") and _followed_by(tokens, index, ("the", "beans")):
+            return None  # "a source spilled the beans": whom the beans are no speaker
         if lower == "notes":  # a verb only before what a report verb takes ("Post-it notes")
             return index if _reports_after(tokens, index) else None
         if lower in _NOUN_CUES and (
@@ -63,6 +67,14 @@ def cues_in(
             last = cue_at(tokens, position, vocab)
             if last is not None:
                 yield position, last
+
+
+def _followed_by(tokens: list[Token], index: int, words: tuple[str, ...]) -> bool:
+    """Whether ``words`` (lower case) follow the token at ``index``."""
+    following = tokens[index + 1 : index + 1 + len(words)]
+    return len(following) == len(words) and all(
+        token.lower == word for token, word in zip(following, words, strict=True)
+    )
 
 
 def _reports_after(tokens: list[Token], index: int) -> bool:

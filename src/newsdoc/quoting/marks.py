@@ -148,4 +148,7 @@ def _pair_single(text: str, offset: int) -> list[QuotePart]:
         elif open_at is not None:
             parts.append(QuotePart(offset + open_at, offset + index + 1, closed=True))
             open_at = None
+    if open_at == 0 and text[0] in "‘'" and text[1:2].isupper():
+        # ‘But the family … ¶ ‘They were …’: a quote opening its paragraph goes on in the next
+        parts.append(QuotePart(offset, offset + len(text), closed=False))
     return parts
