@@ -33,6 +33,7 @@ _HEAD_PREPOSITIONS = frozenset(("at", "for", "from", "of"))
 # noun phrase instead ("a professor at Harvard said")
 _SUBJECT_PREPOSITIONS = frozenset(("during", "in", "on", "with"))
 _ASIDES = frozenset(("instead", "meanwhile", "though"))  # adverbs set off by commas
+_GOING_ON = frozenset(("continued", "continues", "on", "proceeded"))  # "went on to say"
 _SOURCE_LINKS = frozenset((("familiar", "with"), ("close", "to")))  # anonymous sources
 _AUXILIARIES = frozenset(("are", "had", "has", "have", "is", "was", "were", "will", "would"))
 _DASHES = frozenset(("—", "–", "―", "--"))
@@ -291,6 +292,10 @@ def subject_before(tokens: list[Token], verb: int, floor: int, vocab: Vocabulary
             and tokens[index - 2].lower == "at"
         ):
             index -= 3  # "Trump at the time said"
+        elif lower == "to" and index - 1 >= floor and tokens[index - 1].lower in _GOING_ON:
+            index -= 2  # "The source went on to say", "Smith continued to insist"
+            if index >= floor and tokens[index].lower in ("go", "goes", "going", "went"):
+                index -= 1
         elif token.text == ")":
             while index >= floor and tokens[index].text != "(":
                 index -= 1
