@@ -56,6 +56,7 @@ _DESCRIPTOR_MARKS = re.compile(r"[’']s\b|-based\b")
 _FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")
 # ", the president", ", who", ", 45,": an apposition or relative clause opening after a name
 _APPOSITION_OPENING = re.compile(r", (?:([a-z]+)\b|\d+,)")
+MAX_OTHERS_BACK = 8  # organisations looked back over for "they", "it", "we"
 PERSON_LOOKBACK = 1500  # characters in which "he" looks for a name that reads as a person's
 # A mention looks back at most this far (longer than any real article), so that each lookup
 # costs the same however long the input is and the whole parse stays linear.
@@ -390,7 +391,8 @@ class Resolver:
         return self._vocab.first_names.get(name[: name.index(" ")])
 
     def resolve_pronoun(self, pronoun: str, position: int) -> str | None:
-        """The latest earlier person (he, she) or speaking organisation (they, it, we)."""
+        """The latest earlier person (he, she) or speaking organisation (they, it, we); none for
+        "I" and "you"."""
         lower = pronoun.lower()
         if lower in _PERSONAL:
             wanted = self._vocab.speaker_pronouns.get(lower)
@@ -407,5 +409,11 @@ class Resolver:
             if wanted is not None:
                 self._genders.setdefault(best[1], wanted)
             return best[1]
+        if self._vocab.speaker_pronouns.get(lower) == "self":
+            return None  # "I", "you": whoever speaks, never a body named before
         low, high = _window(self._others, position)
-        return self._others[high - 1][1] if high > low else None
+        for index in range(high - 1, max(low, high - MAX_OTHERS_BACK) - 1, -1):
+            name = self._others[index][1]
+            if name not in self._vocab.first_names:  # "they" is no Joshua
+                return name
+        return None
