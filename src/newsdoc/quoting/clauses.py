@@ -22,7 +22,9 @@ _INTRODUCERS = frozenset(
 )
 _CLAUSE_WORDS = _CLAUSE_OPENERS | _INTRODUCERS | {"which", "that"}  # words that may start one
 MAX_SUBJECT = 24  # tokens from a clause's start to its verb
-_TIME_ADVERBS = frozenset(("ago", "earlier", "later"))
+_TIME_ADVERBS = frozenset(
+    ("afterward", "afterwards", "after", "ago", "before", "earlier", "later")
+)  # "Hours later, …", "Shortly after, …
 MAX_TIME_PHRASE = 4  # tokens of "Two days later" before its comma
 
 
@@ -113,7 +115,7 @@ def after_introduction(tokens: list[Token], start: int, end: int) -> int:
     if lower not in _INTRODUCERS and not (
         opener.text[:1].isupper() and lower.endswith("ing") and lower != "according"
     ):
-        # "Hours later, …", "Two days earlier, …" (a name never ends that way)
+        # "Hours later, …", "Shortly after, …" (a name never ends that way)
         for position in range(start + 1, min(end, start + MAX_TIME_PHRASE)):
             if tokens[position].lower in _TIME_ADVERBS and tokens[position + 1].text == ",":
                 return after_introduction(tokens, position + 2, end)
