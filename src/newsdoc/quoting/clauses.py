@@ -22,9 +22,8 @@ _INTRODUCERS = frozenset(
 )
 _CLAUSE_WORDS = _CLAUSE_OPENERS | _INTRODUCERS | {"which", "that"}  # words that may start one
 MAX_SUBJECT = 24  # tokens from a clause's start to its verb
-_TIME_ADVERBS = frozenset(
-    ("afterward", "afterwards", "after", "ago", "before", "earlier", "later")
-)  # "Hours later, …", "Shortly after, …
+# the last word of an opening time phrase: "Hours later, …", "Shortly after, …"
+_TIME_ADVERBS = frozenset(("afterward", "afterwards", "after", "ago", "before", "earlier", "later"))
 MAX_TIME_PHRASE = 4  # tokens of "Two days later" before its comma
 
 

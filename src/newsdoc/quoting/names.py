@@ -330,7 +330,7 @@ def subject_before(tokens: list[Token], verb: int, floor: int, vocab: Vocabulary
         head = mention_ending(tokens, mention.first - 3, floor, vocab)
         if head is not None and head.kind == "noun":
             return Mention(head.first, mention.last, "noun")
-    if tokens[mention.first - 1].lower in _SUBJECT_PREPOSITIONS and mention.first - 2 >= floor:
+    if mention.first - 2 >= floor and tokens[mention.first - 1].lower in _SUBJECT_PREPOSITIONS:
         subject = _before_phrases(tokens, mention, floor, vocab)
         if subject is not None:
             return subject
