@@ -172,7 +172,12 @@ class Speaker:
 
 @attrs.frozen(slots=True)
 class Article:
-    """A parsed news article. Build one with :func:`newsdoc.parse`."""
+    """A parsed news article. Build one with :func:`newsdoc.parse`.
+
+    ``site`` is the publication's name when the page gives it (a page title's "| Site", or an
+    HTML page's metadata); ``url`` and ``lang`` come from HTML input (canonical link, ``<html
+    lang>``) or the caller.
+    """
 
     source: str
     headline: str | None = None
@@ -189,6 +194,9 @@ class Article:
     credits: tuple[Credit, ...] = ()
     removed: tuple[Removed, ...] = ()
     notes: tuple[str, ...] = ()
+    site: str | None = None
+    url: str | None = None
+    lang: str | None = None
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

@@ -133,6 +133,9 @@ def _article_from(state: DocumentState) -> Article:
         credits=tuple(state.credits),
         removed=tuple(sorted(state.removed, key=lambda item: item.span)),
         notes=tuple(state.notes),
+        site=state.site,
+        url=state.url,
+        lang=state.lang,
     )
 
 

@@ -9,6 +9,9 @@ Ownership of fields (which rule writes what):
   ``dates`` (``published`` starts as the caller's value).
 - ``explainers``: ``explainers``; ``sections``: ``sections``; ``quotes``: ``quotes``.
 - ``removed``: every rule, only through :meth:`DocumentState.remove` / :meth:`remove_block`.
+- ``evidence``: the caller (HTML input) before the rules run; ``page``: ``page`` decides
+  whether the text is a whole page around an article; ``site``: ``headline`` (page title) or
+  HTML metadata; ``url``/``lang``: HTML metadata.
 """
 
 from __future__ import annotations
@@ -62,6 +65,27 @@ class Block:
         return Span(self.start, self.end)
 
 
+@attrs.frozen(slots=True)
+class BlockEvidence:
+    """What a page's markup says about one rendered block (HTML input only).
+
+    ``tag`` is the block element's name ("p", "li", "h2", "td", ...); ``path`` a short element
+    path and ``offset`` the element's character offset in the decoded HTML, so a block can be
+    traced back to its element; ``furniture`` a category ("navigation", "comments", "share",
+    ...) that the element or an ancestor's tag, class, id or role gives; ``article`` whether an
+    article container (``<article>``, ``itemprop=articleBody``, ``<main>``) holds it;
+    ``link_density`` the share of its characters inside links; ``heading`` 1–6 for h1–h6.
+    """
+
+    tag: str
+    path: str
+    offset: int
+    furniture: str | None = None
+    article: bool = False
+    link_density: float = 0.0
+    heading: int = 0
+
+
 @attrs.define(slots=True)
 class DocumentState:
     """Everything known about one document while the rules run."""
@@ -84,6 +108,12 @@ class DocumentState:
     quotes: list[Quote] = attrs.Factory(list)
     removed: list[Removed] = attrs.Factory(list)
     notes: list[str] = attrs.Factory(list)
+    # Markup evidence by block start offset in ``source`` (empty for text input).
+    evidence: dict[int, BlockEvidence] = attrs.Factory(dict)
+    page: bool = False  # the source is a whole page (menus, lists, footers) around an article
+    site: str | None = None
+    url: str | None = None
+    lang: str | None = None
     current_rule: str = ""
     # Several rules ask whether the same line is boilerplate (headline, dek, duplicates, ...).
     _boilerplate_answers: dict[str, str | None] = attrs.field(factory=dict, init=False, repr=False)
