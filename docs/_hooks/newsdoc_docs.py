@@ -45,6 +45,23 @@ EXAMPLES: dict[str, tuple[str, tuple[str, ...]]] = {
         "    The new fees apply to vessels of more than 200 tonnes.\n",
         ("[paragraph.text for paragraph in article.paragraphs]",),
     ),
+    "page": (
+        "* Home\n* News\n* Sport\n* Business\n* Weather\n* Opinion\n* Contact\n* Search\n\n"
+        "Library Opens Late on Thursdays\n\nBy Ana Ruiz\n\n"
+        "The central library will stay open until nine on Thursday evenings from next month,"
+        " the city said on Monday, after a survey of more than two thousand readers.\n\n"
+        "Staff will run homework clubs and a quiet reading room in the extra hours, and the"
+        " cafe on the ground floor will keep its doors open until eight.\n\n"
+        "Share this:\n* Facebook\n* Twitter\n* Email\n\nRelated\n"
+        "* Council Approves New Bus Routes\n* Pool Reopens After Repairs\n\n"
+        "Leave a Reply\n\nYour email address will not be published.\n\n"
+        "© 2024 The Valley Courier\n* About\n* Privacy\n* Terms\n",
+        (
+            "article.headline",
+            "[paragraph.text[:40] for paragraph in article.paragraphs]",
+            "sorted({item.category for item in article.removed if item.rule == 'page'})",
+        ),
+    ),
     "headline": (
         "City Pool Reopens After Summer Repairs\n\n"
         "The city pool reopened on Saturday after three months of repairs to its roof.\n",

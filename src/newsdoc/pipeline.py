@@ -3,8 +3,8 @@
 A rule is a plain function ``rule(state: DocumentState) -> None`` registered under a name.
 The default order lives in :data:`DEFAULT_RULES`, on one screen::
 
-    segment → headline → duplicates → dek → boilerplate → dates → dateline → byline
-            → explainers → sections → quotes
+    segment → page → headline → duplicates → dek → boilerplate → dates → dateline
+            → byline → explainers → sections → quotes
 
 ``dates`` runs before ``dateline`` so that a dateline's "March 3" resolves against a
 publication stamp found on the page.
@@ -28,6 +28,7 @@ from newsdoc.rules import (
     duplicates,
     explainers,
     headline,
+    page,
     quotes,
     sections,
     segment,
@@ -51,6 +52,7 @@ class Rule:
 
 DEFAULT_RULES: tuple[Rule, ...] = (
     Rule("segment", segment.segment),
+    Rule("page", page.find_page_zone),
     Rule("headline", headline.find_headline),
     Rule("duplicates", duplicates.remove_duplicates),
     Rule("dek", dek.find_dek),

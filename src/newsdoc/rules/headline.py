@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from newsdoc.model import Span
-from newsdoc.state import BODY, HEADLINE, DocumentState
+from newsdoc.state import BODY, HEADLINE, REMOVED, DocumentState
 from newsdoc.text import comparison_key, normalize_space, time_limit
 
 MAX_HEADLINE_CHARS = 300
@@ -66,9 +66,16 @@ def _is_furniture(state: DocumentState, text: str) -> bool:
 
 
 def _first_candidate(state: DocumentState) -> int | None:
-    """Index of the first block past leading page furniture, if everything before is body."""
-    for index, block in enumerate(state.blocks[: MAX_LEADING_FURNITURE + 1]):
-        if block.role != BODY:
+    """Index of the first block past leading page furniture, if everything before is body.
+
+    On a page, what the ``page`` rule removed above the article (menus) is stepped over.
+    """
+    seen = 0
+    for index, block in enumerate(state.blocks):
+        if state.page and block.role == REMOVED:
+            continue
+        seen += 1
+        if block.role != BODY or seen > MAX_LEADING_FURNITURE + 1:
             return None
         if not _is_furniture(state, state.text_of(block)):
             return index

@@ -133,6 +133,7 @@ class Vocabulary:
     title_followers: frozenset[str] = frozenset()
     finite_verbs: frozenset[str] = frozenset()
     ly_nouns: frozenset[str] = frozenset()  # "family", "ally": -ly words that are no adverbs
+    stop_words: frozenset[str] = frozenset()  # function words: prose holds many, menus few
     # First character of a stripped line -> the patterns that may match it, in order: most
     # lines rule out most patterns by their first character (filled as characters are seen).
     _patterns_by_start: dict[str, tuple[BoilerplatePattern, ...]] = attrs.field(
@@ -255,6 +256,7 @@ def load_vocabulary() -> Vocabulary:
         title_followers=read_words("title_followers.txt"),
         finite_verbs=read_words("finite_verbs.txt"),
         ly_nouns=read_words("ly_nouns.txt"),
+        stop_words=read_words("stop_words.txt"),
     )
 
 

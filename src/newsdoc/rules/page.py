@@ -1,0 +1,346 @@
+"""Rule ``page``: find the article inside a whole web page and drop the page around it.
+
+Text copied whole from a browser (or rendered from HTML) holds the article among menus, story
+lists, share bars, comment forms and footers. The rule works in three steps, all linear:
+
+1. **Is this a page?** Many lines shaped like page furniture (list bullets, one- to four-word
+   labels, separator bars) among the lines, or markup evidence (HTML input). Text that is
+   not a page (wire copy, corpus dumps, pasted article text) is left exactly as it is.
+2. **Each line's shape** gives it a class: ``prose`` (long, sentence punctuation, many
+   function words), ``furniture`` (bullets of a few words, Title Case link runs, separator
+   bars, known furniture phrases, lines repeated in the page) or ``short`` (headings,
+   bylines, dates: neither). Short lines take the side of their neighbours.
+3. **The zone** is the run of lines where prose outweighs furniture most (the maximum-sum
+   run over line scores). Its start moves up over the headline, dek, byline and date lines
+   just above it; a furniture heading ("Related", "Comments", "Leave a Reply") after its
+   last prose ends it. Everything outside the zone, and the furniture inside it, is removed
+   with a category (``navigation`` above the article, ``related``/``comments``/``share``/
+   ``footer``/... by the heading that opens each tail part below it).
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from newsdoc.state import BODY, Block, DocumentState
+
+# Lines of a page, how many look like furniture before the text counts as a page.
+MIN_FURNITURE_LINES = 12
+MIN_FURNITURE_SHARE = 0.25
+
+LONG_LINE_CHARS = 150  # a page holds a paragraph on one line longer than this
+PAGE_BULLETS = 5  # ... and this many bullet lines,
+PAGE_BARS = 2  # ... or this many separator bars ("Home | News | Sport"),
+PAGE_CATEGORIES = 2  # ... or furniture phrases of this many kinds,
+PAGE_MENU_LINES = 8  # ... or this many labels above its first prose
+
+PROSE_WORDS = 10  # a prose line has at least this many words ...
+LONG_PROSE_WORDS = 25  # ... and one this long is prose without a sentence end
+MIN_STOP_SHARE = 0.2  # ... and this share of function words (English pages)
+LABEL_WORDS = 4  # a line of at most this many words without sentence punctuation is a label
+BULLET_LINK_WORDS = 12  # a bullet line this short is a link (a story list, a menu item)
+FURNITURE_PENALTY = 2  # what a furniture line weighs against the zone, in words
+SHORT_PENALTY = 0.5
+MAX_RUN_GROWTH = 3  # the third line in a row of non-prose and later ones cost three times the first
+TAIL_PROSE_WORDS = 40  # a furniture heading with less prose than this after it ends the zone
+LINK_MIN_WORDS = 3
+LINK_MAX_WORDS = 20
+TITLE_CASE_SHARE = 0.6
+HEADER_LINES = 12  # how far above the zone's first prose the headline may stand
+HEADER_FURNITURE_RUN = 3  # furniture lines in a row above the zone end the header
+
+_WORD = regex.compile(r"\w+")
+# List bullets as page renderings and browser copies give them: "* ", "+ ", "• ", "- ", "1. ".
+_BULLET = regex.compile(r"(?:[*+•·▪◦‣»›→-]|\d{1,3}[.)])[ \t]")
+_SYMBOL_BULLET = regex.compile(r"[*+•·▪◦‣»›→-][ \t]")
+_SEPARATORS = frozenset("|•›»·")
+_SENTENCE_END = frozenset('.!?"”’:;)…')
+# Tail headings (whole lines) and the category of what follows them.
+_TAIL_CATEGORIES = frozenset({"related", "comments", "share", "subscribe", "ads", "footer"})
+# A copyright line opens the page's footer: "© 2024 The Valley Courier", "Copyright 2012".
+_FOOTER = regex.compile(r"(?:©|\(c\)[ ]|copyright(?!\w))", regex.IGNORECASE)
+
+PROSE = "prose"
+FURNITURE = "furniture"
+SHORT = "short"
+
+
+@attrs.define(slots=True)
+class _Line:
+    """One line-level block of the page with what its shape says."""
+
+    block: Block
+    words: int
+    kind: str
+    category: str | None  # the furniture category its own text names, if any
+    link_like: bool = False  # shaped like a story title: Title Case, no sentence end
+
+
+def _lines_of(state: DocumentState) -> list[Block]:
+    """Split every body block at its line breaks: a page line is a block of its own."""
+    index = 0
+    while index < len(state.blocks):
+        block = state.blocks[index]
+        if block.role == BODY:
+            break_at = state.source.find("\n", block.start, block.end)
+            if break_at != -1:
+                state.split_block(index, break_at)
+                block.wrapped = False
+        index += 1
+    return [block for block in state.blocks if block.role == BODY]
+
+
+def _furniture_shaped(text: str) -> bool:
+    """A line that looks like page furniture by shape alone (for telling pages from text)."""
+    if _BULLET.match(text) is not None and len(text) < 80:
+        return True
+    if sum(character in _SEPARATORS for character in text) >= 2:
+        return True
+    words = text.split(maxsplit=LABEL_WORDS)
+    return len(words) <= LABEL_WORDS and text[-1] not in _SENTENCE_END
+
+
+def is_page(state: DocumentState) -> bool:
+    """The source is a whole page around an article (markup says so, or its lines' shapes).
+
+    Many furniture-shaped lines are not enough: a listicle or a wire table has them too. A
+    page also has a paragraph on one long line (hard-wrapped wire copy has none), and one
+    mark that only pages make: list bullets, separator bars, furniture phrases of two kinds
+    ("Share this", "Related"), or a run of labels above the first prose (a menu).
+    """
+    if state.evidence:
+        return True
+    lines = furniture = bullets = bars = above = 0
+    long_line = prose_seen = False
+    categories: set[str] = set()
+    for block in state.blocks:
+        if block.role != BODY:
+            continue
+        # Counted per line, as a page's lines will be, whatever ``segment`` grouped.
+        for line in state.source[block.start : block.end].splitlines():
+            text = line.strip()
+            if not text:
+                continue
+            lines += 1
+            long_line = long_line or len(text) > LONG_LINE_CHARS
+            if _furniture_shaped(text):
+                furniture += 1
+                above += not prose_seen
+                bullets += _SYMBOL_BULLET.match(text) is not None
+                bars += sum(character in _SEPARATORS for character in text) >= 2
+                category = state.boilerplate_category(text)
+                if category is not None:
+                    categories.add(category)
+            elif not prose_seen:
+                prose_seen = len(text.split(maxsplit=PROSE_WORDS)) > PROSE_WORDS
+    if not long_line or furniture < MIN_FURNITURE_LINES or furniture < MIN_FURNITURE_SHARE * lines:
+        return False
+    return (
+        bullets >= PAGE_BULLETS
+        or bars >= PAGE_BARS
+        or len(categories) >= PAGE_CATEGORIES
+        or above >= PAGE_MENU_LINES
+    )
+
+
+def _classify(state: DocumentState, block: Block) -> _Line:
+    text = state.text_of(block)
+    category = state.boilerplate_category(text)
+    words = _WORD.findall(text)
+    count = len(words)
+    bullet = _BULLET.match(text) is not None
+    separators = sum(character in _SEPARATORS for character in text)
+    if category is None and _FOOTER.match(text) is not None:
+        category = "footer"
+    if category is not None or (separators >= 2 and count < 3 * separators + 3):
+        return _Line(block, count, FURNITURE, category)
+    if bullet and count <= BULLET_LINK_WORDS and text[-1] not in ".!?":
+        return _Line(block, count, FURNITURE, None)
+    ends_sentence = text[-1] in _SENTENCE_END
+    if count >= PROSE_WORDS and (ends_sentence or count >= LONG_PROSE_WORDS):
+        stop = state.vocab.stop_words
+        share = sum(word.casefold() in stop for word in words) / count
+        if share >= MIN_STOP_SHARE or not stop:
+            return _Line(block, count, PROSE, None)
+    return _Line(block, count, SHORT, None, _title_shaped(text, words))
+
+
+def _title_shaped(text: str, words: list[str]) -> bool:
+    """Three to twenty words, most of the longer ones capitalised, no closing full stop."""
+    if not LINK_MIN_WORDS <= len(words) <= LINK_MAX_WORDS or text[-1] in ".:;,":
+        return False
+    long_words = [word for word in words if len(word) > 3]
+    capitalised = sum(word[0].isupper() for word in long_words)
+    return bool(long_words) and capitalised >= TITLE_CASE_SHARE * len(long_words)
+
+
+def _context(state: DocumentState, lines: list[_Line]) -> None:
+    """Neighbours decide: a list the text introduces is the story's, a menu's labels are not.
+
+    List lines right after a line ending with a colon ("The rankings were as follows:") are
+    the story's list, not links; short lines in a run of furniture are furniture (a menu's
+    one-word items).
+    """
+    introduced = False
+    for index, line in enumerate(lines):
+        # Two or more headline-shaped lines in a row: a story list without bullets.
+        if line.kind == SHORT and line.link_like:
+            titled_before = index > 0 and lines[index - 1].link_like
+            titled_after = index + 1 < len(lines) and lines[index + 1].link_like
+            if titled_before or titled_after:
+                line.kind = FURNITURE
+    for line in lines:
+        text = state.text_of(line.block)
+        if introduced and _BULLET.match(text) is not None and line.category is None:
+            line.kind = SHORT
+            continue
+        introduced = text.endswith(":") and line.kind != FURNITURE and line.words > LABEL_WORDS
+    for index, line in enumerate(lines):
+        if line.kind != SHORT:
+            continue
+        before = lines[index - 1].kind if index else FURNITURE
+        after = lines[index + 1].kind if index + 1 < len(lines) else FURNITURE
+        if before == FURNITURE and after == FURNITURE:
+            line.kind = FURNITURE
+
+
+def _weights(state: DocumentState, lines: list[_Line]) -> list[float]:
+    """Each line's weight for or against the zone.
+
+    Prose counts its words, in full when another prose line stands next to it (a story's
+    paragraphs come in runs) and half when it stands alone; a quarter when a furniture line
+    touches it with no blank line between (a teaser inside a menu or story list), and
+    nothing when it is itself a long item of such a list. Lines that are not prose cost
+    more the longer their run goes on: a related box of four links is bridged by the prose
+    around it, a menu of forty or a comment form of fifteen labels is not.
+    """
+    weights: list[float] = []
+    run = 0
+    for index, line in enumerate(lines):
+        if line.kind != PROSE:
+            run += 1
+            base = FURNITURE_PENALTY if line.kind == FURNITURE else SHORT_PENALTY
+            weights.append(-base * min(run, MAX_RUN_GROWTH))
+        elif not _touches_furniture(state, lines, index):
+            run = 0
+            neighbours = _prose_at(lines, index - 1) + _prose_at(lines, index + 1)
+            weights.append(line.words * (0.5 + 0.25 * neighbours))
+        elif _BULLET.match(state.text_of(line.block)) is None:
+            weights.append(line.words / 4)
+        else:  # a long item of a menu or story list: the list goes on
+            weights.append(0)
+    return weights
+
+
+def _prose_at(lines: list[_Line], index: int) -> int:
+    return int(0 <= index < len(lines) and lines[index].kind == PROSE)
+
+
+def _touches_furniture(state: DocumentState, lines: list[_Line], index: int) -> bool:
+    """A furniture line stands right before or after this one, no blank line between."""
+    block = lines[index].block
+    if index and lines[index - 1].kind == FURNITURE:
+        between = state.source[lines[index - 1].block.end : block.start]
+        if between.count("\n") < 2:
+            return True
+    if index + 1 < len(lines) and lines[index + 1].kind == FURNITURE:
+        between = state.source[block.end : lines[index + 1].block.start]
+        if between.count("\n") < 2:
+            return True
+    return False
+
+
+def _densest_run(weights: list[float]) -> tuple[int, int] | None:
+    """The run of lines (first, last index) with the highest total weight (Kadane)."""
+    best, best_run = 0.0, None
+    total, start = 0.0, 0
+    for index, weight in enumerate(weights):
+        if total <= 0:
+            total, start = 0.0, index
+        total += weight
+        if total > best:
+            best, best_run = total, (start, index)
+    return best_run
+
+
+def _tail_cut(lines: list[_Line], weights: list[float], first: int, last: int) -> int:
+    """The zone's last line: a furniture heading with little prose after it ends the zone."""
+    prose_after = 0.0
+    for index in range(last, first, -1):
+        line = lines[index]
+        if line.kind == PROSE:
+            prose_after += weights[index]
+        elif line.category in _TAIL_CATEGORIES and prose_after < TAIL_PROSE_WORDS:
+            last = index - 1
+            prose_after = 0.0
+    return last
+
+
+def _header_start(lines: list[_Line], first: int) -> int:
+    """Move the zone's start up over the headline, dek, byline and dates above its prose."""
+    start = first
+    furniture_run = 0
+    for index in range(first - 1, max(-1, first - 1 - HEADER_LINES), -1):
+        line = lines[index]
+        # A headline or byline can look like one of a list of story links: above the
+        # prose, a title-shaped line is the article's own unless a run of furniture holds it.
+        if line.kind == FURNITURE and not (line.link_like and line.category is None):
+            furniture_run += 1
+            if furniture_run >= HEADER_FURNITURE_RUN:
+                break
+            continue
+        furniture_run = 0
+        start = index
+    return start
+
+
+def _key(state: DocumentState, block: Block) -> str:
+    return state.clean_text_of(block).casefold()
+
+
+def _remove(state: DocumentState, line: _Line, category: str) -> None:
+    state.remove_block(line.block, "boilerplate", line.category or category)
+
+
+def find_page_zone(state: DocumentState) -> None:
+    """Keep the article zone of a page; remove the rest with its category."""
+    if not (state.page or is_page(state)):
+        return
+    state.page = True
+    blocks = _lines_of(state)
+    counts: dict[str, int] = {}
+    for block in blocks:
+        key = _key(state, block)
+        counts[key] = counts.get(key, 0) + 1
+    lines = [_classify(state, block) for block in blocks]
+    _context(state, lines)
+    weights = _weights(state, lines)
+    run = _densest_run(weights)
+    if run is None:
+        state.notes.append("page: no run of prose found; the page is kept whole")
+        return
+    first, last = run
+    last = _tail_cut(lines, weights, first, last)
+    start = _header_start(lines, first)
+    for line in lines[:start]:
+        _remove(state, line, "navigation")
+    section: str | None = None  # the furniture heading whose lines run on, if any
+    for index in range(start, last + 1):
+        line = lines[index]
+        if line.kind == PROSE:
+            section = None
+            continue
+        if line.category in _TAIL_CATEGORIES:
+            section = line.category
+        # A short line printed again elsewhere on the page (a menu item, a section label) is
+        # furniture; the headline's copy above the prose stays.
+        repeated = index >= first and counts[_key(state, line.block)] > 1
+        header = index < first and line.link_like and line.category is None
+        if (line.kind == FURNITURE and not header) or repeated or section is not None:
+            _remove(state, line, section or "navigation-in")
+    tail = "footer"
+    for line in lines[last + 1 :]:
+        if line.category in _TAIL_CATEGORIES:
+            tail = line.category
+        _remove(state, line, tail)
