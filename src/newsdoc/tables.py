@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsdoc.decode import warning_notes
 from newsdoc.io import Result, _has_surrogates
 from newsdoc.model import Dateline, Span
 
@@ -29,6 +30,7 @@ ARTICLES = "articles"
 QUOTES = "quotes"
 ROWS_PER_GROUP = 1_000  # articles per row group: ~5 MB, and bounded parent memory
 ROWS_PER_PART = 50_000
+ARROW_EXTRA = "pip install 'newsdoc[arrow]'"
 
 
 def _span(span: Span | None) -> dict[str, int] | None:
@@ -104,6 +106,7 @@ def article_row(result: Result) -> dict[str, Any]:
         ],
         "removed_count": len(article.removed),
         "notes": list(article.notes),
+        "warnings": warning_notes(article.notes),
         "headline_span": _span(article.headline_span),
         "dateline_span": _span(None if dateline is None else dateline.span),
         "byline_span": _span(None if byline is None else byline.span),
@@ -140,7 +143,10 @@ def quote_rows(result: Result) -> list[dict[str, Any]]:
 
 
 def _schemas() -> tuple[pa.Schema, pa.Schema]:
-    import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    try:
+        import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError as error:
+        raise ImportError(f"Parquet and Arrow tables need pyarrow: {ARROW_EXTRA}") from error
 
     span = pa.struct([("start", pa.int64()), ("end", pa.int64())])
     removed = pa.struct(
@@ -183,6 +189,7 @@ def _schemas() -> tuple[pa.Schema, pa.Schema]:
             ("removed", pa.list_(removed)),
             ("removed_count", pa.int32()),
             ("notes", strings),
+            ("warnings", strings),
             ("headline_span", span),
             ("dateline_span", span),
             ("byline_span", span),
