@@ -60,9 +60,9 @@ _PARAGRAPH = "margin: 0 0 0.7em 0"
 _TABLE_PARAGRAPH = f"{_PARAGRAPH}; white-space: pre-line; font-family: monospace"
 _MARK = "color: inherit; border-radius: 2px; padding: 0 1px; background: {hue}"
 _MENTION = "border-bottom: 1px dotted currentColor"
-# 0.85em of the 14px root is 12px: still readable at the notebook default size.
+# 0.875em of the 14px root is 12.25px: still readable at the notebook default size.
 _LABEL = (
-    "font-size: 0.85em; font-weight: 600; border-radius: 3px; padding: 0 0.35em;"
+    "font-size: 0.875em; font-weight: 600; border-radius: 3px; padding: 0 0.35em;"
     " margin-left: 0.2em; vertical-align: 0.15em; white-space: nowrap; background: {hue}"
 )
 _EXPLAINER = (
