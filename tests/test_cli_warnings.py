@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
 import newsdoc
+from newsdoc import cli
 from newsdoc.cli import main
 from newsdoc.decode import text_notes, warning_notes
 from newsdoc.terminal import escape_controls, json_text
@@ -124,3 +126,26 @@ def test_a_few_controls_are_not_a_binary_file() -> None:
     """Three stray control characters are counted, without calling the text binary."""
     (note,) = text_notes(STORY.replace("safety", "saf\x00ety\x07\x1b"))
     assert note == "3 control characters in the text, kept as they are"
+
+
+def test_batch_to_stdout_prints_no_raw_control_character(
+    damaged: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`batch --out -` escapes DEL and C1 controls too; the records read back unchanged."""
+    code = main(["batch", str(damaged["binary"]), "--out", "-", "--workers", "1", "--quiet"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert RAW_CONTROL.search(out) is None
+    article = newsdoc.Article.from_dict(json.loads(out)["article"])
+    assert article.source == newsdoc.parse_bytes(BINARY).source
+
+
+def test_parse_says_it_is_working_on_a_long_document(
+    monkeypatch: pytest.MonkeyPatch, damaged: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a terminal, parse says which long document it is working on before parsing it."""
+    monkeypatch.setattr(cli, "LONG_DOCUMENT", 100)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["parse", str(damaged["clean"]), "--format", "summary"]) == 0
+    err = capsys.readouterr().err
+    assert f"newsdoc: parsing {damaged['clean']} ({len(STORY)} characters)..." in err

@@ -55,6 +55,7 @@ from newsdoc.parser import DEFAULT_PARSER, Parser, ParserConfig
 from newsdoc.progress import Progress as Progress  # re-exported: the old home of the class
 from newsdoc.progress import make_progress
 from newsdoc.tables import ParquetWriter, encode_rows, finished_parquet_ids
+from newsdoc.terminal import escape_json
 
 Item = TypeVar("Item")
 Output = TypeVar("Output")
@@ -306,12 +307,14 @@ def batch_line(result: Result) -> str:
     """The JSON line of ``result``, with a ``warnings`` list when its text looked damaged.
 
     The warnings are the notes of :func:`newsdoc.decode.warning_notes` (a binary file, HTML,
-    mojibake, an empty text); the field is absent when there are none.
+    mojibake, an empty text); the field is absent when there are none. DEL and C1 control
+    characters are written as ``\\u`` escapes, so that ``--out -`` is safe on a terminal.
     """
     warnings = warning_notes(result.article.notes) if result.article is not None else []
     if not warnings:
-        return result_line(result)
-    return json.dumps({**result_record(result), "warnings": warnings}, ensure_ascii=False) + "\n"
+        return escape_json(result_line(result))
+    record = {**result_record(result), "warnings": warnings}
+    return escape_json(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def _work(task: _Task, documents: list[Document]) -> list[tuple[str, int, Status, Any]]:

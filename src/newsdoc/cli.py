@@ -48,7 +48,6 @@ from newsdoc.terminal import (
     SEPARATED,
     document_header,
     escape_controls,
-    escape_json,
     json_text,
     render,
 )
@@ -356,7 +355,7 @@ def _parse_files(options: argparse.Namespace) -> int:
                 _warn(f"{name}: {note}")
             articles.append(article)
             if options.format == "jsonl":
-                output.write(escape_json(batch_line(Result(document.id, article))))
+                output.write(batch_line(Result(document.id, article)))
             elif options.format in SEPARATED:
                 header = document_header(name, options.format) + "\n\n" if several else ""
                 gap = "\n" if several and len(articles) > 1 else ""
