@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import newsdoc
-from newsdoc import cli
+from newsdoc import cli_parse
 from newsdoc.cli import main
 from newsdoc.decode import text_notes, warning_notes
 from newsdoc.terminal import escape_controls, json_text
@@ -144,7 +144,7 @@ def test_parse_says_it_is_working_on_a_long_document(
     monkeypatch: pytest.MonkeyPatch, damaged: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """On a terminal, parse says which long document it is working on before parsing it."""
-    monkeypatch.setattr(cli, "LONG_DOCUMENT", 100)
+    monkeypatch.setattr(cli_parse, "LONG_DOCUMENT", 100)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     assert main(["parse", str(damaged["clean"]), "--format", "summary"]) == 0
     err = capsys.readouterr().err

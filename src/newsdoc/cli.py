@@ -17,48 +17,27 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime
 from pathlib import Path
 
-import attrs
-
 from newsdoc import __version__
 from newsdoc.batch import (
     DEFAULT_TIMEOUT,
     STDOUT,
-    batch_line,
     check_timeout,
     default_workers,
     output_kind,
     run_batch,
 )
 from newsdoc.cli_inputs import check_inputs, count_documents
-from newsdoc.decode import decode_bytes, warning_notes
-from newsdoc.io import (
-    DEFAULT_GLOB,
-    DEFAULT_ID_FIELD,
-    DEFAULT_TEXT_FIELD,
-    STDIN,
-    Document,
-    Result,
-    read_text_file,
-)
-from newsdoc.model import Article
-from newsdoc.page import article_page
-from newsdoc.parser import DEFAULT_MAX_CHARS, DEFAULT_PARSER, Parser, ParserConfig
+from newsdoc.cli_parse import EXIT_FAILED, parse_files, parser_config, warn
+from newsdoc.io import DEFAULT_GLOB, DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, STDIN
+from newsdoc.parser import DEFAULT_MAX_CHARS
 from newsdoc.progress import make_progress
-from newsdoc.terminal import (
-    SEPARATED,
-    document_header,
-    escape_controls,
-    json_text,
-    render,
-)
+from newsdoc.terminal import escape_controls
 
 FORMATS = ("json", "jsonl", "markdown", "text", "summary", "html")
 BATCH_FORMATS = ("jsonl", "parquet")
 # The per-document limit needs SIGALRM: on by default where it exists (POSIX), off elsewhere.
 HAS_ALARM = hasattr(signal, "SIGALRM") and hasattr(signal, "setitimer")
-EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
-LONG_DOCUMENT = 1_000_000  # characters: parse says it is working on a document this long
 # A missing optional dependency names the extra that brings it.
 EXTRAS = {"pyarrow": "arrow", "pandas": "pandas", "dask": "dask", "tqdm": "progress"}
 
@@ -262,7 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(argv)
     try:
         if options.command == "parse":
-            return _parse_files(options)
+            return parse_files(options)
         return _batch(options)
     except KeyboardInterrupt:
         print("newsdoc: interrupted (run again with --resume to continue)", file=sys.stderr)
@@ -290,87 +269,6 @@ def _missing_extra(error: ImportError) -> str:
     return f"{message}: pip install 'newsdoc[{extra}]'" if extra else message
 
 
-def _warn(message: str) -> None:
-    print(escape_controls(f"newsdoc: warning: {message}"), file=sys.stderr)
-
-
-def _read_stdin() -> Document:
-    buffer = getattr(sys.stdin, "buffer", None)
-    if buffer is None:  # a text stream without bytes (tests, embedded interpreters)
-        return Document("<stdin>", sys.stdin.read())
-    text, notes = decode_bytes(buffer.read())
-    return Document("<stdin>", text, notes=() if notes == ("decoded as utf-8",) else notes)
-
-
-def _documents(files: Sequence[str]) -> list[Document]:
-    if not files:
-        return [_read_stdin()]
-    return [_read_stdin() if name == STDIN else read_text_file(Path(name)) for name in files]
-
-
-def _config(options: argparse.Namespace) -> ParserConfig | None:
-    # None keeps the shared default parser (and its warm caches) unless a limit was changed.
-    if options.max_chars == DEFAULT_MAX_CHARS:
-        return None
-    return ParserConfig(max_chars=options.max_chars)
-
-
-def _parse_one(document: Document, parser: Parser, published: date | None) -> Article:
-    """Parse one document, or raise ValueError with a message for the user."""
-    if document.text is None:
-        raise ValueError(document.error)
-    limit = parser.config.max_chars
-    if len(document.text) > limit:
-        raise ValueError(
-            f"{len(document.text):,} characters, over the limit of {limit:,} characters; "
-            "raise it with --max-chars N"
-        )
-    if len(document.text) >= LONG_DOCUMENT and sys.stderr.isatty():
-        size = f"{len(document.text):,} characters"
-        print(escape_controls(f"newsdoc: parsing {document.id} ({size})..."), file=sys.stderr)
-    article = parser.parse(document.text, published=published)
-    if document.notes:
-        article = attrs.evolve(article, notes=(*document.notes, *article.notes))
-    return article
-
-
-def _parse_files(options: argparse.Namespace) -> int:
-    config = _config(options)
-    parser = DEFAULT_PARSER if config is None else Parser(config)
-    documents = _documents(options.files)
-    several = len(documents) > 1 and options.format in SEPARATED
-    status = 0
-    articles: list[Article] = []
-    output = sys.stdout if options.output is None else options.output.open("w", encoding="utf-8")
-    try:
-        for document in documents:
-            name = escape_controls(document.id)
-            try:
-                article = _parse_one(document, parser, options.published)
-            except (ValueError, TypeError) as error:
-                print(escape_controls(f"newsdoc: {name}: {error}"), file=sys.stderr)
-                status = EXIT_FAILED
-                continue
-            for note in warning_notes(article.notes):
-                _warn(f"{name}: {note}")
-            articles.append(article)
-            if options.format == "jsonl":
-                output.write(batch_line(Result(document.id, article)))
-            elif options.format in SEPARATED:
-                header = document_header(name, options.format) + "\n\n" if several else ""
-                gap = "\n" if several and len(articles) > 1 else ""
-                output.write(gap + header + escape_controls(render(article, options.format)) + "\n")
-        if options.format == "json" and articles:
-            data = [article.to_dict() for article in articles]
-            output.write(json_text(data[0] if len(data) == 1 else data, indent=2) + "\n")
-        elif options.format == "html" and articles:
-            output.write(escape_controls(article_page(articles)))
-    finally:
-        if output is not sys.stdout:
-            output.close()
-    return status
-
-
 def _batch(options: argparse.Namespace) -> int:
     _check_batch_options(options)
     total = None if options.resume else count_documents(options.inputs, options.glob)
@@ -386,7 +284,7 @@ def _batch(options: argparse.Namespace) -> int:
         encoding=options.encoding,
         resume=options.resume,
         published=options.published,
-        config=_config(options),
+        config=parser_config(options),
         progress=progress,
         chunksize=options.chunksize,
         timeout=options.timeout or None,
@@ -426,5 +324,5 @@ def _check_batch_options(options: argparse.Namespace) -> None:
         text_field=options.text_field,
         encoding=options.encoding,
         usage=usage,
-        warn=_warn,
+        warn=warn,
     )

@@ -50,8 +50,12 @@ class Progress:
         self.timed_out = 0
         self._lock = threading.Lock()
         self._stop = threading.Event()
+        self.setup()
         if self.enabled:
             threading.Thread(target=self._heartbeat, daemon=True, name="newsdoc-progress").start()
+
+    def setup(self) -> None:
+        """Prepare the display, before the heartbeat starts (nothing to do for a line)."""
 
     def update(self, characters: int, *, ok: bool = True, timed_out: bool = False) -> None:
         """Count one finished document and redraw at most every ``interval`` seconds.
@@ -122,28 +126,19 @@ class TqdmProgress(Progress):
     ipywidgets is installed.
     """
 
-    def __init__(
-        self,
-        stream: TextIO | None = None,
-        *,
-        enabled: bool | None = None,
-        interval: float = 0.25,
-        total: int | None = None,
-    ) -> None:
+    def setup(self) -> None:
+        """Open the bar (``tqdm.auto``: a widget in Jupyter, text elsewhere)."""
         from tqdm.auto import tqdm  # type: ignore[import-untyped,unused-ignore]
 
-        target = sys.stderr if stream is None else stream
-        on = target.isatty() if enabled is None else enabled
         self.bar: Any = tqdm(
-            total=total,
+            total=self.total,
             unit="doc",
-            file=target,
-            disable=not on,
-            mininterval=interval,
+            file=self.stream,
+            disable=not self.enabled,
+            mininterval=self.interval,
             dynamic_ncols=True,
             smoothing=0.1,
         )
-        super().__init__(target, enabled=on, interval=interval, total=total)
 
     def update(self, characters: int, *, ok: bool = True, timed_out: bool = False) -> None:
         """Count one finished document and advance the bar."""
