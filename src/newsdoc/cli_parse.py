@@ -23,6 +23,7 @@ LONG_DOCUMENT = 1_000_000  # characters: parse says it is working on a document 
 
 
 def warn(message: str) -> None:
+    """Print ``newsdoc: warning: message`` on stderr, control characters escaped."""
     print(escape_controls(f"newsdoc: warning: {message}"), file=sys.stderr)
 
 
@@ -41,7 +42,7 @@ def _documents(files: Sequence[str]) -> list[Document]:
 
 
 def parser_config(options: argparse.Namespace) -> ParserConfig | None:
-    # None keeps the shared default parser (and its warm caches) unless a limit was changed.
+    """The configuration the options ask for; None (the default parser) unless one changed."""
     if options.max_chars == DEFAULT_MAX_CHARS:
         return None
     return ParserConfig(max_chars=options.max_chars)
@@ -67,6 +68,7 @@ def _parse_one(document: Document, parser: Parser, published: date | None) -> Ar
 
 
 def parse_files(options: argparse.Namespace) -> int:
+    """Run ``newsdoc parse``: print each article in ``--format``; return the exit code."""
     config = parser_config(options)
     parser = DEFAULT_PARSER if config is None else Parser(config)
     documents = _documents(options.files)
