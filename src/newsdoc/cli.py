@@ -271,24 +271,29 @@ def _missing_extra(error: ImportError) -> str:
 
 def _batch(options: argparse.Namespace) -> int:
     _check_batch_options(options)
-    total = None if options.resume else count_documents(options.inputs, options.glob)
-    enabled = False if options.quiet else (True if options.progress else None)
-    progress = make_progress(enabled=enabled, total=total)
-    summary = run_batch(
-        options.inputs,
-        options.out,
-        workers=options.workers,
-        glob=options.glob,
-        text_field=options.text_field,
-        id_field=options.id_field,
-        encoding=options.encoding,
-        resume=options.resume,
-        published=options.published,
-        config=parser_config(options),
-        progress=progress,
-        chunksize=options.chunksize,
-        timeout=options.timeout or None,
-    )
+    shown = options.progress or (not options.quiet and sys.stderr.isatty())
+    # Counting reads the inputs once more: only for a bar, and not when --resume skips some.
+    counted = shown and not options.resume
+    total = count_documents(options.inputs, options.glob) if counted else None
+    progress = make_progress(enabled=shown, total=total)
+    try:
+        summary = run_batch(
+            options.inputs,
+            options.out,
+            workers=options.workers,
+            glob=options.glob,
+            text_field=options.text_field,
+            id_field=options.id_field,
+            encoding=options.encoding,
+            resume=options.resume,
+            published=options.published,
+            config=parser_config(options),
+            progress=progress,
+            chunksize=options.chunksize,
+            timeout=options.timeout or None,
+        )
+    finally:
+        progress.close()  # also when run_batch fails before it starts (closing twice is fine)
     if not options.quiet:
         print(escape_controls(f"newsdoc batch: {summary.describe()}"), file=sys.stderr)
     return EXIT_FAILED if summary.failed else 0

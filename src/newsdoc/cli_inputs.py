@@ -19,6 +19,7 @@ from typing import IO
 from newsdoc.io import STDIN
 
 COUNT_BYTES = 256 * 2**20  # count the records of files up to this size (a second or two)
+GZIP_RATIO = 8  # news text compresses about this much: count .gz files up to COUNT_BYTES / 8
 FIELDS_SHOWN = 12  # field names listed when --text-field is in no record
 
 
@@ -96,7 +97,8 @@ def check_inputs(
 
 
 def _records(path: Path) -> int | None:
-    if path.stat().st_size > COUNT_BYTES:
+    limit = COUNT_BYTES // GZIP_RATIO if path.name.lower().endswith(".gz") else COUNT_BYTES
+    if path.stat().st_size > limit:
         return None
     with _open(path) as handle:
         if _kind(path) == "jsonl":
