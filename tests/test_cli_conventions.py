@@ -239,3 +239,22 @@ def test_repr_of_an_article_is_short() -> None:
     assert "paragraph" in text
     assert len(text) < 200
     assert "source=" not in text
+
+
+class TerminalInput(io.StringIO):
+    """Standard input that is a terminal."""
+
+    def isatty(self) -> bool:
+        """Always a terminal."""
+        return True
+
+
+def test_parse_from_a_terminal_says_it_reads_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`newsdoc parse` typed alone says it is waiting for an article on standard input."""
+    monkeypatch.setattr(sys, "stdin", TerminalInput(STORY))
+    code, out, err = run(["parse", "--format", "text"], capsys)
+    assert code == 0
+    assert "reading one article from standard input" in err
+    assert out.startswith("Ferry service resumes after strike")

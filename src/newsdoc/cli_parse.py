@@ -28,6 +28,10 @@ def warn(message: str) -> None:
 
 
 def _read_stdin() -> Document:
+    if sys.stdin.isatty():  # a user who typed `newsdoc parse` alone is not left wondering
+        print(
+            "newsdoc: reading one article from standard input (end it with Ctrl-D)", file=sys.stderr
+        )
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:  # a text stream without bytes (tests, embedded interpreters)
         return Document("<stdin>", sys.stdin.read())
