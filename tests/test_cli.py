@@ -70,8 +70,15 @@ def test_parse_other_formats(
         assert headline in out
     if style == "jsonl":
         assert len(out.splitlines()) == 2
+        return
+    # Several documents are each named before their output, in order, as `head` does.
+    opening = "<!-- {} -->" if style == "markdown" else "==> {} <=="
+    first, second_header = opening.format(story_file), opening.format(second)
+    assert out.startswith(first + "\n\n")
+    assert out.index(newsdoc.parse(STORY).headline or "") < out.index(second_header)
+    assert f"\n\n{second_header}\n\n" in out
     if style == "markdown":
-        assert out.startswith("# ")
+        assert f"{first}\n\n# " in out
     if style == "summary":
         assert "speakers:" in out
 

@@ -17,6 +17,7 @@ a batch.
 
 from __future__ import annotations
 
+import json
 import math
 import multiprocessing
 import os
@@ -25,16 +26,17 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from types import FrameType
-from typing import Any, Literal, TextIO, TypeVar
+from typing import Any, Literal, TypeVar
 
 import attrs
 
+from newsdoc.decode import warning_notes
 from newsdoc.io import (
     DEFAULT_GLOB,
     DEFAULT_ID_FIELD,
@@ -46,10 +48,14 @@ from newsdoc.io import (
     finished_ids,
     iter_documents,
     result_line,
+    result_record,
 )
 from newsdoc.model import Article
 from newsdoc.parser import DEFAULT_PARSER, Parser, ParserConfig
+from newsdoc.progress import Progress as Progress  # re-exported: the old home of the class
+from newsdoc.progress import make_progress
 from newsdoc.tables import ParquetWriter, encode_rows, finished_parquet_ids
+from newsdoc.terminal import escape_json
 
 Item = TypeVar("Item")
 Output = TypeVar("Output")
@@ -297,6 +303,20 @@ def _parse_document(
     return Result(document.id, article, document.metadata), "ok"
 
 
+def batch_line(result: Result) -> str:
+    """The JSON line of ``result``, with a ``warnings`` list when its text looked damaged.
+
+    The warnings are the notes of :func:`newsdoc.decode.warning_notes` (a binary file, HTML,
+    mojibake, an empty text); the field is absent when there are none. DEL and C1 control
+    characters are written as ``\\u`` escapes, so that ``--out -`` is safe on a terminal.
+    """
+    warnings = warning_notes(result.article.notes) if result.article is not None else []
+    if not warnings:
+        return escape_json(result_line(result))
+    record = {**result_record(result), "warnings": warnings}
+    return escape_json(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def _work(task: _Task, documents: list[Document]) -> list[tuple[str, int, Status, Any]]:
     """Parse and encode one chunk: ``(id, characters, status, payload)`` per document."""
     encoded: list[tuple[str, int, Status, Any]] = []
@@ -304,7 +324,7 @@ def _work(task: _Task, documents: list[Document]) -> list[tuple[str, int, Status
         result, status = _parse_document(document, task.parser, task.published, task.timeout)
         encoded_result: Any
         if task.payload == "jsonl":
-            encoded_result = result_line(result)
+            encoded_result = batch_line(result)
         elif task.payload == "rows":
             encoded_result = encode_rows(result)
         else:
@@ -315,62 +335,6 @@ def _work(task: _Task, documents: list[Document]) -> list[tuple[str, int, Status
 
 def _size(document: Document) -> int:
     return document.size
-
-
-class Progress:
-    """A one-line progress display on stderr: documents, documents/s, MB/s, failures.
-
-    No dependency: the total is unknown while streaming, so a bar could show no percentage.
-    Silent unless ``enabled`` (default: when the stream is a terminal).
-    """
-
-    def __init__(
-        self, stream: TextIO | None = None, *, enabled: bool | None = None, interval: float = 0.25
-    ) -> None:
-        self.stream = sys.stderr if stream is None else stream
-        self.enabled = self.stream.isatty() if enabled is None else enabled
-        self.interval = interval
-        self.started = time.perf_counter()
-        self.shown_at = 0.0
-        self.documents = 0
-        self.characters = 0
-        self.failed = 0
-        self.timed_out = 0
-
-    def update(self, characters: int, *, ok: bool = True, timed_out: bool = False) -> None:
-        """Count one finished document and redraw at most every ``interval`` seconds.
-
-        A document that ``timed_out`` counts as failed too.
-        """
-        self.documents += 1
-        self.characters += characters
-        self.failed += not ok or timed_out
-        self.timed_out += timed_out
-        now = time.perf_counter()
-        if self.enabled and now - self.shown_at >= self.interval:
-            self.shown_at = now
-            self.stream.write("\r" + self.line())
-            self.stream.flush()
-
-    @property
-    def elapsed(self) -> float:
-        """Seconds since the start."""
-        return time.perf_counter() - self.started
-
-    def line(self) -> str:
-        """The current status text."""
-        seconds = max(self.elapsed, 1e-9)
-        return (
-            f"{self.documents:,} docs | {self.documents / seconds:,.1f} docs/s | "
-            f"{self.characters / seconds / 1e6:.2f} MB/s | {self.failed:,} failed | "
-            f"{seconds:,.1f} s"
-        )
-
-    def close(self) -> None:
-        """Finish the line so that later output starts on a fresh one."""
-        if self.enabled:
-            self.stream.write("\r" + self.line() + "\n")
-            self.stream.flush()
 
 
 def parse_many(
@@ -387,7 +351,8 @@ def parse_many(
 
     ``texts`` is consumed lazily, a few chunks ahead. A text that fails to parse raises
     ``ValueError`` (naming its position and the original error) when its turn comes in the
-    output. ``workers=1`` parses in this process; ``progress`` shows a line on stderr.
+    output. ``workers=1`` parses in this process; ``progress`` shows a bar on stderr (a
+    widget in Jupyter; see :mod:`newsdoc.progress`), with an ETA when ``texts`` has a length.
     ``timeout`` limits each text to that many seconds (default: no limit); a text that takes
     longer fails like any other (``ValueError: text 3 failed: TimeoutError: ...``). An
     impossible ``timeout`` raises ``ValueError`` at once, see :func:`check_timeout`.
@@ -402,8 +367,9 @@ def parse_many(
 def _parse_many(
     texts: Iterable[str], task: _Task, workers: int, progress: bool, chunksize: int
 ) -> Iterator[Article]:
+    total = len(texts) if isinstance(texts, Sized) else None
     documents = (Document(str(index), text) for index, text in enumerate(texts))
-    display = Progress(enabled=progress)
+    display = make_progress(enabled=progress, total=total)
     try:
         for _id, characters, status, result in ordered_map(
             partial(_work, task), documents, workers=workers, chunksize=chunksize, weigh=_size

@@ -1,49 +1,83 @@
-"""The ``newsdoc`` command line: ``newsdoc parse`` for articles, ``newsdoc batch`` for corpora.
+"""The newsdoc command line: newsdoc parse for articles, newsdoc batch for corpora.
 
-Exit codes: 0 when every document parsed, 1 when at least one failed (its error is reported
-and the others are still processed), 2 for a usage error, 130 when interrupted.
+Exit codes: 0 when every document parsed (also when the reader of the output went away, as
+with ``| head``), 1 when at least one failed (its error is reported and the others are still
+processed), 2 for a usage error, 130 when interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime
 from pathlib import Path
 
+from newsdoc import __version__
 from newsdoc.batch import (
     DEFAULT_TIMEOUT,
     STDOUT,
-    Progress,
     check_timeout,
     default_workers,
     output_kind,
     run_batch,
 )
-from newsdoc.io import (
-    DEFAULT_GLOB,
-    DEFAULT_ID_FIELD,
-    DEFAULT_TEXT_FIELD,
-    Document,
-    Result,
-    read_text_file,
-    result_line,
-)
-from newsdoc.model import Article
-from newsdoc.parser import parse
+from newsdoc.cli_inputs import check_inputs, count_documents
+from newsdoc.cli_parse import EXIT_FAILED, parse_files, parser_config, warn
+from newsdoc.io import DEFAULT_GLOB, DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, STDIN
+from newsdoc.parser import DEFAULT_MAX_CHARS
+from newsdoc.progress import make_progress
+from newsdoc.terminal import escape_controls
 
-FORMATS = ("json", "jsonl", "markdown", "text", "summary")
+FORMATS = ("json", "jsonl", "markdown", "text", "summary", "html")
 BATCH_FORMATS = ("jsonl", "parquet")
 # The per-document limit needs SIGALRM: on by default where it exists (POSIX), off elsewhere.
 HAS_ALARM = hasattr(signal, "SIGALRM") and hasattr(signal, "setitimer")
-EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
+# A missing optional dependency names the extra that brings it.
+EXTRAS = {"pyarrow": "arrow", "pandas": "pandas", "dask": "dask", "tqdm": "progress"}
+
+PARSE_HELP = """\
+Parse news articles, one article per file, and print them.
+
+Each file (or standard input, given as - or no file at all) is one article. Damage found in
+the text (a binary file, HTML, mojibake, control characters, an empty text) is reported on
+stderr as a warning; control characters are never printed raw.
+
+formats:
+  json      the whole Article as JSON (a list for several files)
+  jsonl     one {"id", "metadata", "article"} record per file, as newsdoc batch writes
+  markdown  headline, dek, byline, sections and paragraphs as Markdown
+  text      headline and clean body only: no byline, dateline, quotes or removed text
+  summary   metadata and counts only (headline, byline, dateline, speakers): no body text
+  html      a standalone HTML page of the article cards, quotes highlighted by speaker
+"""
+PARSE_EXAMPLES = """\
+examples:
+  newsdoc parse story.txt
+  newsdoc parse story.txt --format summary
+  newsdoc parse a.txt b.txt --format text
+  cat story.txt | newsdoc parse - --format markdown
+  newsdoc parse story.txt --format html -o story.html
+"""
+BATCH_HELP = """\
+Parse a corpus on every core into JSON lines or Parquet.
+
+Inputs are text files, folders (searched recursively with --glob), JSONL or CSV files (one
+record per line or row, the article in --text-field), or - for JSON lines on standard input.
+A document that fails becomes an error record and the run goes on (exit 1 at the end).
+"""
+BATCH_EXAMPLES = """\
+examples:
+  newsdoc batch corpus/ --out articles.jsonl
+  newsdoc batch dump.jsonl.gz --text-field body --id-field uid --out articles.parquet
+  newsdoc batch corpus/ --out articles.jsonl --resume
+  zcat dump.jsonl.gz | newsdoc batch - --out - | jq .article.headline
+"""
 
 
 def _moment(value: str) -> date | datetime:
@@ -69,24 +103,77 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+def _positive(value: str) -> int:
+    """``--workers``, ``--chunksize``, ``--max-chars``: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return number
+
+
+def _subcommand(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, text: str, end: str
+) -> argparse.ArgumentParser:
+    command = commands.add_parser(
+        name,
+        help=text.splitlines()[0].rstrip("."),
+        description=text,
+        epilog=end,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.set_defaults(usage=command.error)  # usage errors show this subcommand's usage
+    return command
+
+
+def _common(command: argparse.ArgumentParser, published: str) -> None:
+    command.add_argument("--published", type=_moment, metavar="DATE", help=published)
+    command.add_argument(
+        "--max-chars",
+        type=_positive,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help="refuse (as an error) a document longer than N characters (default: %(default)s)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newsdoc`` command."""
-    arguments = argparse.ArgumentParser(prog="newsdoc", description=__doc__.splitlines()[0])
-    commands = arguments.add_subparsers(dest="command", required=True)
+    arguments = argparse.ArgumentParser(
+        prog="newsdoc",
+        description=__doc__.splitlines()[0],
+        epilog="Run newsdoc parse --help or newsdoc batch --help for each command.",
+    )
+    arguments.add_argument("--version", action="version", version=f"newsdoc {__version__}")
+    commands = arguments.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    single = commands.add_parser("parse", help="parse article files, one article per file")
-    single.add_argument("files", nargs="*", type=Path, help="text files (stdin when none)")
-    single.add_argument("--format", choices=FORMATS, default="json", help="output (json)")
-    single.add_argument("--published", type=_moment, metavar="DATE", help="issue date, ISO 8601")
+    single = _subcommand(commands, "parse", PARSE_HELP, PARSE_EXAMPLES)
+    single.add_argument(
+        "files", nargs="*", metavar="FILE", help="article files; - or none for standard input"
+    )
+    single.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="json",
+        help="what to print, see formats (default: json)",
+    )
+    single.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout"
+    )
+    _common(single, "issue date, ISO 8601 (2024-03-05): resolves 'on Thursday' and the like")
 
-    many = commands.add_parser("batch", help="parse a corpus into JSONL or Parquet")
-    many.add_argument("inputs", nargs="+", help="files, directories, .jsonl[.gz], .csv")
+    many = _subcommand(commands, "batch", BATCH_HELP, BATCH_EXAMPLES)
+    many.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="files, folders, .jsonl[.gz], .csv, or -"
+    )
     many.add_argument(
         "--out",
         required=True,
         type=Path,
         metavar="PATH",
-        help="out.jsonl, out.parquet (a directory), or - for JSON lines on stdout",
+        help="out.jsonl, out.parquet (a folder), or - for JSON lines on stdout",
     )
     many.add_argument(
         "--format",
@@ -94,28 +181,38 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: from the --out name; jsonl for -)",
     )
     many.add_argument(
-        "--glob", default=DEFAULT_GLOB, metavar="PATTERN", help="files in directories (%(default)s)"
+        "--glob",
+        default=DEFAULT_GLOB,
+        metavar="PATTERN",
+        help="which files to read in folders (default: %(default)s)",
     )
     many.add_argument(
         "--text-field",
         default=DEFAULT_TEXT_FIELD,
         metavar="NAME",
-        help="JSONL/CSV text field (%(default)s)",
+        help="JSONL/CSV field holding the article text (default: %(default)s)",
     )
     many.add_argument(
-        "--id-field", default=DEFAULT_ID_FIELD, metavar="NAME", help="JSONL/CSV id (%(default)s)"
+        "--id-field",
+        default=DEFAULT_ID_FIELD,
+        metavar="NAME",
+        help="JSONL/CSV field holding the document id (default: %(default)s; else path:line)",
     )
     many.add_argument(
         "--encoding", metavar="NAME", help="text/CSV file encoding (default: detect per file)"
     )
     many.add_argument(
         "--workers",
-        type=int,
+        type=_positive,
         metavar="N",
-        help=f"worker processes (default: {default_workers()}, the usable cores)",
+        help=f"worker processes (default: {default_workers()}, the usable cores; 1 parses here)",
     )
     many.add_argument(
-        "--chunksize", type=int, default=16, metavar="N", help="documents per task (%(default)s)"
+        "--chunksize",
+        type=_positive,
+        default=16,
+        metavar="N",
+        help="documents sent to a worker at a time (default: %(default)s)",
     )
     many.add_argument(
         "--timeout",
@@ -125,11 +222,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="seconds per document before it becomes an error record; 0 for no limit "
         + (f"(default: {DEFAULT_TIMEOUT:g})" if HAS_ALARM else "(the only choice here)"),
     )
-    many.add_argument("--resume", action="store_true", help="skip documents already in --out")
-    many.add_argument("--quiet", action="store_true", help="no progress line, no summary")
     many.add_argument(
-        "--published", type=_moment, metavar="DATE", help="issue date for every document"
+        "--resume", action="store_true", help="skip documents already in --out and append"
     )
+    shown = many.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--progress",
+        action="store_true",
+        help="show progress even when stderr is not a terminal (default: only on a terminal)",
+    )
+    shown.add_argument("--quiet", action="store_true", help="no progress, no summary line")
+    _common(many, "issue date for every document, ISO 8601 (2024-03-05)")
     return arguments
 
 
@@ -138,7 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(argv)
     try:
         if options.command == "parse":
-            return _parse_files(options)
+            return parse_files(options)
         return _batch(options)
     except KeyboardInterrupt:
         print("newsdoc: interrupted (run again with --resume to continue)", file=sys.stderr)
@@ -148,116 +251,62 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("newsdoc: a worker process died; run again with --resume", file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:
-        # The reader went away (`newsdoc parse ... | head`): silence the flush at exit.
+        # The reader went away (`newsdoc parse ... | head`): what it read was written in full,
+        # so this is no failure. Silence the flush at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except ImportError as error:  # an optional extra is missing: one line, no traceback
+        print(f"newsdoc: {_missing_extra(error)}", file=sys.stderr)
         return EXIT_FAILED
 
 
-def _parse_files(options: argparse.Namespace) -> int:
-    documents = (
-        [read_text_file(path) for path in options.files]
-        if options.files
-        else [Document("<stdin>", sys.stdin.read())]
-    )
-    status = 0
-    articles: list[Article] = []
-    for document in documents:
-        try:
-            if document.text is None:
-                raise ValueError(document.error)
-            article = parse(document.text, published=options.published)
-        except (ValueError, TypeError) as error:
-            print(f"newsdoc: {document.id}: {error}", file=sys.stderr)
-            status = EXIT_FAILED
-            continue
-        articles.append(article)
-        if options.format == "jsonl":
-            sys.stdout.write(result_line(Result(document.id, article)))
-        elif options.format != "json":
-            print(render(article, options.format))
-    if options.format == "json" and articles:
-        data = [article.to_dict() for article in articles]
-        print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
-    return status
-
-
-def render(article: Article, style: str) -> str:
-    """Render one article as ``markdown``, ``text`` or ``summary``."""
-    if style == "markdown":
-        # Article.to_markdown belongs to the display module; fall back until it exists.
-        to_markdown = getattr(article, "to_markdown", None)
-        return str(to_markdown()) if callable(to_markdown) else _markdown(article)
-    if style == "text":
-        return "\n\n".join(part for part in (article.headline, article.text) if part)
-    return _summary(article)
-
-
-def _markdown(article: Article) -> str:
-    lines: list[str] = []
-    if article.headline:
-        lines += [f"# {article.headline}", ""]
-    if article.dek:
-        lines += [f"*{article.dek}*", ""]
-    if article.byline:
-        lines += [f"By {', '.join(article.byline.authors) or article.byline.text}", ""]
-    for section in article.sections:
-        if section.heading:
-            lines += [f"## {section.heading}", ""]
-        for paragraph in section.paragraphs:
-            lines += [paragraph.text, ""]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def _summary(article: Article) -> str:
-    byline = article.byline
-    dateline = article.dateline
-    speakers = ", ".join(f"{s.name} ({s.quote_count})" for s in article.speakers) or "-"
-    fields = [
-        ("headline", article.headline or "-"),
-        ("byline", ", ".join(byline.authors) or byline.text if byline else "-"),
-        ("dateline", dateline.text if dateline else "-"),
-        ("published", article.published.isoformat() if article.published else "-"),
-        (
-            "counts",
-            f"{len(article.sections)} sections, {len(article.paragraphs)} paragraphs, "
-            f"{len(article.quotes)} quotes, {len(article.explainers)} explainers, "
-            f"{len(article.removed)} removed",
-        ),
-        ("speakers", speakers),
-    ]
-    return "\n".join(f"{name + ':':<11}{value}" for name, value in fields)
+def _missing_extra(error: ImportError) -> str:
+    message = str(error)
+    if "pip install" in message:
+        return message
+    root = (error.name or "").split(".")[0]
+    extra = EXTRAS.get(root)
+    return f"{message}: pip install 'newsdoc[{extra}]'" if extra else message
 
 
 def _batch(options: argparse.Namespace) -> int:
     _check_batch_options(options)
-    progress = Progress(enabled=False if options.quiet else None)
-    summary = run_batch(
-        options.inputs,
-        options.out,
-        workers=options.workers,
-        glob=options.glob,
-        text_field=options.text_field,
-        id_field=options.id_field,
-        encoding=options.encoding,
-        resume=options.resume,
-        published=options.published,
-        progress=progress,
-        chunksize=options.chunksize,
-        timeout=options.timeout or None,
-    )
+    shown = options.progress or (not options.quiet and sys.stderr.isatty())
+    # Counting reads the inputs once more: only for a bar, and not when --resume skips some.
+    counted = shown and not options.resume
+    total = count_documents(options.inputs, options.glob) if counted else None
+    progress = make_progress(enabled=shown, total=total)
+    try:
+        summary = run_batch(
+            options.inputs,
+            options.out,
+            workers=options.workers,
+            glob=options.glob,
+            text_field=options.text_field,
+            id_field=options.id_field,
+            encoding=options.encoding,
+            resume=options.resume,
+            published=options.published,
+            config=parser_config(options),
+            progress=progress,
+            chunksize=options.chunksize,
+            timeout=options.timeout or None,
+        )
+    finally:
+        progress.close()  # also when run_batch fails before it starts (closing twice is fine)
     if not options.quiet:
-        print(f"newsdoc batch: {summary.describe()}", file=sys.stderr)
+        print(escape_controls(f"newsdoc batch: {summary.describe()}"), file=sys.stderr)
     return EXIT_FAILED if summary.failed else 0
 
 
 def _check_batch_options(options: argparse.Namespace) -> None:
-    """Usage errors (exit 2) before any input is read or output touched."""
-    usage = build_parser().error
+    """Usage errors (exit 2, with the batch usage) before any output is touched."""
+    usage: Callable[[str], object] = options.usage
     to_stdout = str(options.out) == STDOUT
     if to_stdout and options.format == "parquet":
         usage(
             "--out - writes JSON lines: Parquet cannot go to stdout (a Parquet output is a "
-            "directory of parts); give --out NAME.parquet"
+            "folder of parts); give --out NAME.parquet"
         )
     if to_stdout and options.resume:
         usage("--resume reads back the output file; with --out - there is none, give a file")
@@ -267,12 +316,18 @@ def _check_batch_options(options: argparse.Namespace) -> None:
         usage(str(error))
     if options.format is not None and options.format != kind:
         usage(f"--format {options.format} does not match --out {options.out} ({kind})")
-    if options.workers is not None and options.workers < 1:
-        usage("--workers must be at least 1")
-    if options.chunksize < 1:
-        usage("--chunksize must be at least 1")
+    if options.inputs.count(STDIN) > 1:
+        usage("- (standard input) can be given only once")
     workers = default_workers() if options.workers is None else options.workers
     try:
         check_timeout(options.timeout or None, in_process=workers <= 1)
     except ValueError as error:
         usage(f"--timeout: {error}")
+    check_inputs(
+        options.inputs,
+        glob=options.glob,
+        text_field=options.text_field,
+        encoding=options.encoding,
+        usage=usage,
+        warn=warn,
+    )

@@ -26,11 +26,15 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import dask.bag as db
-import dask.dataframe as dd
-import pandas as pd
-from dask.base import compute as dask_compute
-from dask.delayed import delayed
+
+try:
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd
+    from dask.base import compute as dask_compute
+    from dask.delayed import delayed
+except ImportError as error:  # one line naming the extra, not a bare ModuleNotFoundError
+    raise ImportError(f"newsdoc.dask needs dask: pip install 'newsdoc[dask]' ({error})") from error
 
 from newsdoc.batch import parse_document
 from newsdoc.io import Document, read_text_file

@@ -7,13 +7,16 @@ The decision is recorded in ``Article.notes`` ("decoded as cp1252 (not valid UTF
 :func:`text_notes` looks at text that is already a ``str`` for damage the parser does not
 repair, because repairing would rewrite ``source`` and move every span: mojibake
 (``â€œ``, UTF-8 read as cp1252), HTML character references left in the text (``&amp;``),
-and control characters. The parser adds these notes to every article.
+control characters (many of them: a binary file), HTML markup and an empty text. The parser
+adds these notes to every article; :func:`warning_notes` picks them out of ``Article.notes``
+(the command line prints them on stderr, ``newsdoc batch`` records them as ``warnings``).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -51,6 +54,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 # leaves one byte per control: C speed, 3x faster than the scan above.
 _ASCII_CONTROLS = bytes([*range(0x09), *range(0x0E, 0x1C), 0x7F])
 _NOT_ASCII_CONTROLS = bytes(sorted(set(range(0x80)) - set(_ASCII_CONTROLS)))
+BINARY_SHARE = 20  # one control character in 20 (5%): no text file has that many
+# Common HTML elements, opening or closing; the attribute part is bounded, so no backtracking.
+_HTML_TAG = re.compile(
+    r"</?(?:html|head|body|meta|link|script|style|div|span|p|a|br|img|ul|ol|li|table|tr|td"
+    r"|h[1-6]|article|section|header|footer|nav)\b[^<>]{0,300}>",
+    re.IGNORECASE,
+)
+HTML_TAGS = 5  # tags before a text "looks like HTML": an article may quote one or two
+_HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html\b)", re.IGNORECASE)
+# The notes made by text_notes, which are warnings (not decisions like "decoded as utf-8").
+_WARNING = re.compile(
+    r"looks like |the text is empty|[0-9]+ (?:HTML character reference|control character)"
+)
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, tuple[str, ...]]:
@@ -101,8 +117,32 @@ def text_notes(text: str) -> list[str]:
         controls = len(_CONTROL.findall(text))
     if controls:
         plural = "" if controls == 1 else "s"
-        notes.append(f"{controls} control character{plural} in the text, kept as they are")
+        binary = "; it looks like a binary file, not text" if _binary(controls, text) else ""
+        notes.append(f"{controls} control character{plural} in the text, kept as they are{binary}")
+    if "<" in text and _looks_like_html(text):
+        notes.append(
+            "looks like HTML: parsed as plain text, so the markup stays in the text; give it as "
+            "HTML input or extract the text first"
+        )
+    if not text.strip():
+        notes.append("the text is empty: there is nothing to parse")
     return notes
+
+
+def _binary(controls: int, text: str) -> bool:
+    return controls * BINARY_SHARE >= len(text)
+
+
+def _looks_like_html(text: str) -> bool:
+    if _HTML_START.match(text, 0, 1000) is not None:
+        return True
+    tags = _HTML_TAG.finditer(text)
+    return sum(1 for _tag, _ in zip(tags, range(HTML_TAGS), strict=False)) >= HTML_TAGS
+
+
+def warning_notes(notes: Iterable[str]) -> list[str]:
+    """The notes of :func:`text_notes` among ``notes``: damage a user should be warned about."""
+    return [note for note in notes if _WARNING.match(note) is not None]
 
 
 def parse_bytes(
@@ -124,7 +164,7 @@ def parse_bytes(
     if len(data) > MAX_BYTES_PER_CHAR * limit:
         raise ValueError(
             f"input has {len(data):,} bytes, surely over ParserConfig.max_chars={limit:,} "
-            "characters; raise the limit or split the input"
+            "characters; raise the limit (newsdoc --max-chars) or split the input"
         )
     text, notes = decode_bytes(bytes(data), encoding)
     article = parser.parse(text, published=published)

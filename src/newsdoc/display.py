@@ -34,6 +34,7 @@ SPEAKER_HUES = (
     "rgba(121, 85, 72, 0.28)",
 )
 UNATTRIBUTED_HUE = "rgba(127, 127, 127, 0.25)"
+GOLDEN_ANGLE = 137.508  # degrees: each new hue lands far from all earlier ones
 REMOVED_PREVIEW_CHARS = 300
 SUMMARY_CHARS = 60
 LIST_LIMIT = 20
@@ -59,8 +60,9 @@ _PARAGRAPH = "margin: 0 0 0.7em 0"
 _TABLE_PARAGRAPH = f"{_PARAGRAPH}; white-space: pre-line; font-family: monospace"
 _MARK = "color: inherit; border-radius: 2px; padding: 0 1px; background: {hue}"
 _MENTION = "border-bottom: 1px dotted currentColor"
+# 0.875em of the 14px root is 12.25px: still readable at the notebook default size.
 _LABEL = (
-    "font-size: 0.72em; font-weight: 600; border-radius: 3px; padding: 0 0.35em;"
+    "font-size: 0.875em; font-weight: 600; border-radius: 3px; padding: 0 0.35em;"
     " margin-left: 0.2em; vertical-align: 0.15em; white-space: nowrap; background: {hue}"
 )
 _EXPLAINER = (
@@ -112,13 +114,32 @@ def dateline_label(dateline: Dateline) -> str:
     return "".join(parts).strip()
 
 
+def speaker_hue(index: int) -> str:
+    """The colour of the ``index``-th speaker: eight hand-picked ones, then golden-angle hues."""
+    if index < len(SPEAKER_HUES):
+        return SPEAKER_HUES[index]
+    hue = (index - len(SPEAKER_HUES)) * GOLDEN_ANGLE % 360
+    return f"hsla({hue:.0f}, 75%, 50%, 0.28)"
+
+
 def speaker_hues(quotes: Iterable[Quote]) -> dict[str, str]:
-    """One background colour per distinct speaker, in order of first quote."""
+    """One distinct background colour per speaker, in order of first quote."""
     hues: dict[str, str] = {}
     for quote in quotes:
         if quote.speaker is not None and quote.speaker not in hues:
-            hues[quote.speaker] = SPEAKER_HUES[len(hues) % len(SPEAKER_HUES)]
+            hues[quote.speaker] = speaker_hue(len(hues))
     return hues
+
+
+def _legend_html(hues: dict[str, str]) -> str:
+    # Past eight speakers colours alone are hard to tell apart: name each one once.
+    if len(hues) <= len(SPEAKER_HUES):
+        return ""
+    items = " ".join(
+        f'<span class="nd-legend-item" style="{_LABEL.format(hue=hue)}">{_escape(name)}</span>'
+        for name, hue in hues.items()
+    )
+    return f'<div class="nd-legend" style="{_META}; margin-top: 0.3em">Speakers: {items}</div>'
 
 
 def quote_title(quote: Quote) -> str:
@@ -189,7 +210,7 @@ def explainer_html(explainer: Explainer) -> str:
     )
 
 
-def _card_html(article: Article) -> str:
+def _card_html(article: Article, hues: dict[str, str]) -> str:
     parts = [f'<div class="nd-headline" role="heading" aria-level="2" style="{_HEADLINE}">']
     parts.append(_escape(article.headline or "(no headline)") + "</div>")
     if article.dek:
@@ -214,6 +235,7 @@ def _card_html(article: Article) -> str:
     )
     meta.append(f'<span class="nd-counts">{counts}</span>')
     parts.append(f'<div class="nd-meta" style="{_META}">{" · ".join(meta)}</div>')
+    parts.append(_legend_html(hues))
     return f'<header class="nd-card" style="{_CARD}">{"".join(parts)}</header>'
 
 
@@ -282,7 +304,7 @@ def article_html(article: Article) -> str:
         for credit in article.credits
     )
     return (
-        f'<div class="newsdoc-article" style="{_ROOT}">{_card_html(article)}{body}'
+        f'<div class="newsdoc-article" style="{_ROOT}">{_card_html(article, hues)}{body}'
         f"{_unplaced_quotes_html(article, placed)}{credits}{_removed_html(article)}</div>"
     )
 

@@ -1,155 +1,94 @@
 """pandas DataFrames of parsed articles: one row per article, or one row per quote.
 
-pandas is an optional extra (``pip install 'newsdoc[pandas]'``) and is imported only when a
-function here is called. Both frames share the ``article`` column (the position of the
-article in the input), so quotes can be joined back to their article::
+The frames have exactly the columns and types of the Parquet tables that ``newsdoc batch``
+writes (``ARTICLE_SCHEMA`` and ``QUOTE_SCHEMA``, see ``docs/arrow-schema.md``): they are built
+from the same rows, through Arrow. So ``to_dataframe(articles)`` and
+``pandas.read_parquet("out.parquet/articles")`` can be concatenated and compared column for
+column. Quotes join back to their article on ``article_id``::
 
     quotes = newsdoc.quotes_dataframe(articles)
     quotes.groupby("speaker").size().sort_values(ascending=False)
+    quotes.merge(newsdoc.to_dataframe(articles), left_on="article_id", right_on="id")
+
+pandas and pyarrow are the optional extra ``pip install 'newsdoc[pandas]'``, imported only
+when a function here is called.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date, datetime
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from newsdoc.io import Result
 from newsdoc.model import Article
+from newsdoc.tables import article_row, quote_rows
 
 if TYPE_CHECKING:
     import pandas
 
-ARTICLE_COLUMNS = (
-    "article",
-    "headline",
-    "dek",
-    "authors",
-    "agency",
-    "dateline",
-    "dateline_date",
-    "published",
-    "updated",
-    "sections",
-    "paragraphs",
-    "words",
-    "quotes",
-    "speakers",
-    "explainers",
-    "credits",
-    "removed",
-    "text",
-)
-QUOTE_COLUMNS = (
-    "article",
-    "headline",
-    "quote",
-    "text",
-    "kind",
-    "speaker",
-    "speaker_mention",
-    "speaker_role",
-    "cue",
-    "paragraph",
-    "start",
-    "end",
-    "parts",
-)
+EXTRA = "pip install 'newsdoc[pandas]'"
 
 
-def _pandas() -> Any:
+def _check_extra() -> None:
     try:
-        import pandas
+        import pandas  # noqa: F401
+        import pyarrow  # type: ignore[import-untyped,import-not-found,unused-ignore] # noqa: F401
     except ImportError as error:
         raise ImportError(
-            "newsdoc's DataFrame helpers need pandas: pip install 'newsdoc[pandas]'"
+            f"newsdoc's DataFrame helpers need pandas and pyarrow: {EXTRA}"
         ) from error
-    return pandas
 
 
-def _articles(articles: Article | Iterable[Article]) -> list[Article]:
-    if isinstance(articles, Article):
-        return [articles]
-    items = list(articles)
+def _results(articles: Article | Iterable[Article], ids: Sequence[str] | None) -> list[Result]:
+    items = [articles] if isinstance(articles, Article) else list(articles)
     for position, item in enumerate(items):
         if not isinstance(item, Article):
             raise TypeError(
                 f"articles[{position}] must be a newsdoc.Article, got {type(item).__name__}"
             )
-    return items
+    if ids is None:
+        names = [str(position) for position in range(len(items))]
+    else:
+        names = [str(name) for name in ids]
+        if len(names) != len(items):
+            raise ValueError(f"ids has {len(names)} names for {len(items)} articles")
+        if len(set(names)) != len(names):
+            raise ValueError("ids must be unique: quotes join to their article on it")
+    return [Result(name, article) for name, article in zip(names, items, strict=True)]
 
 
-def _moment(value: date | datetime | None) -> Any:
-    # A bare date becomes midnight so that a column mixing dates and datetimes stays one type.
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime(value.year, value.month, value.day)
-
-
-def _article_row(position: int, article: Article) -> dict[str, Any]:
-    byline, dateline = article.byline, article.dateline
-    agency = (byline.agency if byline else None) or (dateline.agency if dateline else None)
-    text = article.text
-    return {
-        "article": position,
-        "headline": article.headline,
-        "dek": article.dek,
-        "authors": list(byline.authors) if byline else [],
-        "agency": agency,
-        "dateline": dateline.location if dateline else None,
-        "dateline_date": _moment(dateline.date) if dateline else None,
-        "published": _moment(article.published),
-        "updated": _moment(article.updated),
-        "sections": len(article.sections),
-        "paragraphs": len(article.paragraphs),
-        "words": len(text.split()),
-        "quotes": len(article.quotes),
-        "speakers": len(article.speakers),
-        "explainers": len(article.explainers),
-        "credits": len(article.credits),
-        "removed": len(article.removed),
-        "text": text,
-    }
-
-
-def to_dataframe(articles: Article | Iterable[Article]) -> pandas.DataFrame:
-    """One row per article: metadata, element counts and the clean text.
-
-    ``authors`` holds a list of names; dates are ``datetime`` (a bare date at midnight);
-    ``article`` is the position in the input, shared with :func:`quotes_dataframe`.
-    """
-    pd = _pandas()
-    rows = [_article_row(position, article) for position, article in enumerate(_articles(articles))]
-    frame: pandas.DataFrame = pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
+def _frame(table: Any) -> pandas.DataFrame:
+    frame: pandas.DataFrame = table.to_pandas()
     return frame
 
 
-def quotes_dataframe(articles: Article | Iterable[Article]) -> pandas.DataFrame:
-    """One row per quote: its words, kind, speaker (name, mention, role), cue and offsets.
+def to_dataframe(
+    articles: Article | Iterable[Article], *, ids: Sequence[str] | None = None
+) -> pandas.DataFrame:
+    """One row per article, with the columns of the Parquet ``articles`` table.
 
-    ``start``/``end`` are the source offsets of the quote's first and last part; ``parts`` is
-    how many spans the quote has (a quote split by its attribution has two).
+    ``id`` is ``ids[i]`` (default: the position, ``"0"``, ``"1"``, ...) and is what the
+    quotes' ``article_id`` refers to. Counts are ``*_count`` integers, lists are lists
+    (``authors``, ``paragraphs``, ``speakers``, ``removed``), ``published``/``updated`` are
+    UTC timestamps even when every value is missing (a bare date is midnight UTC).
     """
-    pd = _pandas()
-    rows: list[dict[str, Any]] = []
-    for position, article in enumerate(_articles(articles)):
-        for number, quote in enumerate(article.quotes):
-            spans = sorted(quote.spans)
-            rows.append(
-                {
-                    "article": position,
-                    "headline": article.headline,
-                    "quote": number,
-                    "text": quote.text,
-                    "kind": quote.kind,
-                    "speaker": quote.speaker,
-                    "speaker_mention": quote.speaker_mention,
-                    "speaker_role": quote.speaker_role,
-                    "cue": quote.cue,
-                    "paragraph": quote.paragraph,
-                    "start": spans[0].start if spans else None,
-                    "end": spans[-1].end if spans else None,
-                    "parts": len(spans),
-                }
-            )
-    frame: pandas.DataFrame = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
-    return frame
+    _check_extra()
+    from newsdoc.tables import articles_table
+
+    return _frame(articles_table([article_row(result) for result in _results(articles, ids)]))
+
+
+def quotes_dataframe(
+    articles: Article | Iterable[Article], *, ids: Sequence[str] | None = None
+) -> pandas.DataFrame:
+    """One row per quote, with the columns of the Parquet ``quotes`` table.
+
+    ``article_id`` is the article's id (as in :func:`to_dataframe` with the same ``ids``) and
+    ``quote_index`` its position in ``Article.quotes``; ``start``/``end`` are the source
+    offsets of the first and last part, ``spans`` every part.
+    """
+    _check_extra()
+    from newsdoc.tables import quotes_table
+
+    rows = [row for result in _results(articles, ids) for row in quote_rows(result)]
+    return _frame(quotes_table(rows))

@@ -9,6 +9,7 @@ corpus of any size can be fed to :func:`newsdoc.batch.run_batch` with flat memor
   article, the ``id_field`` (when present) its id, otherwise ``path:line``; every other field
   is kept as metadata.
 - A ``.csv`` file is read the same way, one row per document (id ``path:row``).
+- ``-`` is standard input, read as JSON lines (ids ``<stdin>:line`` without an id field).
 
 A document that cannot be read (bad UTF-8, bad JSON, no text field) is still yielded, with
 ``error`` set, so that the batch reports it and goes on.
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import json
 import os
 import sys
@@ -39,6 +41,7 @@ from newsdoc.model import Article
 DEFAULT_GLOB = "*.txt"
 DEFAULT_TEXT_FIELD = "text"
 DEFAULT_ID_FIELD = "id"
+STDIN = "-"
 
 
 @attrs.frozen(slots=True)
@@ -90,7 +93,10 @@ def iter_documents(
     """
     for name in inputs:
         path = Path(name)
-        if path.is_dir():
+        if str(name) == STDIN:
+            records = _jsonl_documents(_stdin_lines(), "<stdin>", text_field, id_field)
+            yield from (doc for doc in records if doc.id not in skip_ids)
+        elif path.is_dir():
             for file in sorted(path.rglob(glob)):
                 if file.is_file() and clean_id(str(file)) not in skip_ids:
                     yield read_text_file(file, encoding=encoding)
@@ -183,18 +189,31 @@ def read_jsonl(
     path: Path, *, text_field: str = DEFAULT_TEXT_FIELD, id_field: str = DEFAULT_ID_FIELD
 ) -> Iterator[Document]:
     """Yield one document per line of a ``.jsonl`` or ``.jsonl.gz`` file (blank lines skipped)."""
-    name = clean_id(str(path))
     with _open_text(path) as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            fallback_id = f"{name}:{number}"
-            try:
-                record = json.loads(line)
-            except ValueError as error:
-                yield Document(fallback_id, None, error=f"invalid JSON: {error}")
-                continue
-            yield _document_from_record(record, fallback_id, text_field, id_field)
+        yield from _jsonl_documents(lines, clean_id(str(path)), text_field, id_field)
+
+
+def _stdin_lines() -> IO[str]:
+    # JSON lines are UTF-8 whatever the locale says; undecodable bytes are reported per record.
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        return sys.stdin
+    return io.TextIOWrapper(buffer, encoding="utf-8", errors="surrogateescape", newline="")
+
+
+def _jsonl_documents(
+    lines: Iterable[str], name: str, text_field: str, id_field: str
+) -> Iterator[Document]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        fallback_id = f"{name}:{number}"
+        try:
+            record = json.loads(line)
+        except ValueError as error:
+            yield Document(fallback_id, None, error=f"invalid JSON: {error}")
+            continue
+        yield _document_from_record(record, fallback_id, text_field, id_field)
 
 
 def read_csv(

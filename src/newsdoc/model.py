@@ -170,7 +170,7 @@ class Speaker:
     quote_count: int
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)  # the generated repr would print the whole source
 class Article:
     """A parsed news article. Build one with :func:`newsdoc.parse`.
 
@@ -269,6 +269,12 @@ class Article:
         from newsdoc.markdown import to_markdown
 
         return to_markdown(self, include_quotes=include_quotes, include_removed=include_removed)
+
+    def __repr__(self) -> str:
+        """Short, like the IPython one: ``Article('Headline'; 3 paragraphs, 1 quote, ...)``."""
+        from newsdoc.display import summary
+
+        return summary(self)
 
     def _repr_html_(self) -> str:
         from newsdoc.display import article_html

@@ -93,7 +93,8 @@ class Parser:
         if len(text) > self.config.max_chars:
             raise ValueError(
                 f"input has {len(text):,} characters, over ParserConfig.max_chars="
-                f"{self.config.max_chars:,}; raise the limit or split the input"
+                f"{self.config.max_chars:,}; raise the limit (newsdoc --max-chars) or split "
+                "the input"
             )
         state = DocumentState(
             source=text, config=self.config, vocab=_vocabulary(), published=published

@@ -14,34 +14,48 @@ A Parquet output is a directory: ``OUT/articles/part-NNNNN.parquet`` and
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsdoc.decode import warning_notes
 from newsdoc.io import Result, _has_surrogates
-from newsdoc.model import Span
+from newsdoc.model import Dateline, Span
 
 if TYPE_CHECKING:
     import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: one schema with the DataFrames (counts named *_count, UTC times)
 ARTICLES = "articles"
 QUOTES = "quotes"
 ROWS_PER_GROUP = 1_000  # articles per row group: ~5 MB, and bounded parent memory
 ROWS_PER_PART = 50_000
+ARROW_EXTRA = "pip install 'newsdoc[arrow]'"
 
 
 def _span(span: Span | None) -> dict[str, int] | None:
     return None if span is None else {"start": span.start, "end": span.end}
 
 
-def _iso(moment: date | None) -> str | None:
-    return None if moment is None else moment.isoformat()
+def _instant(moment: date | None) -> datetime | None:
+    """``published``/``updated`` as one UTC timestamp type (a date or naive time read as UTC)."""
+    if moment is None:
+        return None
+    if not isinstance(moment, datetime):
+        return datetime(moment.year, moment.month, moment.day, tzinfo=UTC)
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def _day(moment: date | None) -> date | None:
     # A datetime is a date subclass; Arrow's date32 wants the calendar day only.
     return moment.date() if isinstance(moment, datetime) else moment
+
+
+def dateline_text(dateline: Dateline) -> str:
+    """The dateline as written, without its trailing dash: ``WASHINGTON, March 3 (Reuters)``."""
+    return dateline.text.rstrip(" —–-") or (dateline.location or "")
 
 
 def article_row(result: Result) -> dict[str, Any]:
@@ -54,6 +68,7 @@ def article_row(result: Result) -> dict[str, Any]:
         return {"id": result.id, "error": result.error, "metadata": metadata}
     byline, dateline = article.byline, article.dateline
     paragraphs = article.paragraphs
+    text = article.text
     return {
         "id": result.id,
         "error": None,
@@ -62,17 +77,20 @@ def article_row(result: Result) -> dict[str, Any]:
         "byline": None if byline is None else byline.text,
         "authors": [] if byline is None else list(byline.authors),
         "agency": (byline and byline.agency) or (dateline and dateline.agency) or None,
-        "dateline": None if dateline is None else dateline.text,
+        "dateline": None if dateline is None else dateline_text(dateline),
         "dateline_location": None if dateline is None else dateline.location,
         "dateline_date": None if dateline is None else _day(dateline.date),
-        "published": _iso(article.published),
-        "updated": _iso(article.updated),
-        "text": article.text,
+        "published": _instant(article.published),
+        "updated": _instant(article.updated),
+        "text": text,
         "paragraphs": [paragraph.text for paragraph in paragraphs],
         "section_headings": [s.heading for s in article.sections if s.heading is not None],
+        "section_count": len(article.sections),
         "paragraph_count": len(paragraphs),
+        "word_count": len(text.split()),
         "quote_count": len(article.quotes),
         "speakers": [speaker.name for speaker in article.speakers],
+        "speaker_count": len(article.speakers),
         "explainer_count": len(article.explainers),
         "credits": [credit.text for credit in article.credits],
         "removed": [
@@ -86,7 +104,9 @@ def article_row(result: Result) -> dict[str, Any]:
             }
             for item in article.removed
         ],
+        "removed_count": len(article.removed),
         "notes": list(article.notes),
+        "warnings": warning_notes(article.notes),
         "headline_span": _span(article.headline_span),
         "dateline_span": _span(None if dateline is None else dateline.span),
         "byline_span": _span(None if byline is None else byline.span),
@@ -123,7 +143,10 @@ def quote_rows(result: Result) -> list[dict[str, Any]]:
 
 
 def _schemas() -> tuple[pa.Schema, pa.Schema]:
-    import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    try:
+        import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError as error:
+        raise ImportError(f"Parquet and Arrow tables need pyarrow: {ARROW_EXTRA}") from error
 
     span = pa.struct([("start", pa.int64()), ("end", pa.int64())])
     removed = pa.struct(
@@ -137,6 +160,7 @@ def _schemas() -> tuple[pa.Schema, pa.Schema]:
         ]
     )
     strings = pa.list_(pa.string())
+    instant = pa.timestamp("us", tz="UTC")
     articles = pa.schema(
         [
             pa.field("id", pa.string(), nullable=False),
@@ -149,18 +173,23 @@ def _schemas() -> tuple[pa.Schema, pa.Schema]:
             ("dateline", pa.string()),
             ("dateline_location", pa.string()),
             ("dateline_date", pa.date32()),
-            ("published", pa.string()),
-            ("updated", pa.string()),
+            ("published", instant),
+            ("updated", instant),
             ("text", pa.string()),
             ("paragraphs", strings),
             ("section_headings", strings),
+            ("section_count", pa.int32()),
             ("paragraph_count", pa.int32()),
+            ("word_count", pa.int32()),
             ("quote_count", pa.int32()),
             ("speakers", strings),
+            ("speaker_count", pa.int32()),
             ("explainer_count", pa.int32()),
             ("credits", strings),
             ("removed", pa.list_(removed)),
+            ("removed_count", pa.int32()),
             ("notes", strings),
+            ("warnings", strings),
             ("headline_span", span),
             ("dateline_span", span),
             ("byline_span", span),
