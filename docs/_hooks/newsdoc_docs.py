@@ -59,7 +59,7 @@ EXAMPLES: dict[str, tuple[str, tuple[str, ...]]] = {
         (
             "article.headline",
             "[paragraph.text[:40] for paragraph in article.paragraphs]",
-            "sorted({item.category for item in article.removed if item.rule == 'page'})",
+            "[(item.category, item.text) for item in article.removed if item.rule == 'page']",
         ),
     ),
     "headline": (

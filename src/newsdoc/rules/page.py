@@ -43,6 +43,8 @@ BULLET_LINK_WORDS = 12  # a bullet line this short is a link (a story list, a me
 FURNITURE_PENALTY = 2  # what a furniture line weighs against the zone, in words
 SHORT_PENALTY = 0.5
 MAX_RUN_GROWTH = 3  # the third line in a row of non-prose and later ones cost three times the first
+ISLAND_GAP = 3  # this many lines without prose in a row split the zone into parts
+ISLAND_SHARE = 0.1  # an end part with less of the heaviest part's prose weight goes
 TAIL_PROSE_WORDS = 40  # a furniture heading with less prose than this after it ends the zone
 LINK_MIN_WORDS = 3
 LINK_MAX_WORDS = 20
@@ -75,6 +77,7 @@ class _Line:
     kind: str
     category: str | None  # the furniture category its own text names, if any
     link_like: bool = False  # shaped like a story title: Title Case, no sentence end
+    bullet: bool = False  # opens with a list bullet
 
 
 def _lines_of(state: DocumentState) -> list[Block]:
@@ -93,6 +96,7 @@ def _lines_of(state: DocumentState) -> list[Block]:
 
 def _furniture_shaped(text: str) -> bool:
     """A line that looks like page furniture by shape alone (for telling pages from text)."""
+    # no time limit: the patterns here are anchored and bounded, or a plain \w+ run
     if _BULLET.match(text) is not None and len(text) < 80:
         return True
     if sum(character in _SEPARATORS for character in text) >= 2:
@@ -127,6 +131,7 @@ def is_page(state: DocumentState) -> bool:
             if _furniture_shaped(text):
                 furniture += 1
                 above += not prose_seen
+                # no time limit: anchored, two characters
                 bullets += _SYMBOL_BULLET.match(text) is not None
                 bars += sum(character in _SEPARATORS for character in text) >= 2
                 category = state.boilerplate_category(text)
@@ -147,23 +152,26 @@ def is_page(state: DocumentState) -> bool:
 def _classify(state: DocumentState, block: Block) -> _Line:
     text = state.text_of(block)
     category = state.boilerplate_category(text)
+    # no time limit: a plain \w+ run, and anchored patterns of a few characters
     words = _WORD.findall(text)
     count = len(words)
+    # no time limit: anchored, a few characters
     bullet = _BULLET.match(text) is not None
     separators = sum(character in _SEPARATORS for character in text)
+    # no time limit: anchored, a fixed word
     if category is None and _FOOTER.match(text) is not None:
         category = "footer"
     if category is not None or (separators >= 2 and count < 3 * separators + 3):
-        return _Line(block, count, FURNITURE, category)
+        return _Line(block, count, FURNITURE, category, bullet=bullet)
     if bullet and count <= BULLET_LINK_WORDS and text[-1] not in ".!?":
-        return _Line(block, count, FURNITURE, None)
+        return _Line(block, count, FURNITURE, None, bullet=bullet)
     ends_sentence = text[-1] in _SENTENCE_END
     if count >= PROSE_WORDS and (ends_sentence or count >= LONG_PROSE_WORDS):
         stop = state.vocab.stop_words
         share = sum(word.casefold() in stop for word in words) / count
         if share >= MIN_STOP_SHARE or not stop:
-            return _Line(block, count, PROSE, None)
-    return _Line(block, count, SHORT, None, _title_shaped(text, words))
+            return _Line(block, count, PROSE, None, bullet=bullet)
+    return _Line(block, count, SHORT, None, _title_shaped(text, words), bullet)
 
 
 def _title_shaped(text: str, words: list[str]) -> bool:
@@ -192,7 +200,7 @@ def _context(state: DocumentState, lines: list[_Line]) -> None:
                 line.kind = FURNITURE
     for line in lines:
         text = state.text_of(line.block)
-        if introduced and _BULLET.match(text) is not None and line.category is None:
+        if introduced and line.bullet and line.category is None:
             line.kind = SHORT
             continue
         introduced = text.endswith(":") and line.kind != FURNITURE and line.words > LABEL_WORDS
@@ -226,7 +234,7 @@ def _weights(state: DocumentState, lines: list[_Line]) -> list[float]:
             run = 0
             neighbours = _prose_at(lines, index - 1) + _prose_at(lines, index + 1)
             weights.append(line.words * (0.5 + 0.25 * neighbours))
-        elif _BULLET.match(state.text_of(line.block)) is None:
+        elif not line.bullet:
             weights.append(line.words / 4)
         else:  # a long item of a menu or story list: the list goes on
             weights.append(0)
@@ -262,6 +270,34 @@ def _densest_run(weights: list[float]) -> tuple[int, int] | None:
         if total > best:
             best, best_run = total, (start, index)
     return best_run
+
+
+def _trim_islands(
+    lines: list[_Line], weights: list[float], first: int, last: int
+) -> tuple[int, int]:
+    """Drop small runs of prose at the zone's ends that only a gap of furniture joins.
+
+    The zone splits where ``ISLAND_GAP`` lines without prose stand in a row; a part at either
+    end whose prose weighs less than ``ISLAND_SHARE`` of the heaviest part's (an author's
+    note, a comment form's messages, a teaser above the headline) is not the article.
+    """
+    parts: list[list[int]] = [[first, first, 0]]
+    gap = 0
+    for index in range(first, last + 1):
+        if lines[index].kind == PROSE:
+            if gap >= ISLAND_GAP:
+                parts.append([index, index, 0])
+            parts[-1][1] = index
+            parts[-1][2] += max(0.0, weights[index])
+            gap = 0
+        else:
+            gap += 1
+    heaviest = max(part[2] for part in parts)
+    while len(parts) > 1 and parts[-1][2] < ISLAND_SHARE * heaviest:
+        parts.pop()
+    while len(parts) > 1 and parts[0][2] < ISLAND_SHARE * heaviest:
+        parts.pop(0)
+    return parts[0][0], parts[-1][1]
 
 
 def _tail_cut(lines: list[_Line], weights: list[float], first: int, last: int) -> int:
@@ -320,7 +356,7 @@ def find_page_zone(state: DocumentState) -> None:
     if run is None:
         state.notes.append("page: no run of prose found; the page is kept whole")
         return
-    first, last = run
+    first, last = _trim_islands(lines, weights, *run)
     last = _tail_cut(lines, weights, first, last)
     start = _header_start(lines, first)
     for line in lines[:start]:
