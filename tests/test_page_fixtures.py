@@ -8,6 +8,7 @@ Every expectation of a fixture is checked and every failure is reported, not onl
 
 from __future__ import annotations
 
+import doctest
 import functools
 import json
 from pathlib import Path
@@ -20,6 +21,7 @@ from newsdoc.model import Article, Removed, Span
 from newsdoc.text import normalize_space
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+ZONES_DOC = Path(__file__).resolve().parent.parent / "docs" / "page-zones.md"
 NAMES = sorted(path.stem for path in PAGES.glob("*.txt"))
 KEYS = frozenset(
     {
@@ -157,3 +159,36 @@ def test_kept_text_and_line_span() -> None:
     assert kept_text(article) == "\n\nStory line.\nMenu\n"
     assert line_span(source, "Menu", 2) == (17, 21)
     assert line_span(source, "Menu", 3) is None
+
+
+def _outcome(article: Article, start: int, end: int) -> str:
+    """What became of one page line, as the example table of the docs writes it."""
+    for item in article.removed:
+        if item.span.start <= start and end <= item.span.end:
+            return f"removed: {item.category}"
+    span = article.headline_span
+    if span is not None and span.start <= start < span.end:
+        return "headline"
+    return "kept"
+
+
+def test_docs_example_is_what_the_rule_does() -> None:
+    """docs/page-zones.md: each line's outcome in the table and the printed results are real."""
+    doc = ZONES_DOC.read_text(encoding="utf-8")
+    example = doc.split("<!-- page-zones:example -->\n```text\n", 1)[1].split("```", 1)[0]
+    article = newsdoc.parse(example)
+    table = doc.split("<!-- page-zones:table -->\n", 1)[1].split("\n\n", 1)[0]
+    documented = [row.strip("|").split(" | ")[-1].strip() for row in table.splitlines()[2:]]
+    observed: list[str] = []
+    position = 0
+    for raw in example.splitlines(keepends=True):
+        if raw.strip():
+            start = position + raw.index(raw.strip())
+            observed.append(_outcome(article, start, start + len(raw.strip())))
+        position += len(raw)
+    assert documented == observed
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    shown = doc.split("```python\n", 1)[1].split("```", 1)[0]
+    test = doctest.DocTestParser().get_doctest(shown, {"article": article}, "page-zones", None, 0)
+    assert test.examples, "docs/page-zones.md shows no results"
+    assert runner.run(test).failed == 0
