@@ -28,6 +28,8 @@ KEYS = frozenset(
         "description",
         "page",
         "headline",
+        "dek",
+        "site",
         "byline_authors",
         "kept",
         "dropped",
@@ -103,8 +105,10 @@ def expectation_failures(article: Article, expected: dict[str, Any]) -> list[str
         failures.append(
             f"page: expected {expected['page']}, the page rule removed {len(page_removals)} lines"
         )
-    if article.headline != expected["headline"]:
-        failures.append(f"headline: expected {expected['headline']!r}, got {article.headline!r}")
+    for key in ("headline", "dek", "site"):
+        got = getattr(article, key)
+        if key in expected and got != expected[key]:
+            failures.append(f"{key}: expected {expected[key]!r}, got {got!r}")
     if "byline_authors" in expected:
         authors = list(article.byline.authors) if article.byline else None
         if authors != expected["byline_authors"]:
