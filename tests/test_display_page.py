@@ -12,10 +12,10 @@ import pytest
 
 import newsdoc
 from handmade import span_of
+from newsdoc.card_page import article_page
 from newsdoc.cli import main
 from newsdoc.display import _LABEL, _ROOT, SPEAKER_HUES, article_html
 from newsdoc.model import Quote
-from newsdoc.card_page import article_page
 from test_display import BROWSERS, distinct_scanlines, parse_html
 
 SPEAKERS = [f"Speaker {letter}" for letter in "ABCDEFGHIJKL"]

@@ -24,13 +24,14 @@ import attrs
 import regex
 
 from newsdoc.state import BODY, Block, DocumentState
+from newsdoc.text import comparison_key
 
 # Lines of a page, how many look like furniture before the text counts as a page.
 MIN_FURNITURE_LINES = 12
 MIN_FURNITURE_SHARE = 0.25
 
 LONG_LINE_CHARS = 150  # a page holds a paragraph on one line longer than this
-PAGE_BULLETS = 5  # ... and this many bullet lines,
+PAGE_BULLETS = 8  # ... and this many bullet lines,
 PAGE_BARS = 2  # ... or this many separator bars ("Home | News | Sport"),
 PAGE_CATEGORIES = 2  # ... or furniture phrases of this many kinds,
 PAGE_MENU_LINES = 8  # ... or this many labels above its first prose
@@ -39,13 +40,14 @@ PROSE_WORDS = 10  # a prose line has at least this many words ...
 LONG_PROSE_WORDS = 25  # ... and one this long is prose without a sentence end
 MIN_STOP_SHARE = 0.2  # ... and this share of function words (English pages)
 LABEL_WORDS = 4  # a line of at most this many words without sentence punctuation is a label
-BULLET_LINK_WORDS = 12  # a bullet line this short is a link (a story list, a menu item)
+BULLET_LINK_WORDS = 25  # a bullet line this short is a link (a story list, a menu item)
 FURNITURE_PENALTY = 2  # what a furniture line weighs against the zone, in words
 SHORT_PENALTY = 0.5
 MAX_RUN_GROWTH = 3  # the third line in a row of non-prose and later ones cost three times the first
 ISLAND_GAP = 3  # this many lines without prose in a row split the zone into parts
 ISLAND_SHARE = 0.1  # an end part with less of the heaviest part's prose weight goes
 TAIL_PROSE_WORDS = 40  # a furniture heading with less prose than this after it ends the zone
+HEADING_WORDS = 6  # a furniture heading is a line of at most this many words
 LINK_MIN_WORDS = 3
 LINK_MAX_WORDS = 20
 TITLE_CASE_SHARE = 0.6
@@ -59,9 +61,37 @@ _SYMBOL_BULLET = regex.compile(r"[*+•·▪◦‣»›→-][ \t]")
 _SEPARATORS = frozenset("|•›»·")
 _SENTENCE_END = frozenset('.!?"”’:;)…')
 # Tail headings (whole lines) and the category of what follows them.
-_TAIL_CATEGORIES = frozenset({"related", "comments", "share", "subscribe", "ads", "footer"})
+_HEADER_FURNITURE = frozenset({"share", "ads", "credits", "subscribe"})
+_TAIL_CATEGORIES = frozenset(
+    {"related", "comments", "share", "subscribe", "ads", "footer", "navigation", "cookie"}
+)
+_FOOTER_LINKS = ("about us", "contact", "privacy", "terms", "advertise", "careers", "sitemap")
+_BYLINE_OPENINGS = frozenset({"by", "posted", "written", "published", "updated"})
+# The heading of a comment thread: "12 Comments", "3 thoughts on “…”", "Comments (4)".
+_COMMENTS_HEADING = regex.compile(
+    r"\d{1,6}[ ](?:comments?|responses?|replies|thoughts)(?:[ ](?:on|to)[ ][^\n]{1,200})?"
+    r"|comments?[ ]?\(\d{1,6}\)"
+)
 # A copyright line opens the page's footer: "© 2024 The Valley Courier", "Copyright 2012".
-_FOOTER = regex.compile(r"(?:©|\(c\)[ ]|copyright(?!\w))", regex.IGNORECASE)
+_FOOTER = regex.compile(
+    r"(?:©|\(c\)[ ]|copyright(?!\w)|[^\n]{0,60}powered[ ]by[ ])", regex.IGNORECASE
+)
+# Line openings that name what the line is: post navigation, sign-up prompts.
+_OPENING_CATEGORIES = (
+    (
+        regex.compile(
+            r"(?:[←«‹<][ ]?)?(?:previous|next|older|newer)[ ]"
+            r"(?:post|article|story|entry|entries|posts)",
+            regex.IGNORECASE,
+        ),
+        "navigation",
+    ),
+    (
+        regex.compile(r"(?:subscribe|sign[ ]up|enter[ ]your[ ]email)(?!\w)", regex.IGNORECASE),
+        "subscribe",
+    ),
+    (regex.compile(r"(?:posted[ ]in|filed[ ]under|tagged)(?!\w)", regex.IGNORECASE), "navigation"),
+)
 
 PROSE = "prose"
 FURNITURE = "furniture"
@@ -78,6 +108,7 @@ class _Line:
     category: str | None  # the furniture category its own text names, if any
     link_like: bool = False  # shaped like a story title: Title Case, no sentence end
     bullet: bool = False  # opens with a list bullet
+    field: bool = False  # a form field's label ("Email *", "Name (required)")
 
 
 def _lines_of(state: DocumentState) -> list[Block]:
@@ -149,20 +180,54 @@ def is_page(state: DocumentState) -> bool:
     )
 
 
+def _furniture_category(state: DocumentState, text: str, words: list[str]) -> str | None:
+    """The category a furniture line names: a known phrase, a page heading, or its shape."""
+    category = state.boilerplate_category(text)
+    if category is not None:
+        return category
+    key = comparison_key(text)
+    headings = state.vocab.page_headings
+    category = headings.get(key)
+    if category is not None:
+        return category
+    if 2 < len(words) <= LINK_MAX_WORDS:  # "Most popular in Sport", "Read more: How one ..."
+        opening = key.split(maxsplit=3)
+        for size in (3, 2):
+            category = headings.get(comparison_key(" ".join(opening[:size])))
+            if category is not None:
+                return category
+    share = state.vocab.share_words
+    if len(words) >= 2 and all(word.casefold() in share for word in words):
+        return "share"  # "Facebook Twitter Email Print": a share bar on one line
+    # no time limit: anchored, bounded repeats, tried on lines of a few words only
+    if len(words) <= LINK_MAX_WORDS and _COMMENTS_HEADING.fullmatch(key) is not None:
+        return "comments"
+    # no time limit: anchored, a fixed word or a bounded run before one
+    if _FOOTER.match(text) is not None:
+        return "footer"
+    for pattern, named in _OPENING_CATEGORIES:
+        # no time limit: anchored, a few fixed words
+        if pattern.match(text) is not None:
+            return named
+    if len(words) <= LINK_MAX_WORDS and sum(key.count(word) for word in _FOOTER_LINKS) >= 2:
+        return "footer"  # "About Us | Contact Us | Privacy Policy": the footer's links
+    return None
+
+
 def _classify(state: DocumentState, block: Block) -> _Line:
     text = state.text_of(block)
-    category = state.boilerplate_category(text)
-    # no time limit: a plain \w+ run, and anchored patterns of a few characters
+    # no time limit: a plain \w+ run
     words = _WORD.findall(text)
     count = len(words)
+    category = _furniture_category(state, text, words)
     # no time limit: anchored, a few characters
     bullet = _BULLET.match(text) is not None
     separators = sum(character in _SEPARATORS for character in text)
-    # no time limit: anchored, a fixed word
-    if category is None and _FOOTER.match(text) is not None:
-        category = "footer"
-    if category is not None or (separators >= 2 and count < 3 * separators + 3):
-        return _Line(block, count, FURNITURE, category, bullet=bullet)
+    # A byline or date line can hold bars ("By Ana Ruiz | March 5, 2024 | 3 Comments").
+    bar = separators >= 2 and count < 3 * separators + 3 and not _byline_shaped(words)
+    if category is not None or bar:
+        field = count <= LABEL_WORDS and text.casefold().endswith(("*", "(required)"))
+        return _Line(block, count, FURNITURE, category, bullet=bullet, field=field)
     if bullet and count <= BULLET_LINK_WORDS and text[-1] not in ".!?":
         return _Line(block, count, FURNITURE, None, bullet=bullet)
     ends_sentence = text[-1] in _SENTENCE_END
@@ -172,6 +237,11 @@ def _classify(state: DocumentState, block: Block) -> _Line:
         if share >= MIN_STOP_SHARE or not stop:
             return _Line(block, count, PROSE, None, bullet=bullet)
     return _Line(block, count, SHORT, None, _title_shaped(text, words), bullet)
+
+
+def _byline_shaped(words: list[str]) -> bool:
+    """The line opens as a byline or a post's stamp does: "By ...", "Posted ...", "Written ..."."""
+    return bool(words) and words[0].casefold() in _BYLINE_OPENINGS
 
 
 def _title_shaped(text: str, words: list[str]) -> bool:
@@ -195,7 +265,9 @@ def _context(state: DocumentState, lines: list[_Line]) -> None:
         # Two or more headline-shaped lines in a row: a story list without bullets.
         if line.kind == SHORT and line.link_like:
             titled_before = index > 0 and lines[index - 1].link_like
+            titled_before = titled_before and _adjacent(state, lines[index - 1], line)
             titled_after = index + 1 < len(lines) and lines[index + 1].link_like
+            titled_after = titled_after and _adjacent(state, line, lines[index + 1])
             if titled_before or titled_after:
                 line.kind = FURNITURE
     for line in lines:
@@ -230,7 +302,7 @@ def _weights(state: DocumentState, lines: list[_Line]) -> list[float]:
             run += 1
             base = FURNITURE_PENALTY if line.kind == FURNITURE else SHORT_PENALTY
             weights.append(-base * min(run, MAX_RUN_GROWTH))
-        elif not _touches_furniture(state, lines, index):
+        elif not _touches_furniture(lines, index, state):
             run = 0
             neighbours = _prose_at(lines, index - 1) + _prose_at(lines, index + 1)
             weights.append(line.words * (0.5 + 0.25 * neighbours))
@@ -245,18 +317,20 @@ def _prose_at(lines: list[_Line], index: int) -> int:
     return int(0 <= index < len(lines) and lines[index].kind == PROSE)
 
 
-def _touches_furniture(state: DocumentState, lines: list[_Line], index: int) -> bool:
+def _touches_furniture(lines: list[_Line], index: int, state: DocumentState) -> bool:
     """A furniture line stands right before or after this one, no blank line between."""
-    block = lines[index].block
-    if index and lines[index - 1].kind == FURNITURE:
-        between = state.source[lines[index - 1].block.end : block.start]
-        if between.count("\n") < 2:
-            return True
-    if index + 1 < len(lines) and lines[index + 1].kind == FURNITURE:
-        between = state.source[block.end : lines[index + 1].block.start]
-        if between.count("\n") < 2:
-            return True
-    return False
+    line = lines[index]
+    if index and lines[index - 1].kind == FURNITURE and _adjacent(state, lines[index - 1], line):
+        return True
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        following is not None and following.kind == FURNITURE and _adjacent(state, line, following)
+    )
+
+
+def _adjacent(state: DocumentState, upper: _Line, lower: _Line) -> bool:
+    """No blank line stands between the two lines (one list, one run of the page)."""
+    return state.source.count("\n", upper.block.end, lower.block.start) < 2
 
 
 def _densest_run(weights: list[float]) -> tuple[int, int] | None:
@@ -281,23 +355,27 @@ def _trim_islands(
     end whose prose weighs less than ``ISLAND_SHARE`` of the heaviest part's (an author's
     note, a comment form's messages, a teaser above the headline) is not the article.
     """
-    parts: list[list[int]] = [[first, first, 0]]
+    bounds: list[list[int]] = [[first, first]]  # each part's first and last prose line
+    masses: list[float] = [0.0]
     gap = 0
     for index in range(first, last + 1):
         if lines[index].kind == PROSE:
             if gap >= ISLAND_GAP:
-                parts.append([index, index, 0])
-            parts[-1][1] = index
-            parts[-1][2] += max(0.0, weights[index])
+                bounds.append([index, index])
+                masses.append(0.0)
+            bounds[-1][1] = index
+            masses[-1] += max(0.0, weights[index])
             gap = 0
         else:
             gap += 1
-    heaviest = max(part[2] for part in parts)
-    while len(parts) > 1 and parts[-1][2] < ISLAND_SHARE * heaviest:
-        parts.pop()
-    while len(parts) > 1 and parts[0][2] < ISLAND_SHARE * heaviest:
-        parts.pop(0)
-    return parts[0][0], parts[-1][1]
+    heaviest = max(masses)
+    while len(bounds) > 1 and masses[-1] < ISLAND_SHARE * heaviest:
+        bounds.pop()
+        masses.pop()
+    while len(bounds) > 1 and masses[0] < ISLAND_SHARE * heaviest:
+        bounds.pop(0)
+        masses.pop(0)
+    return bounds[0][0], bounds[-1][1]
 
 
 def _tail_cut(lines: list[_Line], weights: list[float], first: int, last: int) -> int:
@@ -321,6 +399,8 @@ def _header_start(lines: list[_Line], first: int) -> int:
         line = lines[index]
         # A headline or byline can look like one of a list of story links: above the
         # prose, a title-shaped line is the article's own unless a run of furniture holds it.
+        if line.kind == FURNITURE and line.category in _HEADER_FURNITURE:
+            continue  # a share bar or an advert label between the headline and the story
         if line.kind == FURNITURE and not (line.link_like and line.category is None):
             furniture_run += 1
             if furniture_run >= HEADER_FURNITURE_RUN:
@@ -336,7 +416,9 @@ def _key(state: DocumentState, block: Block) -> str:
 
 
 def _remove(state: DocumentState, line: _Line, category: str) -> None:
-    state.remove_block(line.block, "boilerplate", line.category or category)
+    # A form field's label ("Email *") belongs to its form, whatever the word names.
+    own = None if line.field else line.category
+    state.remove_block(line.block, "boilerplate", own or category)
 
 
 def find_page_zone(state: DocumentState) -> None:
@@ -361,22 +443,58 @@ def find_page_zone(state: DocumentState) -> None:
     start = _header_start(lines, first)
     for line in lines[:start]:
         _remove(state, line, "navigation")
+    _clear_zone(state, lines, counts, (start, first, last))
+    _clear_below(state, lines, last)
+
+
+def _clear_zone(
+    state: DocumentState, lines: list[_Line], counts: dict[str, int], zone: tuple[int, int, int]
+) -> None:
+    """Remove the furniture inside the zone (``start``, its first prose ``first``, ``last``)."""
+    start, first, last = zone
     section: str | None = None  # the furniture heading whose lines run on, if any
     for index in range(start, last + 1):
         line = lines[index]
         if line.kind == PROSE:
             section = None
             continue
-        if line.category in _TAIL_CATEGORIES:
+        if line.category in _TAIL_CATEGORIES and not line.field:
             section = line.category
         # A short line printed again elsewhere on the page (a menu item, a section label) is
         # furniture; the headline's copy above the prose stays.
         repeated = index >= first and counts[_key(state, line.block)] > 1
         header = index < first and line.link_like and line.category is None
         if (line.kind == FURNITURE and not header) or repeated or section is not None:
-            _remove(state, line, section or "navigation-in")
-    tail = "footer"
-    for line in lines[last + 1 :]:
-        if line.category in _TAIL_CATEGORIES:
-            tail = line.category
-        _remove(state, line, tail)
+            _remove(state, line, section or "navigation")
+
+
+def _clear_below(state: DocumentState, lines: list[_Line], last: int) -> None:
+    """Remove everything below the zone, each part with the category its heading gives."""
+    section: str | None = None
+    items = 0  # lines under the current heading so far
+    for index in range(last + 1, len(lines)):
+        line = lines[index]
+        opened = _section_after(state, lines, index, section, items)
+        items = 0 if opened != section or line.category == opened else items + 1
+        section = opened
+        _remove(state, line, section or "navigation")
+
+
+def _section_after(
+    state: DocumentState, lines: list[_Line], index: int, section: str | None, items: int
+) -> str | None:
+    """The category a furniture heading gives the lines below it, after the article.
+
+    A heading ("Most read", "Leave a Reply") names what follows, until a heading of another
+    kind: a known one gives its own category, an unknown short line after a blank line
+    ("Labels") ends the part. A comment thread goes on to the next known heading.
+    """
+    line = lines[index]
+    if line.category in _TAIL_CATEGORIES and not line.field:
+        return line.category
+    if section == "comments":
+        return section  # commenters' names look like headings
+    opens_block = items > 0 and not _adjacent(state, lines[index - 1], line)
+    if opens_block and not line.bullet and line.words <= HEADING_WORDS and line.kind != PROSE:
+        return None  # a heading of another kind ("Labels", "Blogs I Follow")
+    return section

@@ -134,6 +134,9 @@ class Vocabulary:
     finite_verbs: frozenset[str] = frozenset()
     ly_nouns: frozenset[str] = frozenset()  # "family", "ally": -ly words that are no adverbs
     stop_words: frozenset[str] = frozenset()  # function words: prose holds many, menus few
+    # whole pages only: furniture headings (comparison key -> category), share-bar words
+    page_headings: dict[str, str] = attrs.Factory(dict)
+    share_words: frozenset[str] = frozenset()
     # First character of a stripped line -> the patterns that may match it, in order: most
     # lines rule out most patterns by their first character (filled as characters are seen).
     _patterns_by_start: dict[str, tuple[BoilerplatePattern, ...]] = attrs.field(
@@ -257,6 +260,16 @@ def load_vocabulary() -> Vocabulary:
         finite_verbs=read_words("finite_verbs.txt"),
         ly_nouns=read_words("ly_nouns.txt"),
         stop_words=read_words("stop_words.txt"),
+        page_headings={
+            comparison_key(phrase): category
+            for category, phrase in (
+                entry.split("\t", 1) for entry in read_entries("page_headings.txt")
+            )
+        },
+        # One-word share widgets ("Facebook", "Print"): a line of nothing else is a share bar.
+        share_words=frozenset(
+            key for key, category in phrases.items() if category == "share" and " " not in key
+        ),
     )
 
 
