@@ -47,11 +47,12 @@ MAX_RUN_GROWTH = 3  # the third line in a row of non-prose and later ones cost t
 ISLAND_GAP = 3  # this many lines without prose in a row split the zone into parts
 ISLAND_SHARE = 0.1  # an end part with less of the heaviest part's prose weight goes
 TAIL_PROSE_WORDS = 40  # a furniture heading with less prose than this after it ends the zone
+BYLINE_WORDS = 15  # a byline or a post's stamp is at most this long
 HEADING_WORDS = 6  # a furniture heading is a line of at most this many words
 LINK_MIN_WORDS = 3
 LINK_MAX_WORDS = 20
 TITLE_CASE_SHARE = 0.6
-HEADER_LINES = 12  # how far above the zone's first prose the headline may stand
+HEADER_LINES = 6  # how far above the zone's first prose the headline may stand
 HEADER_FURNITURE_RUN = 3  # furniture lines in a row above the zone end the header
 
 _WORD = regex.compile(r"\w+")
@@ -109,6 +110,7 @@ class _Line:
     link_like: bool = False  # shaped like a story title: Title Case, no sentence end
     bullet: bool = False  # opens with a list bullet
     field: bool = False  # a form field's label ("Email *", "Name (required)")
+    opening: str = ""  # the first word, case-folded
 
 
 def _lines_of(state: DocumentState) -> list[Block]:
@@ -224,24 +226,25 @@ def _classify(state: DocumentState, block: Block) -> _Line:
     bullet = _BULLET.match(text) is not None
     separators = sum(character in _SEPARATORS for character in text)
     # A byline or date line can hold bars ("By Ana Ruiz | March 5, 2024 | 3 Comments").
-    bar = separators >= 2 and count < 3 * separators + 3 and not _byline_shaped(words)
+    opening = words[0].casefold() if words else ""
+    bar = separators >= 2 and count < 3 * separators + 3 and opening not in _BYLINE_OPENINGS
     if category is not None or bar:
         field = count <= LABEL_WORDS and text.casefold().endswith(("*", "(required)"))
-        return _Line(block, count, FURNITURE, category, bullet=bullet, field=field)
+        return _Line(block, count, FURNITURE, category, bullet=bullet, field=field, opening=opening)
     if bullet and count <= BULLET_LINK_WORDS and text[-1] not in ".!?":
-        return _Line(block, count, FURNITURE, None, bullet=bullet)
+        return _Line(block, count, FURNITURE, None, bullet=bullet, opening=opening)
     ends_sentence = text[-1] in _SENTENCE_END
     if count >= PROSE_WORDS and (ends_sentence or count >= LONG_PROSE_WORDS):
         stop = state.vocab.stop_words
         share = sum(word.casefold() in stop for word in words) / count
         if share >= MIN_STOP_SHARE or not stop:
-            return _Line(block, count, PROSE, None, bullet=bullet)
-    return _Line(block, count, SHORT, None, _title_shaped(text, words), bullet)
+            return _Line(block, count, PROSE, None, bullet=bullet, opening=opening)
+    return _Line(block, count, SHORT, None, _title_shaped(text, words), bullet, opening=opening)
 
 
-def _byline_shaped(words: list[str]) -> bool:
+def _byline_shaped(line: _Line) -> bool:
     """The line opens as a byline or a post's stamp does: "By ...", "Posted ...", "Written ..."."""
-    return bool(words) and words[0].casefold() in _BYLINE_OPENINGS
+    return line.opening in _BYLINE_OPENINGS and line.words <= BYLINE_WORDS
 
 
 def _title_shaped(text: str, words: list[str]) -> bool:
@@ -392,15 +395,19 @@ def _tail_cut(lines: list[_Line], weights: list[float], first: int, last: int) -
 
 
 def _header_start(lines: list[_Line], first: int) -> int:
-    """Move the zone's start up over the headline, dek, byline and dates above its prose."""
+    """Move the zone's start up over the headline, dek, byline and dates above its prose.
+
+    At most ``HEADER_LINES`` lines are taken; share bars and advert labels between them
+    are stepped over (and removed), and a run of other furniture (a menu) ends the header.
+    """
     start = first
-    furniture_run = 0
-    for index in range(first - 1, max(-1, first - 1 - HEADER_LINES), -1):
+    furniture_run = taken = 0
+    for index in range(first - 1, -1, -1):
         line = lines[index]
-        # A headline or byline can look like one of a list of story links: above the
-        # prose, a title-shaped line is the article's own unless a run of furniture holds it.
         if line.kind == FURNITURE and line.category in _HEADER_FURNITURE:
             continue  # a share bar or an advert label between the headline and the story
+        # A headline or byline can look like one of a list of story links: above the
+        # prose, a title-shaped line is the article's own unless a run of furniture holds it.
         if line.kind == FURNITURE and not (line.link_like and line.category is None):
             furniture_run += 1
             if furniture_run >= HEADER_FURNITURE_RUN:
@@ -408,6 +415,9 @@ def _header_start(lines: list[_Line], first: int) -> int:
             continue
         furniture_run = 0
         start = index
+        taken += 1
+        if taken >= HEADER_LINES:
+            break
     return start
 
 
@@ -440,6 +450,8 @@ def find_page_zone(state: DocumentState) -> None:
         return
     first, last = _trim_islands(lines, weights, *run)
     last = _tail_cut(lines, weights, first, last)
+    if last + 1 < len(lines) and _byline_shaped(lines[last + 1]):
+        last += 1  # the post's own stamp below it: "Posted by Clare Whitlock at 10:42"
     start = _header_start(lines, first)
     for line in lines[:start]:
         _remove(state, line, "navigation")
