@@ -165,7 +165,7 @@ def _example(name: str) -> str:
     lines = [">>> article = newsdoc.parse(text)"]
     for expression in expressions:
         # Our own constant expressions, evaluated on the example article.
-        value = eval(expression, {"__builtins__": {"len": len}}, {"article": article})
+        value = eval(expression, {"__builtins__": {"len": len, "sorted": sorted}}, {"article": article})
         lines += [f">>> {expression}", pprint.pformat(value, width=88)]
     shown = "\n".join(lines)
     return (

@@ -134,6 +134,10 @@ class Vocabulary:
     finite_verbs: frozenset[str] = frozenset()
     ly_nouns: frozenset[str] = frozenset()  # "family", "ally": -ly words that are no adverbs
     stop_words: frozenset[str] = frozenset()  # function words: prose holds many, menus few
+    # "Analysis", "Watch": labels a headline opens with ("Analysis: Why ..."), no site names
+    headline_labels: frozenset[str] = frozenset()
+    # "correspondent", "Staff Writer": words of a writer's job title in a byline
+    job_words: frozenset[str] = frozenset()
     # First character of a stripped line -> the patterns that may match it, in order: most
     # lines rule out most patterns by their first character (filled as characters are seen).
     _patterns_by_start: dict[str, tuple[BoilerplatePattern, ...]] = attrs.field(
@@ -257,6 +261,8 @@ def load_vocabulary() -> Vocabulary:
         finite_verbs=read_words("finite_verbs.txt"),
         ly_nouns=read_words("ly_nouns.txt"),
         stop_words=read_words("stop_words.txt"),
+        headline_labels=read_words("headline_labels.txt"),
+        job_words=read_words("job_words.txt"),
     )
 
 
