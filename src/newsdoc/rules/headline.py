@@ -72,6 +72,7 @@ _COPYRIGHT = regex.compile(r"(?:©|\(c\)|copyright)", regex.IGNORECASE)
 _BULLET = regex.compile(r"(?:[*+•·▪◦‣»›→-]|\d{1,3}[.)])\s")
 _DIGIT = regex.compile(r"\d")
 # A breadcrumb or a menu bar: "Home / Local / County", "News > World", "Sign in | Register".
+_BYLINE_OPENERS = ("by ", "written by ", "posted by ", "posted on ")
 _CRUMB_SEPARATORS = (" / ", " > ", " › ", " » ", " | ")
 _SENTENCE_ENDS = '.!?"”’:;)…'
 
@@ -134,6 +135,7 @@ def _title_shaped(words: list[str]) -> bool:
 
 def _is_date_line(state: DocumentState, words: list[str]) -> bool:
     """ "March 3, 2024", "Posted on 3 March 2024": a digit and a month name."""
+    # no time limit: one character class over one word at a time
     return any(_DIGIT.search(word) for word in words) and any(
         word.strip(".,").casefold() in state.vocab.months for word in words
     )
@@ -150,8 +152,9 @@ def _headline_score(state: DocumentState, text: str, following: str | None) -> i
         len(words) < 2
         or len(words) > MAX_HEADLINE_WORDS
         or text.endswith(":")
-        or text.casefold().startswith("by ")
-        or _BULLET.match(text) is not None
+        or text.casefold().startswith(_BYLINE_OPENERS)
+        or (words[-1].islower() and words[-1] in state.vocab.job_words)  # "X Science editor"
+        or _BULLET.match(text) is not None  # no time limit: anchored, two characters
         or sum(text.count(separator) for separator in _CRUMB_SEPARATORS) >= 2
         or _is_date_line(state, words)
         or _is_furniture(state, text)
@@ -166,7 +169,7 @@ def _headline_score(state: DocumentState, text: str, following: str | None) -> i
     if text.endswith(".") and len(words) > SHORT_TITLE_WORDS:
         score -= 1
     if following is not None and (
-        following.casefold().startswith("by ") or _is_date_line(state, following.split())
+        following.casefold().startswith(_BYLINE_OPENERS) or _is_date_line(state, following.split())
     ):
         score += 1
     return score
@@ -196,7 +199,7 @@ def _page_candidate(state: DocumentState) -> int | None:
 
 def _site_shaped(name: str) -> bool:
     """A short Title Case name ("The Valley Courier", "BBC News") or a domain."""
-    if _DOMAIN.fullmatch(name) is not None:
+    if _DOMAIN.fullmatch(name) is not None:  # no time limit: bounded repeats
         return True
     words = name.split()
     if not 1 <= len(words) <= MAX_SITE_WORDS or len(name) > MAX_SITE_CHARS:
@@ -208,7 +211,7 @@ def _site_shaped(name: str) -> bool:
 
 def _named_elsewhere(state: DocumentState, name: str, block: Block) -> bool:
     """The page names the site outside the title line, or the name is a domain."""
-    if _DOMAIN.fullmatch(name) is not None:
+    if _DOMAIN.fullmatch(name) is not None:  # no time limit: bounded repeats
         return True
     source = state.source
     return source.find(name, 0, block.start) >= 0 or source.find(name, block.end) >= 0
@@ -243,11 +246,12 @@ def _site_split(state: DocumentState, block: Block, text: str) -> tuple[int, int
 
 def _vouched_prefix(state: DocumentState, site: str) -> bool:
     """A site before the headline must be a domain or named in a copyright line."""
-    if _DOMAIN.fullmatch(site) is not None:
+    if _DOMAIN.fullmatch(site) is not None:  # no time limit: bounded repeats
         return True
     at = state.source.find(site)
     while at >= 0:
         line_start = state.source.rfind("\n", 0, at) + 1
+        # no time limit: a literal alternation within one line
         if _COPYRIGHT.search(state.source, line_start, at) is not None:
             return True
         at = state.source.find(site, at + len(site))

@@ -138,6 +138,8 @@ class Vocabulary:
     headline_labels: frozenset[str] = frozenset()
     # "correspondent", "Staff Writer": words of a writer's job title in a byline
     job_words: frozenset[str] = frozenset()
+    # "FILE", "CORRECTED": all-caps words before a plain hyphen that name no place
+    dateline_non_places: frozenset[str] = frozenset()
     # First character of a stripped line -> the patterns that may match it, in order: most
     # lines rule out most patterns by their first character (filled as characters are seen).
     _patterns_by_start: dict[str, tuple[BoilerplatePattern, ...]] = attrs.field(
@@ -263,6 +265,7 @@ def load_vocabulary() -> Vocabulary:
         stop_words=read_words("stop_words.txt"),
         headline_labels=read_words("headline_labels.txt"),
         job_words=read_words("job_words.txt"),
+        dateline_non_places=read_words("dateline_non_places.txt"),
     )
 
 
