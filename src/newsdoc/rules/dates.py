@@ -331,9 +331,7 @@ def _take_web_stamp(state: DocumentState, index: int, text: str) -> None:
         return
     by_before = _BY_WORD.search(before, timeout=time_limit(before)) is not None
     # no time limit: anchored, three characters
-    by_after = _BY_WORD.match(after.lstrip(" /|•·,–—-")) is not None or (
-        not before.strip() and _BY_WORD.search(after[:4], timeout=time_limit(after)) is not None
-    )
+    by_after = _BY_WORD.match(after.lstrip(" /|•·,–—-")) is not None
     if not (by_before or by_after):
         return
     _record(state, _as_stamp(moment, found.group()), kind)
@@ -343,7 +341,8 @@ def _take_web_stamp(state: DocumentState, index: int, text: str) -> None:
         start -= 1
     if before[:start].endswith((" on", " at")):
         start -= 3
-    around = _AROUND_DATE.match(text, found.end())  # no time limit: anchored, bounded
+    # no time limit: anchored, all optional (it always matches, so it never backtracks)
+    around = _AROUND_DATE.match(text, found.end())
     end = around.end() if around is not None else found.end()
     _cut_out(state, index, block.start + start, block.start + end)
 

@@ -66,13 +66,17 @@ _BODY_OPENING = regex.compile(
 _SUFFIX_SEPARATORS = (" | ", " - ", " — ", " – ", " :: ", " · ", " » ")
 # ... and before one: "Site: Headline", "Site | Headline".
 _PREFIX_SEPARATORS = (": ", " | ")
-_DOMAIN = regex.compile(r"(?:[\w-]{1,63}\.){1,4}[A-Za-z]{2,12}")
+# A site's domain: "valleycourier.com", "LWN.net", "bbc.co.uk" (not "Node.js").
+_DOMAIN = regex.compile(
+    r"(?:[\w-]{1,63}\.){1,4}(?:com|net|org|edu|gov|info|news|io|co|uk|us|ca|au|de|fr|ie|nz|in)",
+    regex.IGNORECASE,
+)
 _SITE_JOINERS = frozenset({"&", "and", "de", "for", "in", "of", "on", "the"})
 _COPYRIGHT = regex.compile(r"(?:©|\(c\)|copyright)", regex.IGNORECASE)
 _BULLET = regex.compile(r"(?:[*+•·▪◦‣»›→-]|\d{1,3}[.)])\s")
 _DIGIT = regex.compile(r"\d")
-# A breadcrumb or a menu bar: "Home / Local / County", "News > World", "Sign in | Register".
 _BYLINE_OPENERS = ("by ", "written by ", "posted by ", "posted on ")
+# A breadcrumb or a menu bar: "Home / Local / County", "News > World", "Sign in | Register".
 _CRUMB_SEPARATORS = (" / ", " > ", " › ", " » ", " | ")
 _SENTENCE_ENDS = '.!?"”’:;)…'
 
