@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import newsdoc
 from newsdoc.rules.dates import parse_moment
+from webpage import page
 
 STORY = "The museum reopened its east wing on Saturday after two years of repairs."
 
@@ -140,3 +141,18 @@ def test_clock_then_date() -> None:
     """ "July 24, 2012 12:11 AM" is a publication time."""
     article = newsdoc.parse(HEADLINE + "July 24, 2012 12:11 AM\n\n" + STORY)
     assert article.published == datetime(2012, 7, 24, 0, 11)
+
+
+def test_stamp_removed_with_page_furniture_still_dates_the_page() -> None:
+    """On a page, a stamp among the share bar the page rule removed still gives ``published``."""
+    header = ("April 5, 2018 | 6:00 PM", "* Share", "* Tweet", "* Email", "* Print")
+    article = newsdoc.parse(page((*header, "Bridge to close for repairs this summer")))
+    assert article.published == datetime(2018, 4, 5, 18, 0)
+    stamp = [item for item in article.removed if "2018" in item.text]
+    assert [item.rule for item in stamp] == ["page"]  # removed once, by the page rule
+
+
+def test_stamp_in_a_menu_far_above_the_article_is_not_read() -> None:
+    """A date line at the top of the page, a whole menu above the article, is not its date."""
+    text = "Wednesday, March 3, 2021\n" + page(("Bridge to close for repairs this summer",))
+    assert newsdoc.parse(text).published is None

@@ -18,6 +18,10 @@ Web pages print stamps in more forms, handled when the plain reading fails:
 - a relative stamp: "Published 2 hours ago", "3 days ago". With no reference time it names no
   date: it is removed (reason ``metadata``, its raw text kept in ``removed``) and noted in
   ``Article.notes`` as ``relative-stamp <start>-<end> <text>``; ``published`` is not set.
+
+On a page, when no stamp is left among the first lines, a stamp line that the ``page`` rule
+removed just above the article ("April 5, 2018 | 6:00 PM" kept with the header's furniture)
+still gives ``published``; the line stays removed.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ import regex
 from dateutil import parser as date_parser
 from dateutil import tz
 
-from newsdoc.state import BODY, Block, DocumentState
+from newsdoc.state import BODY, REMOVED, Block, DocumentState
 from newsdoc.text import normalize_space, time_limit
 from newsdoc.weekdays import find_weekday_mentions
 
@@ -38,6 +42,7 @@ MAX_STAMP_CHARS = 90
 MAX_WEB_STAMP_CHARS = 160  # a byline line with its date: "By X // November 6th, 2012 // 9:41 am"
 MAX_FURNITURE_WORDS = 6  # "in Amazon RDS | Permalink" after a date: a longer rest is text
 PAGE_BLOCKS_TO_SEARCH = 12  # on a page, the header above the story holds more lines
+REMOVED_LINES_TO_READ = 8  # lines the page rule removed just above the article, read for a stamp
 
 _EASTERN = tz.gettz("America/New_York")
 _CENTRAL = tz.gettz("America/Chicago")
@@ -265,33 +270,63 @@ def _take_stamps(state: DocumentState) -> None:
             continue
         if not (len(text) <= MAX_STAMP_CHARS and _take_stamp_line(state, block, text)):
             _take_web_stamp(state, index, text)
+    if state.page and state.published is None:
+        _stamp_above_article(state)
 
 
 def _take_stamp_line(state: DocumentState, block: Block, text: str) -> bool:
     """A line that is one stamp, or a publication and an update stamp: taken whole."""
+    stamps = _read_stamp_line(state, text)
+    if stamps is None:
+        return False
+    for stamp, kind in stamps:
+        _record(state, stamp, kind)
+    kind = stamps[0][1]
+    state.remove_block(block, "metadata", "updated" if "updated" in kind else "published")
+    return True
+
+
+def _read_stamp_line(state: DocumentState, text: str) -> list[tuple[date | datetime, str]] | None:
+    """The stamps (value, kind) of a line that is one stamp or a published/updated pair."""
     match = _STAMP.match(text, timeout=time_limit(text))
     if match is None or not _names_a_day(state, match):
-        return False
+        return None
     moment = parse_moment(match.group("when"), state.published)
     if moment is not None:
         kind = (match.group("kind") or "").lower()
-        _record(state, _as_stamp(moment, match.group("when")), kind)
-        state.remove_block(block, "metadata", "updated" if "updated" in kind else "published")
-        return True
+        return [(_as_stamp(moment, match.group("when")), kind)]
     second = _SECOND_STAMP.search(text, timeout=time_limit(text))
     if second is None or second.start() == 0:
-        return False
+        return None
     read: list[tuple[date | datetime, str]] = []
     for part in (text[: second.start()], text[second.end() :]):
         stamp = _STAMP.match(part)  # no time limit: anchored, bounded repeats
         moment = parse_moment(stamp.group("when"), state.published) if stamp else None
         if stamp is None or moment is None:
-            return False
+            return None
         read.append((_as_stamp(moment, stamp.group("when")), (stamp.group("kind") or "").lower()))
-    for stamp_value, kind in read:
-        _record(state, stamp_value, kind)
-    state.remove_block(block, "metadata", "published")
-    return True
+    return read
+
+
+def _stamp_above_article(state: DocumentState) -> None:
+    """On a page, a stamp line the ``page`` rule removed just above the article still dates it.
+
+    The line stays removed (with the page rule's category); only its value is read.
+    """
+    first = state.first_body_index()
+    if first is None:
+        return
+    for block in reversed(state.blocks[max(0, first - REMOVED_LINES_TO_READ) : first]):
+        text = state.text_of(block)
+        if block.role != REMOVED or len(text) > MAX_STAMP_CHARS:
+            continue
+        if not _HAS_DIGIT.search(text, timeout=time_limit(text)):
+            continue
+        stamps = _read_stamp_line(state, text)
+        if stamps is not None:
+            for stamp, kind in stamps:
+                _record(state, stamp, kind)
+            return
 
 
 def _record(state: DocumentState, stamp: date | datetime, kind: str) -> None:
