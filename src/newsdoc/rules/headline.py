@@ -42,6 +42,7 @@ MAX_SITE_CHARS = 40
 TITLE_CASE_SHARE = 0.6
 TITLE_MIN_WORDS = 4  # a page headline of this many words or more (fewer: a label, a menu item)
 TITLE_MAX_WORDS = 25
+MAX_SITE_MENTIONS = 20  # mentions of a site name searched for a copyright line
 MIN_HEAD_WORDS = 3  # a headline left of a site name has this many words at least
 
 # A time stamp line: "Published 3:02 PM EST, Mon March 3, 2014", "Updated 5:31 p.m. ET".
@@ -253,7 +254,9 @@ def _vouched_prefix(state: DocumentState, site: str) -> bool:
     if _DOMAIN.fullmatch(site) is not None:  # no time limit: bounded repeats
         return True
     at = state.source.find(site)
-    while at >= 0:
+    for _mention in range(MAX_SITE_MENTIONS):  # a name on every line of a long page: enough
+        if at < 0:
+            break
         line_start = state.source.rfind("\n", 0, at) + 1
         # no time limit: a literal alternation within one line
         if _COPYRIGHT.search(state.source, line_start, at) is not None:
