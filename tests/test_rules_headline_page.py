@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 import newsdoc
@@ -56,9 +58,13 @@ def test_section_label_above_headline_is_stepped_over() -> None:
 
 
 def test_breadcrumb_and_date_above_headline() -> None:
-    """A breadcrumb and a date line above the headline are stepped over."""
+    """A breadcrumb above the headline is navigation; the date line above it still dates it."""
     article = newsdoc.parse(page(("Home / Local / County", "March 3, 2024", TITLE)))
     assert article.headline == TITLE
+    assert article.published == date(2024, 3, 3)
+    crumb = [item for item in article.removed if item.text == "Home / Local / County"]
+    assert [(item.rule, item.category) for item in crumb] == [("headline", "navigation")]
+    assert article.paragraphs[0].text.startswith("The county board")
 
 
 def test_headline_printed_twice_wins_over_a_teaser() -> None:

@@ -11,15 +11,17 @@ On a whole web page (``state.page``) the header the ``page`` rule kept above the
 first prose may hold a section label, a breadcrumb ("Home / World") or a date line above the
 real headline: the headline is the line of that header that reads most like one (a few words
 to a few dozen, Title Case or a sentence without its full stop, printed again elsewhere on the
-page), not merely the first. A page title's site name is cut off it and kept in
-``Article.site``: "Headline | Site", "Headline - BBC News", "Headline — The Valley Courier",
-"Site: Headline". A name counts as a site when it is short and Title Case (or a domain,
-"example.com") and the page vouches for it: after ``|`` its shape is enough; after a dash, and
-before a colon, the same name must appear elsewhere on the page (a copyright line, the title
-printed twice) or be a domain. "Analysis: Why ..." and "Watch: ..." open headlines (the labels
-are a vocabulary, ``headline_labels.txt``), and "A - B" inside a headline stays whole unless
-the page names B elsewhere. The site name goes to ``removed`` with reason ``metadata`` and
-category ``site``.
+page), not merely the first; the labels and breadcrumbs left above it go to ``removed`` as
+``navigation`` (date and byline lines stay for the ``dates`` and ``byline`` rules).
+
+A page title's site name is cut off it and kept in ``Article.site``: "Headline | Site",
+"Headline - BBC News", "Headline — The Valley Courier", "Site: Headline". A name counts as a
+site when it is short and Title Case (or a domain, "example.com") and the page vouches for it:
+after ``|`` its shape is enough; after a dash, and before a colon, the same name must appear
+elsewhere on the page (a copyright line, the title printed twice) or be a domain. "Analysis:
+Why ..." and "Watch: ..." open headlines (the labels are a vocabulary,
+``headline_labels.txt``), and "A - B" inside a headline stays whole unless the page names B
+elsewhere. The site name goes to ``removed`` with reason ``metadata`` and category ``site``.
 """
 
 from __future__ import annotations
@@ -282,6 +284,23 @@ def _cut_site(state: DocumentState, index: int) -> None:
         state.trim_end(block, block.start + end)
 
 
+def _remove_labels_above(state: DocumentState, index: int) -> None:
+    """On a page, the section labels and breadcrumbs left above the headline are navigation.
+
+    Date and byline lines stay for the ``dates`` and ``byline`` rules.
+    """
+    for block in state.blocks[:index]:
+        if block.role != BODY:
+            continue
+        text = state.text_of(block)
+        words = text.split()
+        if not words or _is_date_line(state, words) or text.casefold().startswith(_BYLINE_OPENERS):
+            continue
+        if _DIGIT.search(text) is not None:  # no time limit: one character class
+            continue  # a stamp in a form the dates rule reads ("11.06.12")
+        state.remove_block(block, "boilerplate", "navigation")
+
+
 def find_headline(state: DocumentState) -> None:
     """Mark the first block (past page furniture) as the headline when it reads as one.
 
@@ -311,6 +330,7 @@ def find_headline(state: DocumentState) -> None:
     if state.page:
         _cut_site(state, index)
         block = state.blocks[index]
+        _remove_labels_above(state, index)
     block.role = HEADLINE
     state.headline = normalize_space(state.text_of(block))
     state.headline_span = Span(block.start, block.end)
