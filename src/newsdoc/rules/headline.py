@@ -17,11 +17,12 @@ page), not merely the first; the labels and breadcrumbs left above it go to ``re
 A page title's site name is cut off it and kept in ``Article.site``: "Headline | Site",
 "Headline - BBC News", "Headline — The Valley Courier", "Site: Headline". A name counts as a
 site when it is short and Title Case (or a domain, "example.com") and the page vouches for it:
-after ``|`` its shape is enough; after a dash, and before a colon, the same name must appear
-elsewhere on the page (a copyright line, the title printed twice) or be a domain. "Analysis:
-Why ..." and "Watch: ..." open headlines (the labels are a vocabulary,
-``headline_labels.txt``), and "A - B" inside a headline stays whole unless the page names B
-elsewhere. The site name goes to ``removed`` with reason ``metadata`` and category ``site``.
+after ``|`` its shape is enough; after a dash the same name must appear elsewhere on the page
+(a copyright line, the title printed twice) or be a domain; before a colon it must be a domain
+or stand in a copyright line. "Analysis: Why ..." and "Watch: ..." open headlines (the labels
+are a vocabulary, ``headline_labels.txt``), and "A - B" inside a headline stays whole unless
+the page names B elsewhere. The site name goes to ``removed`` with reason ``metadata`` and
+category ``site``.
 """
 
 from __future__ import annotations
