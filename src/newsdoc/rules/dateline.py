@@ -27,13 +27,11 @@ import regex
 
 from newsdoc.model import Dateline, Span
 from newsdoc.state import BODY, DocumentState
-from newsdoc.text import OPENING_QUOTES, time_limit
+from newsdoc.text import OPENING_QUOTES, is_prose_line, time_limit
 
 MAX_BLOCKS_TO_SEARCH = 3
 PAGE_BLOCKS_TO_SEARCH = 12  # on a page, the header lines above the story come first
-PROSE_WORDS = 10  # ... up to the first sentence this long, the story's first paragraph
-LONG_PROSE_WORDS = 25  # ... or the first line this long
-PAGE_PROSE_TO_SEARCH = 2  # a photo caption may stand above the first paragraph
+PAGE_PROSE_TO_SEARCH = 2  # ... up to its second paragraph (a photo caption may come first)
 MIN_PLACE_LETTERS = 4  # "ROME - " is a dateline, "US - " or "UK - " a headline's pair
 MAX_DAYS_AHEAD = 2  # a dateline may run a day or two ahead of the issue date (time zones)
 
@@ -299,13 +297,6 @@ def _plausible_agency(state: DocumentState, agency: str) -> bool:
     return 1 <= len(words) <= 5 and all(w[0].isupper() or w in {"of", "the", "and"} for w in words)
 
 
-def _is_prose(text: str) -> bool:
-    """A paragraph of the story: a sentence of some length, or a long line."""
-    words = len(text.split(maxsplit=LONG_PROSE_WORDS))
-    ends = text.rstrip()[-1:] in '.!?"”’'
-    return words >= LONG_PROSE_WORDS or (words >= PROSE_WORDS and ends)
-
-
 def _next_body_follows(state: DocumentState, index: int) -> bool:
     return any(block.role == BODY for block in state.blocks[index + 1 :])
 
@@ -322,9 +313,10 @@ def find_dateline(state: DocumentState) -> None:
         text = state.text_of(block)
         found = _match(state, text)
         if found is None:
-            prose_tried += state.page and _is_prose(text)
-            if prose_tried >= PAGE_PROSE_TO_SEARCH:
-                return  # the story's first paragraphs (past a caption) open with no dateline
+            if state.page and is_prose_line(text):
+                prose_tried += 1
+                if prose_tried >= PAGE_PROSE_TO_SEARCH:
+                    return  # the story's first paragraphs (past a caption) have no dateline
             continue
         cuts, length, (location, agency, when, dateline_text) = found
         # The dateline leads into the story: text after it, or a story block next.

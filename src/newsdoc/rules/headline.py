@@ -31,15 +31,13 @@ import regex
 
 from newsdoc.model import Span
 from newsdoc.state import BODY, HEADLINE, REMOVED, Block, DocumentState
-from newsdoc.text import comparison_key, normalize_space, time_limit
+from newsdoc.text import comparison_key, is_prose_line, normalize_space, time_limit
 
 MAX_HEADLINE_CHARS = 300
 MAX_HEADLINE_WORDS = 40
 SHORT_TITLE_WORDS = 14
 MAX_LEADING_FURNITURE = 6  # share/subscribe lines a page may show above its title
 MAX_HEADER_LINES = 12  # lines of a page's header (above its first prose) that may be the title
-PROSE_WORDS = 10  # a line this long that ends a sentence is the page's first prose
-LONG_PROSE_WORDS = 25  # ... and one this long is prose whatever its end
 MAX_SITE_WORDS = 5
 MAX_SITE_CHARS = 40
 TITLE_CASE_SHARE = 0.6
@@ -128,12 +126,6 @@ def _first_candidate(state: DocumentState) -> int | None:
     return None
 
 
-def _is_prose(text: str) -> bool:
-    """A line of the story itself: long, and a sentence (the page's first prose ends the header)."""
-    words = len(text.split(maxsplit=LONG_PROSE_WORDS))
-    return words >= LONG_PROSE_WORDS or (words >= PROSE_WORDS and text[-1] in _SENTENCE_ENDS)
-
-
 def _title_shaped(words: list[str]) -> bool:
     """Most of the longer words are capitalised."""
     long_words = [word for word in words if len(word) > 3]
@@ -189,7 +181,7 @@ def _page_candidate(state: DocumentState) -> int | None:
     for index, block in enumerate(state.blocks):
         if block.role != BODY:
             continue
-        if len(header) >= MAX_HEADER_LINES or _is_prose(state.text_of(block)):
+        if len(header) >= MAX_HEADER_LINES or is_prose_line(state.text_of(block)):
             break
         header.append(index)
     best, best_score = None, 0
