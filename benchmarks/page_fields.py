@@ -33,7 +33,8 @@ import newsdoc
 from benchmarks import corpora
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
-# Expected bylines that name no person: a desk, a site, a handle-less "Staff".
+# An expected byline names a person when it holds a first and a last name ("Jane Doe"); the
+# others ("BBC News", "Follow Author", a date) are left out of the byline figure.
 _PERSON = regex.compile(r"[A-Z][a-z]+\.?\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+")
 
 
