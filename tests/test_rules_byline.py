@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
 import newsdoc
+from webpage import page
 
 HEADLINE = "Harbor bridge to close for repairs this summer\n\n"
 STORY = "The harbor bridge will close for twelve weeks from June while crews replace its deck."
@@ -121,3 +122,69 @@ def test_credit_after_a_sentence_with_a_credit_word(earlier: str) -> None:
     article = newsdoc.parse(HEADLINE + STORY + " " + earlier + " " + credit)
     assert [c.text for c in article.credits] == [credit]
     assert earlier in article.text
+
+
+WEB_CASES = [
+    ("By Jane Doe, Staff Writer", ("Jane Doe",), None, None),
+    ("By Jane Doe | Reuters", ("Jane Doe",), "Reuters", None),
+    ("Written by Jane Doe - 4 Comments", ("Jane Doe",), None, None),
+    ("By Ann Lee (reporting) and Bo Kim (photography)", ("Ann Lee", "Bo Kim"), None, None),
+    ("by Jane Doe @janedoe", ("Jane Doe",), None, None),
+    ("Posted on March 10, 2015 by Jane Doe", ("Jane Doe",), None, date(2015, 3, 10)),
+    (
+        "By Jane Doe // November 6th, 2012 // 9:41 am",
+        ("Jane Doe",),
+        None,
+        datetime(2012, 11, 6, 9, 41),
+    ),
+    ("By Jane Doe | 2:07 pm, August 9, 2017", ("Jane Doe",), None, datetime(2017, 8, 9, 14, 7)),
+    (
+        "by Jane Doe @janedoe February 1, 2016: 12:41 PM ET",
+        ("Jane Doe",),
+        None,
+        datetime(2016, 2, 1, 12, 41, tzinfo=timezone(timedelta(hours=-5))),
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "authors", "agency", "published"), WEB_CASES)
+def test_web_byline_line(
+    line: str, authors: tuple[str, ...], agency: str | None, published: date | None
+) -> None:
+    """Web bylines give names only; their date goes to ``published``; none stays in the body."""
+    article = newsdoc.parse(HEADLINE + line + "\n\n" + STORY)
+    assert article.byline is not None
+    assert article.byline.authors == authors
+    assert article.byline.agency == agency
+    assert article.published == published
+    assert article.text == STORY
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Jane Doe Science correspondent", ("Jane Doe",)),
+        ("by jdoe on January 31, 2011", ("jdoe",)),
+    ],
+)
+def test_page_byline_forms(line: str, authors: tuple[str, ...]) -> None:
+    """On a page: a name line with its job title, and a one-word handle after "by"."""
+    article = newsdoc.parse(page(("Harbor bridge to close for repairs this summer", line)))
+    assert article.headline == "Harbor bridge to close for repairs this summer"
+    assert article.byline is not None
+    assert article.byline.authors == authors
+    assert line not in article.text
+
+
+def test_byline_with_a_date_of_no_year() -> None:
+    """ "By X March 18 at 3:57 PM": the names end where the date begins (no year: no stamp)."""
+    article = newsdoc.parse(HEADLINE + "By Jane Doe March 18 at 3:57 PM\n\n" + STORY)
+    assert article.byline is not None
+    assert article.byline.authors == ("Jane Doe",)
+    assert article.byline.text == "By Jane Doe March 18 at 3:57 PM"
+
+
+def test_name_with_job_off_pages_is_body() -> None:
+    """Off pages a name line with a job title is left alone (it may open a paragraph)."""
+    article = newsdoc.parse(HEADLINE + "Jane Doe Science correspondent\n\n" + STORY)
+    assert article.byline is None

@@ -109,3 +109,53 @@ def test_prose_is_not_a_dateline(opening: str) -> None:
     article = newsdoc.parse(HEADLINE + opening + STORY)
     assert article.dateline is None
     assert article.paragraphs[0].text.startswith(opening.strip())
+
+
+WEB_CASES = [
+    ("WASHINGTON - ", "WASHINGTON", None, None),
+    ("ZURICH - ", "ZURICH", None, None),
+    ("ZURICH -\n", "ZURICH", None, None),  # the story starts on the next line
+    (
+        "GRONINGEN, the Netherlands, March 31 - ",
+        "GRONINGEN, the Netherlands",
+        None,
+        date(2023, 3, 31),
+    ),
+    ("RPT -- WASHINGTON, March 3 (Reuters) - ", "WASHINGTON", "Reuters", date(2023, 3, 3)),
+    ("(AP) HONOLULU - ", "HONOLULU", "AP", None),
+]
+
+
+@pytest.mark.parametrize(("opening", "location", "agency", "when"), WEB_CASES)
+def test_web_copy_dateline(
+    opening: str, location: str | None, agency: str | None, when: date | None
+) -> None:
+    """Web copy's plain hyphen, a country with "the", a wire flag, an agency before the place."""
+    article = newsdoc.parse(HEADLINE + opening + STORY, published=date(2023, 4, 3))
+    assert article.dateline is not None
+    assert (article.dateline.location, article.dateline.agency) == (location, agency)
+    assert article.dateline.date == when
+    assert article.paragraphs[0].text == STORY
+
+
+def test_dash_at_end_of_line_with_story_in_next_block() -> None:
+    """ "WASHINGTON -" alone on its line, the story in the next paragraph."""
+    article = newsdoc.parse(HEADLINE + "WASHINGTON -\n\n" + STORY)
+    assert article.dateline is not None
+    assert article.dateline.location == "WASHINGTON"
+    assert article.paragraphs[0].text == STORY
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "US - Japan trade talks resumed on Monday. ",  # a pair of short names, not a place
+        "WASHINGTON - based groups said on Monday. ",  # a hyphenated phrase, lower case after it
+        "ACME, INC - ",
+    ],
+)
+def test_plain_hyphen_needs_a_place_and_a_story(opening: str) -> None:
+    """A plain hyphen after capitals is a dateline only before a story's capital."""
+    article = newsdoc.parse(HEADLINE + opening + STORY)
+    assert article.dateline is None
+    assert article.paragraphs[0].text.startswith(opening.strip())

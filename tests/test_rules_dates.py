@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import newsdoc
 from newsdoc.rules.dates import parse_moment
+from webpage import page
 
 STORY = "The museum reopened its east wing on Saturday after two years of repairs."
 
@@ -76,3 +77,82 @@ def test_counters_and_bare_years_are_not_stamps() -> None:
     assert article.published == datetime(
         2015, 7, 31, 8, 52, 7, tzinfo=timezone(timedelta(hours=-4))
     )
+
+
+HEADLINE = "Museum reopens east wing\n\n"
+
+
+def test_dotted_clock_with_british_zone() -> None:
+    """ "Mon 9 Sep 2024 07.00 BST": a dotted clock time in UTC+1."""
+    article = newsdoc.parse(HEADLINE + "Mon 9 Sep 2024 07.00 BST\n\n" + STORY)
+    assert article.published == datetime(2024, 9, 9, 7, 0, tzinfo=timezone(timedelta(hours=1)))
+    assert article.text == STORY
+
+
+def test_published_and_modified_on_one_line() -> None:
+    """ "... 02.00 EST Last modified on ... 06.16 EST": both stamps from one line."""
+    line = "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST"
+    article = newsdoc.parse(HEADLINE + line + "\n\n" + STORY)
+    eastern = timezone(timedelta(hours=-5))
+    assert article.published == datetime(2019, 1, 3, 2, 0, tzinfo=eastern)
+    assert article.updated == datetime(2019, 1, 16, 6, 16, tzinfo=eastern)
+    assert article.text == STORY
+
+
+def test_updated_clock_before_date() -> None:
+    """ "Updated 3:45 PM ET, Tue March 5, 2024" is an update time in New York."""
+    article = newsdoc.parse(HEADLINE + "Updated 3:45 PM ET, Tue March 5, 2024\n\n" + STORY)
+    assert isinstance(article.updated, datetime)
+    assert (article.updated.date(), article.updated.hour, article.updated.minute) == (
+        date(2024, 3, 5),
+        15,
+        45,
+    )
+    assert article.updated.utcoffset() == timedelta(hours=-5)
+
+
+def test_relative_stamp_is_kept_raw_in_notes() -> None:
+    """ "Published 2 hours ago" names no date: removed, noted raw, no ``published``."""
+    text = HEADLINE + "Published 2 hours ago\n\n" + STORY
+    article = newsdoc.parse(text)
+    assert article.published is None
+    assert article.text == STORY
+    start = text.index("Published")
+    assert article.notes == (f"relative-stamp {start}-{start + 21} Published 2 hours ago",)
+    assert [item.text for item in article.removed] == ["Published 2 hours ago"]
+
+
+def test_date_opening_a_furniture_line() -> None:
+    """ "November 13, 2012 in Amazon RDS | Permalink": the date, and the line goes."""
+    article = newsdoc.parse(HEADLINE + "November 13, 2012 in Amazon RDS | Permalink\n\n" + STORY)
+    assert article.published == date(2012, 11, 13)
+    assert article.text == STORY
+
+
+def test_date_before_prose_is_not_furniture() -> None:
+    """A date opening a line of real text takes nothing: the text stays whole."""
+    line = "March 13, 2011 - The council met again tonight and argued about the museum's roof."
+    article = newsdoc.parse(HEADLINE + line + "\n\n" + STORY)
+    assert article.published is None
+    assert article.paragraphs[0].text == line
+
+
+def test_clock_then_date() -> None:
+    """ "July 24, 2012 12:11 AM" is a publication time."""
+    article = newsdoc.parse(HEADLINE + "July 24, 2012 12:11 AM\n\n" + STORY)
+    assert article.published == datetime(2012, 7, 24, 0, 11)
+
+
+def test_stamp_removed_with_page_furniture_still_dates_the_page() -> None:
+    """On a page, a stamp among the share bar the page rule removed still gives ``published``."""
+    header = ("April 5, 2018 | 6:00 PM", "* Share", "* Tweet", "* Email", "* Print")
+    article = newsdoc.parse(page((*header, "Bridge to close for repairs this summer")))
+    assert article.published == datetime(2018, 4, 5, 18, 0)
+    stamp = [item for item in article.removed if "2018" in item.text]
+    assert [item.rule for item in stamp] == ["page"]  # removed once, by the page rule
+
+
+def test_stamp_in_a_menu_far_above_the_article_is_not_read() -> None:
+    """A date line at the top of the page, a whole menu above the article, is not its date."""
+    text = "Wednesday, March 3, 2021\n" + page(("Bridge to close for repairs this summer",))
+    assert newsdoc.parse(text).published is None

@@ -80,3 +80,18 @@ def strip_span(source: str, start: int, end: int) -> tuple[int, int]:
 def word_count(text: str) -> int:
     """Number of white-space separated words."""
     return len(text.split())
+
+
+PROSE_WORDS = 10  # a line of this many words that ends a sentence is a paragraph of the story
+LONG_PROSE_WORDS = 25  # ... and a line this long is one whatever its end
+_PROSE_ENDS = frozenset('.!?"”’:;)…')
+
+
+def is_prose_line(text: str) -> bool:
+    """A paragraph of a story, not a header line: a sentence of some length, or a long line.
+
+    On a page it ends the article's header (headline, dek, byline and date lines above it).
+    """
+    words = len(text.split(maxsplit=LONG_PROSE_WORDS))
+    ends = text.rstrip()[-1:] in _PROSE_ENDS
+    return words >= LONG_PROSE_WORDS or (words >= PROSE_WORDS and ends)

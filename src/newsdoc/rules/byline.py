@@ -1,9 +1,17 @@
 """Rule ``byline``: who wrote it ("By A and B", "by X, Reuters", "By X | Staff Writer",
 the Daily Mail's flattened "By . X . PUBLISHED: ...") and end-of-story reporting credits.
 
-Authors are names only; an agency or outlet after a comma is kept apart in ``agency`` and a
-job description after ``|`` stays in the byline text. Credit lines ("X contributed
-reporting.") leave the body and become :class:`~newsdoc.model.Credit` items.
+Authors are names only; an agency or outlet after a comma or ``|`` is kept apart in
+``agency`` and a job description ("By X, Staff Writer", "By X | Contributing Editor") stays in
+the byline text only (its words are a vocabulary, ``job_words.txt``). Credit lines ("X
+contributed reporting.") leave the body and become :class:`~newsdoc.model.Credit` items.
+
+Web pages write bylines in more forms: "Written by X - 4 Comments", "Posted by X", "// By X"
+(the comment count and the separators are not names), "by X @handle" and "by X (reporting)
+and Y (photography)" (handles and roles are not names), a one-word handle ("by jdoe", on pages
+only), and on pages a name line with its job title after it, "Jane Doe Science
+correspondent". A date in a byline line ("Posted on <date> by X", "By X // <date>") is taken
+by the ``dates`` rule, which runs first; on a page the header's first dozen lines are searched.
 """
 
 from __future__ import annotations
@@ -15,6 +23,8 @@ from newsdoc.state import BODY, BYLINE, CREDIT, Block, DocumentState
 from newsdoc.text import normalize_space, time_limit
 
 MAX_BLOCKS_TO_SEARCH = 4
+PAGE_BLOCKS_TO_SEARCH = 12  # on a page, the header above the story holds more lines
+MAX_JOB_WORDS = 4  # "Science correspondent", "Senior Political Editor"
 MAX_BYLINE_WORDS = 16
 MAX_NAME_WORDS = 6
 CREDIT_WINDOW = 600  # a credit naming a dozen reporters runs to about 400 characters
@@ -22,7 +32,18 @@ _NAME_PARTICLES = frozenset(
     {"al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "van", "von"}
 )
 
-_BY_BLOCK = regex.compile(r"\s*(?:[Bb][Yy]|BY)\s*[:.]?\s+(?P<names>\S[^\n]{0,200}?)\s*$")
+_BY_BLOCK = regex.compile(
+    r"\s*(?:(?://|[|•·–—-])\s*)?(?:(?:Written|Posted|Words|Story)\s+)?"
+    r"(?:[Bb][Yy]|BY)\s*[:.]?\s+(?P<names>\S[^\n]{0,200}?)\s*$"
+)
+# What follows the names on a web byline: "- 4 Comments", "| 12 comments", "@handle",
+# "(reporting)".
+_COMMENT_COUNT = regex.compile(r"\s+[|•·–—-]\s+\d{1,6}\s+[Cc]omments?\s*$")
+_HANDLE = regex.compile(r"\s*@\w{1,40}")
+_ROLE = regex.compile(r"\s*\((?:[a-z][a-z ]{1,30})\)")
+# A one-word handle after "by" on a page: "by jdoe", "by web_editor".
+_ONE_HANDLE = regex.compile(r"[\w.-]{2,30}")
+_INITIAL = regex.compile(r"[A-Z]\.")
 # One horizontal space: plain, or a Unicode one (no-break U+00A0, thin...) pasted from a web page.
 _SP = r"[\x20\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 # Daily Mail header flattened to one line: "By . Jane Doe . PUBLISHED: . 14:11 EST, ...",
@@ -61,22 +82,42 @@ _CREDIT_WORDS = (
     "RITING BY",
     "DITING BY",
 )
-_JOB_WORDS = frozenset(
-    {"staff", "writer", "reporter", "correspondent", "editor", "columnist", "contributor"}
-)
+
+
+def _web_names(names: str) -> str:
+    """The names of a web byline without comment counts, handles and roles."""
+    for pattern in (_COMMENT_COUNT, _HANDLE, _ROLE):
+        if pattern is _COMMENT_COUNT or "@" in names or "(" in names:
+            names = pattern.sub("", names, timeout=time_limit(names))
+    return names
+
+
+def _before_date(state: DocumentState, names: str) -> str:
+    """ "Jane Doe March 18 at 3:57 PM": the names end where a date or a number begins."""
+    words = names.split(" ")
+    for position, word in enumerate(words):
+        if position and word[:1].isdigit():
+            if words[position - 1].casefold() in state.vocab.months:
+                position -= 1
+            return " ".join(words[:position]).rstrip(" ,|•·–—-")
+    return names
 
 
 def _split_authors(state: DocumentState, names: str) -> tuple[tuple[str, ...], str | None]:
     """Split "A, B and C, Reuters" into names and an agency."""
+    agencies = {agency.casefold() for agency in state.vocab.agencies}
+    names, _bar, after_bar = names.partition("|")
+    # "By X | Reuters": the agency after the bar; a job after it stays in the text only.
+    bar_agency = after_bar.strip(" .").casefold() in agencies and after_bar.strip(" .")
     # normalize_space first: "Jane\u00a0Doe" pasted from a web page is "Jane Doe".
-    names = normalize_space(names.split("|")[0]).replace(" . ", " ").rstrip(".,;")
+    names = normalize_space(_web_names(names)).replace(" . ", " ").rstrip(".,;")
+    names = _before_date(state, names)
     parts = [
         part.strip(" .")
         for part in _NAME_SPLIT.split(names, timeout=time_limit(names))
         if part.strip(" .")
     ]
-    agencies = {agency.casefold() for agency in state.vocab.agencies}
-    agency = None
+    agency = bar_agency or None
     if parts and (parts[-1].casefold() in agencies or parts[-1].casefold() == "reuter"):
         # "by X, Reuters"; "By . Associated Press ." names the agency alone.
         agency = parts.pop()
@@ -86,7 +127,8 @@ def _split_authors(state: DocumentState, names: str) -> tuple[tuple[str, ...], s
         if outlet is not None:
             agency = agency or outlet.group("outlet")
             parts[-1] = parts[-1][: outlet.start()]
-    people = [p for p in parts if not any(w.lower() in _JOB_WORDS for w in p.split())]
+    jobs = state.vocab.job_words
+    people = [p for p in parts if not any(w.lower() in jobs for w in p.split())]
     # "By . Daily Mail Reporter ." names no person: the desk itself is the author.
     kept = people or parts
     return tuple(part.title() if part.isupper() else part for part in kept), agency
@@ -145,17 +187,52 @@ def _looks_like_name(name: str) -> bool:
     return all(word[0].isupper() or word in _NAME_PARTICLES for word in words)
 
 
+def _name_with_job(state: DocumentState, text: str) -> str | None:
+    """ "Jane Doe Science correspondent" (a page's name line with a job title): the name."""
+    words = text.split()
+    if not 3 <= len(words) <= MAX_NAME_WORDS + MAX_JOB_WORDS:
+        return None
+    if words[-1].casefold() not in state.vocab.job_words or not words[-1].islower():
+        return None
+    # First and last name, with a middle initial or a particle ("Jane M. Doe", "Ann van Berg").
+    size = 2
+    # no time limit: one word, a bounded pattern
+    if len(words) > size + 1 and (_INITIAL.fullmatch(words[1]) or words[1] in _NAME_PARTICLES):
+        size = 3
+    name = " ".join(words[:size])
+    job = words[size:]
+    if not job or len(job) > MAX_JOB_WORDS or not _looks_like_name(name):
+        return None
+    if any(word.casefold() in state.vocab.job_words for word in words[:size]):
+        return None
+    return name
+
+
+def _plausible_authors(state: DocumentState, authors: tuple[str, ...]) -> bool:
+    """Names, or on a page one handle ("by jdoe")."""
+    if all(_looks_like_name(name) for name in authors):
+        return True
+    # no time limit: one word of 30 characters at most
+    return state.page and len(authors) == 1 and _ONE_HANDLE.fullmatch(authors[0]) is not None
+
+
 def find_byline(state: DocumentState) -> None:
     """Find the byline among the first body blocks, then the credit line at the end."""
-    for _index, block in state.leading_body_blocks(MAX_BLOCKS_TO_SEARCH):
+    limit = PAGE_BLOCKS_TO_SEARCH if state.page else MAX_BLOCKS_TO_SEARCH
+    for _index, block in state.leading_body_blocks(limit):
         text = state.text_of(block)
         whole = _BY_BLOCK.match(text)  # no time limit: anchored, names of 200 characters at most
         if whole is not None and len(text.split()) <= MAX_BYLINE_WORDS:
             authors, agency = _split_authors(state, whole.group("names"))
-            if (authors or agency) and all(_looks_like_name(name) for name in authors):
+            if (authors or agency) and _plausible_authors(state, authors):
                 block.role = BYLINE
                 state.byline = Byline(authors, normalize_space(text), block.span, agency)
                 break
+        named = _name_with_job(state, text) if state.page else None
+        if named is not None:
+            block.role = BYLINE
+            state.byline = Byline((named,), normalize_space(text), block.span, None)
+            break
         prefix = _BY_PREFIX.match(text)  # no time limit: anchored, bounded repeats
         if prefix is not None:
             authors, agency = _split_authors(state, prefix.group("names"))

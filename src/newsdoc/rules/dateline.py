@@ -9,6 +9,11 @@ Shapes handled (place, optional qualifiers, optional date, optional agency, then
 - qualifiers: ``PORTLAND, Ore., Feb 26 -``, ``CALGARY, Alberta, March 3 -``
 - CNN: ``(CNN)`` glued to the text, ``Tokyo (CNN)``, ``Canberra, Australia (CNN) --``
 - a dateline alone on its line (1987 wire tables), the story starting on the next one
+- web copy: an all-caps place and a plain hyphen, ``WASHINGTON - The ...`` (the story must
+  open with a capital or a quote, or start on the next line: ``ZURICH -`` at the end of a
+  line); a country with a lower-case article, ``GRONINGEN, the Netherlands, March 31 -``; a
+  wire prefix, ``RPT -- WASHINGTON ...`` (kept in the dateline's text); an agency before the
+  place, ``(AP) HONOLULU -`` (the agency, not an editor's note)
 
 The date (month and day) is resolved to a full date against ``published``: the year of the
 issue date, or the year before when the day would fall after the issue date.
@@ -22,9 +27,12 @@ import regex
 
 from newsdoc.model import Dateline, Span
 from newsdoc.state import BODY, DocumentState
-from newsdoc.text import OPENING_QUOTES, time_limit
+from newsdoc.text import OPENING_QUOTES, is_prose_line, time_limit
 
 MAX_BLOCKS_TO_SEARCH = 3
+PAGE_BLOCKS_TO_SEARCH = 12  # on a page, the header lines above the story come first
+PAGE_PROSE_TO_SEARCH = 2  # ... up to its second paragraph (a photo caption may come first)
+MIN_PLACE_LETTERS = 4  # "ROME - " is a dateline, "US - " or "UK - " a headline's pair
 MAX_DAYS_AHEAD = 2  # a dateline may run a day or two ahead of the issue date (time zones)
 
 # Horizontal spaces: a plain space or a Unicode one (no-break U+00A0, thin, narrow no-break,
@@ -52,7 +60,7 @@ _PLACE = rf"""
 # date's month) unless a month follows that day ("Texas 5 March"): nothing after a qualifier
 # can match there otherwise, and the lookahead spares the match trying it all.
 _QUALIFIER = (
-    rf"[A-Z]{_QUALIFIER_TAIL}(?:{_SP}[A-Z]{_QUALIFIER_TAIL}){{0,2}}"
+    rf"(?:the{_SP})?[A-Z]{_QUALIFIER_TAIL}(?:{_SP}[A-Z]{_QUALIFIER_TAIL}){{0,2}}"
     rf"(?!{_SP}\d(?!\d?{_SP}[A-Za-z]{{3}}))"
 )
 _COMMA = rf"{_SP}?,{_SP}{{1,2}}"
@@ -60,9 +68,15 @@ _COMMA = rf"{_SP}?,{_SP}{{1,2}}"
 # Name words are Title Case or initials, so the all-caps place after them is left whole.
 _NAME_WORD = r"[A-Z](?:[a-z][\w'’-]*|\.)"
 _BYLINE_PREFIX = rf"By{_SP}{_NAME_WORD}(?:{_SP}(?:and{_SP})?{_NAME_WORD}){{1,8}}{_SP}(?=[A-Z]{{2}})"
+# A wire service's repeat or correction flag before the dateline: "RPT -- ", "CORRECTED - ".
+_WIRE_PREFIX = (
+    rf"(?:RPT|REPEAT|CORRECTED|CORRECTION|UPDATE{_SP}\d{{1,2}}|URGENT|FLASH|BULLETIN)"
+    rf"{_SP}{{0,2}}(?:--|-|—|–){_SP}{{1,2}}"
+)
 _WIRE = regex.compile(
     rf"""
     (?P<note>\([^()\n]{{1,300}}\){_SP}+(?=[A-Z(]))?
+    (?P<wire>{_WIRE_PREFIX})?
     (?P<byline>{_BYLINE_PREFIX})?
     \**
     (?P<location>
@@ -82,8 +96,8 @@ _WIRE = regex.compile(
 )
 # The order of the groups, as ``_wire_dateline`` unpacks them.
 assert tuple(_WIRE.groupindex) == (
-    "note", "byline", "location", "when", "month", "day", "day2", "month2", "agency", "dash",
-    "glued",
+    "note", "wire", "byline", "location", "when", "month", "day", "day2", "month2", "agency",
+    "dash", "glued",
 )  # fmt: skip
 
 # CNN-style: "(CNN)", "Tokyo (CNN)", "Canberra, Australia (CNN) --", "(The Hollywood Reporter)".
@@ -151,7 +165,12 @@ def _wire_dateline(state: DocumentState, text: str) -> tuple[list[int], int, _Fi
     if wire is None:
         return None
     # Every group in one call: looking one up by name costs twice as much as all of them.
-    note, byline, location, when, month, day, day2, month2, agency, dash, glued = wire.groups()
+    note, _wire, byline, location, when, month, day, day2, month2, agency, dash, glued = (
+        wire.groups()
+    )
+    if note is not None and agency is None and _leading_agency(state, note):
+        # "(AP) HONOLULU -": the agency before the place, not an editor's note.
+        agency, note = note.strip()[1:-1], None
     month = month or month2
     has_date = when is not None
     if agency is not None and not agency.strip():
@@ -166,7 +185,12 @@ def _wire_dateline(state: DocumentState, text: str) -> tuple[list[int], int, _Fi
     if misspelt and not _plausible_misspelt_month(location, month):
         # A misspelt month ("Narch 4") still fills the date slot, but only after a place.
         return None
-    if not has_date and agency is None and not _strong_without_date(state, location, dash):
+    story_opens = text[wire.end() : wire.end() + 1]
+    if (
+        not has_date
+        and agency is None
+        and not _strong_without_date(state, location, dash, story_opens)
+    ):
         return None
     if glued is not None and not has_date:
         return None  # "WORD -Word" is a hyphenated phrase unless a date vouches for it
@@ -185,9 +209,19 @@ def _plausible_misspelt_month(location: str | None, month: str | None) -> bool:
     return bool(location) and month is not None and len(month) >= 4 and month[0].isupper()
 
 
-def _strong_without_date(state: DocumentState, location: str | None, dash: str) -> bool:
+def _leading_agency(state: DocumentState, note: str) -> bool:
+    """ "(AP) ": a known agency in parentheses before the place."""
+    name = note.strip()[1:-1].strip()
+    return name in state.vocab.agencies
+
+
+def _strong_without_date(
+    state: DocumentState, location: str | None, dash: str, story_opens: str
+) -> bool:
     """A place and a dash alone: an all-caps place, then a long dash ("VIENNA —") or, with a
-    plain hyphen, a known state or province ("WOODBRIDGE, N.J. -")."""
+    plain hyphen, a known state or province ("WOODBRIDGE, N.J. -"), or a place of letters
+    only with the story opening on a capital or a quote, or on the next line ("ZURICH - The
+    bank", web copy)."""
     if location is None:
         return False
     place, *qualifiers = (part.strip() for part in location.split(","))
@@ -195,7 +229,14 @@ def _strong_without_date(state: DocumentState, location: str | None, dash: str) 
         return False
     if dash != "-":
         return True
-    return bool(qualifiers) and all(q in state.vocab.region_abbreviations for q in qualifiers)
+    if qualifiers:
+        return all(q in state.vocab.region_abbreviations for q in qualifiers)
+    letters_only = place.replace(" ", "").isalpha() and len(place) >= MIN_PLACE_LETTERS
+    if place.split()[0].casefold() in state.vocab.dateline_non_places:
+        return False  # "FILE - In this photo", "CORRECTED - ": a flag, not a place
+    return letters_only and (
+        story_opens in ("", "\n", "\r") or story_opens.isupper() or story_opens in OPENING_QUOTES
+    )
 
 
 def _match(state: DocumentState, text: str) -> tuple[list[int], int, _Fields] | None:
@@ -261,11 +302,21 @@ def _next_body_follows(state: DocumentState, index: int) -> bool:
 
 
 def find_dateline(state: DocumentState) -> None:
-    """Cut a dateline off the start of one of the first body blocks."""
-    for index, block in state.leading_body_blocks(MAX_BLOCKS_TO_SEARCH):
+    """Cut a dateline off the start of one of the first body blocks.
+
+    On a page the header lines above the story are stepped over, up to its second paragraph
+    (the first may be a photo caption).
+    """
+    limit = PAGE_BLOCKS_TO_SEARCH if state.page else MAX_BLOCKS_TO_SEARCH
+    prose_tried = 0
+    for index, block in state.leading_body_blocks(limit):
         text = state.text_of(block)
         found = _match(state, text)
         if found is None:
+            if state.page and is_prose_line(text):
+                prose_tried += 1
+                if prose_tried >= PAGE_PROSE_TO_SEARCH:
+                    return  # the story's first paragraphs (past a caption) have no dateline
             continue
         cuts, length, (location, agency, when, dateline_text) = found
         # The dateline leads into the story: text after it, or a story block next.

@@ -137,6 +137,12 @@ class Vocabulary:
     # whole pages only: furniture headings (comparison key -> category), share-bar words
     page_headings: dict[str, str] = attrs.Factory(dict)
     share_words: frozenset[str] = frozenset()
+    # "Analysis", "Watch": labels a headline opens with ("Analysis: Why ..."), no site names
+    headline_labels: frozenset[str] = frozenset()
+    # "correspondent", "Staff Writer": words of a writer's job title in a byline
+    job_words: frozenset[str] = frozenset()
+    # "FILE", "CORRECTED": all-caps words before a plain hyphen that name no place
+    dateline_non_places: frozenset[str] = frozenset()
     # First character of a stripped line -> the patterns that may match it, in order: most
     # lines rule out most patterns by their first character (filled as characters are seen).
     _patterns_by_start: dict[str, tuple[BoilerplatePattern, ...]] = attrs.field(
@@ -270,6 +276,9 @@ def load_vocabulary() -> Vocabulary:
         share_words=frozenset(
             key for key, category in phrases.items() if category == "share" and " " not in key
         ),
+        headline_labels=read_words("headline_labels.txt"),
+        job_words=read_words("job_words.txt"),
+        dateline_non_places=read_words("dateline_non_places.txt"),
     )
 
 
