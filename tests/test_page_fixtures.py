@@ -35,6 +35,7 @@ KEYS = frozenset(
         "dropped",
         "first_paragraph",
         "last_paragraph",
+        "known_failures",
     }
 )
 
@@ -75,48 +76,52 @@ def line_span(source: str, line: str, occurrence: int = 1) -> tuple[int, int] | 
     return None
 
 
-def _dropped_failures(article: Article, dropped: list[dict[str, Any]]) -> list[str]:
+Failure = tuple[str, str]  # (which expectation: "headline", "kept: <phrase>", ..., message)
+
+
+def _dropped_failures(article: Article, dropped: list[dict[str, Any]]) -> list[Failure]:
     """One message per expected removal that is missing or has another category."""
-    failures: list[str] = []
+    failures: list[Failure] = []
     for item in dropped:
         occurrence = item.get("occurrence", 1)
         where = line_span(article.source, item["text"], occurrence)
         label = f"{item['text']!r}" + (f" (occurrence {occurrence})" if occurrence > 1 else "")
+        which = f"dropped: {item['text']}"
         if where is None:
-            failures.append(f"dropped: {label} is not a line of the fixture")
+            failures.append((which, f"dropped: {label} is not a line of the fixture"))
             continue
         start, end = where
         covering = [r for r in article.removed if r.span.start <= start and end <= r.span.end]
         if not covering:
-            failures.append(f"dropped: {label} was kept (expected category {item['category']!r})")
+            message = f"dropped: {label} was kept (expected category {item['category']!r})"
+            failures.append((which, message))
         elif all(r.category != item["category"] for r in covering):
             found = sorted({f"{r.rule}/{r.category}" for r in covering})
-            failures.append(
-                f"dropped: {label} removed as {found}, expected category {item['category']!r}"
-            )
+            message = f"dropped: {label} removed as {found}, expected category {item['category']!r}"
+            failures.append((which, message))
     return failures
 
 
-def expectation_failures(article: Article, expected: dict[str, Any]) -> list[str]:
-    """Every expectation of ``expected`` that ``article`` does not meet, as a message."""
-    failures: list[str] = []
+def expectation_failures(article: Article, expected: dict[str, Any]) -> list[Failure]:
+    """Every expectation of ``expected`` that ``article`` does not meet, with a message."""
+    failures: list[Failure] = []
     page_removals = [item for item in article.removed if item.rule == "page"]
     if expected["page"] != bool(page_removals):
-        failures.append(
-            f"page: expected {expected['page']}, the page rule removed {len(page_removals)} lines"
-        )
+        removed = len(page_removals)
+        failures.append(("page", f"page: expected {expected['page']}, it removed {removed} lines"))
     for key in ("headline", "dek", "site"):
         got = getattr(article, key)
         if key in expected and got != expected[key]:
-            failures.append(f"{key}: expected {expected[key]!r}, got {got!r}")
+            failures.append((key, f"{key}: expected {expected[key]!r}, got {got!r}"))
     if "byline_authors" in expected:
         authors = list(article.byline.authors) if article.byline else None
         if authors != expected["byline_authors"]:
-            failures.append(f"byline_authors: expected {expected['byline_authors']}, got {authors}")
+            message = f"byline_authors: expected {expected['byline_authors']}, got {authors}"
+            failures.append(("byline_authors", message))
     kept = normalize_space(kept_text(article))
     for phrase in expected["kept"]:
         if normalize_space(phrase) not in kept:
-            failures.append(f"kept: {phrase!r} is not in the kept text")
+            failures.append((f"kept: {phrase}", f"kept: {phrase!r} is not in the kept text"))
     failures.extend(_dropped_failures(article, expected["dropped"]))
     paragraphs = [paragraph.text for paragraph in article.paragraphs]
     for key, index in (("first_paragraph", 0), ("last_paragraph", -1)):
@@ -124,7 +129,7 @@ def expectation_failures(article: Article, expected: dict[str, Any]) -> list[str
             continue
         got = paragraphs[index] if paragraphs else None
         if got != normalize_space(expected[key]):
-            failures.append(f"{key}: expected {expected[key]!r}, got {got!r}")
+            failures.append((key, f"{key}: expected {expected[key]!r}, got {got!r}"))
     return failures
 
 
@@ -143,8 +148,13 @@ def test_every_page_fixture_has_expectations() -> None:
 def test_page_expectations(name: str) -> None:
     """Page or not, headline, byline, kept and dropped lines, first and last paragraph."""
     _text, article, expected = _load(name)
+    known = set(expected.get("known_failures", ()))
     failures = expectation_failures(article, expected)
-    assert not failures, f"{name}: {len(failures)} expectations fail:\n" + "\n".join(failures)
+    unexpected = [message for which, message in failures if which not in known]
+    assert not unexpected, f"{name}: {len(unexpected)} expectations fail:\n" + "\n".join(unexpected)
+    # Known failures are strict: one that passes now is taken off the list.
+    mended = sorted(known - {which for which, _message in failures})
+    assert not mended, f"{name}: these known failures pass now, remove them: {mended}"
 
 
 @pytest.mark.parametrize("name", NAMES)
