@@ -1,7 +1,9 @@
 """The ``newsdoc`` command line: ``newsdoc parse`` for articles, ``newsdoc batch`` for corpora.
 
 Exit codes: 0 when every document parsed, 1 when at least one failed (its error is reported
-and the others are still processed), 2 for a usage error, 130 when interrupted.
+and the others are still processed), 2 for a usage error, 3 when a batch stopped before its
+end (a write error such as a full disk, a worker that died, an internal error: what was
+written is complete, continue with --resume), 130 when interrupted.
 """
 
 from __future__ import annotations
@@ -36,13 +38,15 @@ from newsdoc.io import (
     result_line,
 )
 from newsdoc.model import Article
+from newsdoc.outputs import OutputError
 from newsdoc.parser import parse
 
 FORMATS = ("json", "jsonl", "markdown", "text", "summary")
-BATCH_FORMATS = ("jsonl", "parquet")
+BATCH_FORMATS = ("jsonl", "jsonl.gz", "csv", "parquet")
 # The per-document limit needs SIGALRM: on by default where it exists (POSIX), off elsewhere.
 HAS_ALARM = hasattr(signal, "SIGALRM") and hasattr(signal, "setitimer")
 EXIT_FAILED = 1
+EXIT_CRASHED = 3  # the batch stopped before its end; distinct from "some documents failed"
 EXIT_INTERRUPTED = 130
 
 
@@ -86,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         type=Path,
         metavar="PATH",
-        help="out.jsonl, out.parquet (a directory), or - for JSON lines on stdout",
+        help="out.jsonl, out.jsonl.gz, out.csv (one row per article), out.parquet (a "
+        "directory of articles, with out.quotes.parquet beside it), or - for JSON lines on stdout",
     )
     many.add_argument(
         "--format",
@@ -126,6 +131,14 @@ def build_parser() -> argparse.ArgumentParser:
         + (f"(default: {DEFAULT_TIMEOUT:g})" if HAS_ALARM else "(the only choice here)"),
     )
     many.add_argument("--resume", action="store_true", help="skip documents already in --out")
+    many.add_argument(
+        "--retry-failed",
+        action="store_true",
+        help="with --resume: parse the documents of the output's error records again",
+    )
+    many.add_argument(
+        "--overwrite", action="store_true", help="replace an existing --out (else refused)"
+    )
     many.add_argument("--quiet", action="store_true", help="no progress line, no summary")
     many.add_argument(
         "--published", type=_moment, metavar="DATE", help="issue date for every document"
@@ -146,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenProcessPool:
         # A worker was killed (out of memory, a crash in an extension): results so far are kept.
         print("newsdoc: a worker process died; run again with --resume", file=sys.stderr)
-        return EXIT_FAILED
+        return EXIT_CRASHED
     except BrokenPipeError:
         # The reader went away (`newsdoc parse ... | head`): silence the flush at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -231,20 +244,39 @@ def _summary(article: Article) -> str:
 def _batch(options: argparse.Namespace) -> int:
     _check_batch_options(options)
     progress = Progress(enabled=False if options.quiet else None)
-    summary = run_batch(
-        options.inputs,
-        options.out,
-        workers=options.workers,
-        glob=options.glob,
-        text_field=options.text_field,
-        id_field=options.id_field,
-        encoding=options.encoding,
-        resume=options.resume,
-        published=options.published,
-        progress=progress,
-        chunksize=options.chunksize,
-        timeout=options.timeout or None,
-    )
+    # A plain `kill` ends the batch as Ctrl-C does: finished results closed, resumable.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        summary = run_batch(
+            options.inputs,
+            options.out,
+            workers=options.workers,
+            glob=options.glob,
+            text_field=options.text_field,
+            id_field=options.id_field,
+            encoding=options.encoding,
+            resume=options.resume,
+            overwrite=options.overwrite,
+            retry_failed=options.retry_failed,
+            published=options.published,
+            progress=progress,
+            chunksize=options.chunksize,
+            timeout=options.timeout or None,
+        )
+    except OutputError as error:
+        build_parser().error(str(error))
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # a full disk, a read-only folder, --out - into /dev/full
+        if str(options.out) == STDOUT:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error
+        target = "stdout" if str(options.out) == STDOUT else options.out
+        print(
+            f"newsdoc: cannot write {target}: {error.strerror or error}; what was written is "
+            "complete: fix the cause and run again with --resume",
+            file=sys.stderr,
+        )
+        return EXIT_CRASHED
     if not options.quiet:
         print(f"newsdoc batch: {summary.describe()}", file=sys.stderr)
     return EXIT_FAILED if summary.failed else 0
@@ -261,6 +293,8 @@ def _check_batch_options(options: argparse.Namespace) -> None:
         )
     if to_stdout and options.resume:
         usage("--resume reads back the output file; with --out - there is none, give a file")
+    if options.retry_failed and not options.resume:
+        usage("--retry-failed goes with --resume (it re-parses an output's error records)")
     try:
         kind = output_kind(options.out)
     except ValueError as error:
