@@ -241,3 +241,41 @@ def test_a_parquet_write_error_keeps_finished_parts_resumable(
     assert not list(out.glob(".*"))
     assert run_batch([source], out, workers=1, resume=True, rows_per_part=10).skipped == 10
     assert sorted(_output_ids(out)) == ids
+
+
+def test_cli_refuses_an_existing_output_unless_resume_or_overwrite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An existing --out is a usage error (exit 2) unless --resume or --overwrite."""
+    source, _ids = _corpus(tmp_path, 2)
+    command = ["batch", str(source), "--out", str(tmp_path / "out.jsonl"), "--workers", "1"]
+    assert main([*command, "--quiet"]) == 0
+    with pytest.raises(SystemExit) as stopped:
+        main(command)
+    assert stopped.value.code == 2
+    assert "--overwrite" in capsys.readouterr().err
+    assert main([*command, "--quiet", "--overwrite"]) == 0
+    with pytest.raises(SystemExit) as stopped:
+        main([*command, "--retry-failed"])
+    assert stopped.value.code == 2
+
+
+def test_a_crash_and_failed_documents_have_different_exit_codes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some documents failed: 1; the batch stopped (a worker died): 3."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from newsdoc import cli
+
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a", "body": 1}\n', encoding="utf-8")
+    command = ["batch", str(source), "--out", str(tmp_path / "out.jsonl"), "--quiet"]
+    assert main([*command, "--workers", "1"]) == cli.EXIT_FAILED == 1
+
+    def die(*_args: object, **_options: object) -> None:
+        raise BrokenProcessPool("a worker died")
+
+    monkeypatch.setattr(cli, "run_batch", die)
+    assert main([*command, "--overwrite"]) == EXIT_CRASHED == 3
+    assert "worker process died" in capsys.readouterr().err

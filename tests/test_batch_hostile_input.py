@@ -26,12 +26,15 @@ def _line(record: dict[str, Any]) -> str:
 
 @pytest.mark.parametrize("depth", [985, 100_000])
 def test_deeply_nested_metadata_is_an_error_record(tmp_path: Path, depth: int) -> None:
-    """Metadata nested 985 or 100,000 deep is one error record; the next record is parsed."""
+    """Metadata nested 985 or 100,000 deep is one error record; the next record is parsed.
+
+    Two workers: 985 levels read, but then overflowed pickling the document for a worker.
+    """
     source = tmp_path / "in.jsonl"
     nested = '{"id": "deep", "text": "x", "meta": ' + "[" * depth + "]" * depth + "}\n"
     source.write_text(nested + _line({"id": "next", "text": STORY}), encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    summary = run_batch([source], out, workers=1)
+    summary = run_batch([source], out, workers=2)
     results = list(read_results(out))
     assert [r.id for r in results] == ["in.jsonl:1", "next"]
     assert "nest" in str(results[0].error)
