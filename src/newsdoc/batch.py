@@ -6,9 +6,11 @@ reading, parsing and writing all stream: a 1 GB input never sits in memory. (The
 their results (JSON line or table rows) so the parent process only reads and writes.
 
 - :func:`parse_many`: texts in, articles out, for Python callers.
-- :func:`run_batch`: the engine of ``newsdoc batch``: inputs in, a JSONL file (or standard
-  output) or a Parquet dataset out, one error record per failed document, a progress line, a
-  summary.
+- :func:`run_batch`: the engine of ``newsdoc batch``: inputs in, a JSONL, JSONL.gz or CSV
+  file (or standard output) or Parquet datasets out (:mod:`newsdoc.outputs`), one error
+  record per failed document, a progress line, a summary. A killed run resumes exactly.
+
+The worker processes, the chunking and the time limit live in :mod:`newsdoc.workers`.
 
 Both take ``timeout``: a limit in seconds per document, enforced with ``SIGALRM`` in the
 process that parses (see :func:`parse_document`), so that one pathological page cannot stall

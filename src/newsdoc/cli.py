@@ -14,6 +14,7 @@ import math
 import os
 import signal
 import sys
+import traceback
 from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime
@@ -245,7 +246,7 @@ def _batch(options: argparse.Namespace) -> int:
     _check_batch_options(options)
     progress = Progress(enabled=False if options.quiet else None)
     # A plain `kill` ends the batch as Ctrl-C does: finished results closed, resumable.
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         summary = run_batch(
             options.inputs,
@@ -277,6 +278,15 @@ def _batch(options: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_CRASHED
+    except (KeyboardInterrupt, BrokenProcessPool):
+        raise  # reported by main
+    except Exception:  # a bug: the traceback for a report, and a code apart from "failed"
+        traceback.print_exc()
+        message = "newsdoc: internal error (please report it); run again with --resume"
+        print(message, file=sys.stderr)
+        return EXIT_CRASHED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if not options.quiet:
         print(f"newsdoc batch: {summary.describe()}", file=sys.stderr)
     return EXIT_FAILED if summary.failed else 0

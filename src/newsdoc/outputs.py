@@ -107,7 +107,9 @@ def open_output(
     if kind == "parquet":
         from newsdoc.parquet_output import ParquetWriter  # pyarrow: an optional extra
 
-        return ParquetWriter(out, resume=resume, retry_failed=retry_failed, rows=rows_per_part)
+        return ParquetWriter(
+            out, resume=resume, retry_failed=retry_failed, rows_per_part=rows_per_part
+        )
     if kind == "csv":
         return CsvWriter(out, resume=resume, retry_failed=retry_failed)
     return JsonlWriter(out, resume=resume, retry_failed=retry_failed)

@@ -3,7 +3,7 @@
 ``--out OUT.parquet`` writes the articles to ``OUT.parquet/`` and the quotes to
 ``OUT.quotes.parquet/`` beside it (:func:`table_paths`), so that ``pandas.read_parquet`` of
 each path gives exactly one table. Every table gets a part of the same number per run (and
-per ``rows`` articles), empty when it has no rows, so that a part's quotes belong to its
+per ``rows_per_part`` articles), empty when it has no rows, so that a part's quotes belong to its
 articles. A Parquet file cannot be appended to; new parts are what makes ``--resume`` work.
 
 A part is written as ``.part-00003.parquet.tmp`` (readers skip hidden files), synced, and
@@ -57,6 +57,12 @@ def _readable(path: Path) -> bool:
     return True
 
 
+def _sync(path: Path) -> None:
+    """Flush ``path`` to the disk before it is renamed into place (a rename is only atomic)."""
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
 def _check_layout(out: Path) -> None:
     if (out / "articles").is_dir() or (out / "quotes").is_dir():
         raise OutputError(
@@ -92,8 +98,7 @@ class _PartWriter:
         self.flush()
         self.writer.close()
         self.writer = None
-        with self.temporary.open("rb") as handle:
-            os.fsync(handle.fileno())
+        _sync(self.temporary)
 
     def discard(self) -> None:
         try:
@@ -115,12 +120,12 @@ class ParquetWriter:
         *,
         resume: bool = False,
         retry_failed: bool = False,
-        rows: int = ROWS_PER_PART,
+        rows_per_part: int = ROWS_PER_PART,
     ) -> None:
         self.path = path
         self.folders = table_paths(path)
         self.schemas = table_schemas()
-        self.rows_per_part = rows
+        self.rows_per_part = rows_per_part
         _check_layout(path)
         if resume:
             self.done = self.repair(retry_failed=retry_failed)
@@ -161,6 +166,7 @@ class ParquetWriter:
                 table = table.filter(table.column("error").is_null())
                 temporary = articles.with_name(f".{articles.name}.tmp")
                 pq.write_table(table, temporary, compression="zstd")
+                _sync(temporary)
                 os.replace(temporary, articles)
             ids.update(table.column("id").to_pylist())
         return ids
