@@ -278,8 +278,8 @@ def _batch(options: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_CRASHED
-    except (KeyboardInterrupt, BrokenProcessPool):
-        raise  # reported by main
+    except (KeyboardInterrupt, BrokenProcessPool, ImportError):
+        raise  # reported by main (a missing extra names its pip install)
     except Exception:  # a bug: the traceback for a report, and a code apart from "failed"
         traceback.print_exc()
         message = "newsdoc: internal error (please report it); run again with --resume"

@@ -17,8 +17,8 @@ that those documents are parsed again and every id stays in the output exactly o
 
 Parquet layout: one dataset per table, as sibling directories, so that the natural read of
 each path is exactly one table: ``OUT.parquet/`` holds the articles and
-``OUT.quotes.parquet/`` the quotes (see :mod:`newsdoc.parquet_output` and
-``docs/arrow-schema.md``).
+``OUT.quotes.parquet/`` the quotes (:func:`table_paths`; the writer, which needs pyarrow, is
+in :mod:`newsdoc.parquet_output`).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from typing import IO, Any, BinaryIO, Literal, Protocol, cast
 
 from newsdoc.io import Result, open_binary, result_line
 from newsdoc.serialize import dumps
-from newsdoc.tables import article_row, encode_rows
+from newsdoc.tables import ARTICLES, TABLES, article_row, encode_rows
 
 Kind = Literal["jsonl", "jsonl.gz", "csv", "parquet"]
 Payload = Literal["jsonl", "csv", "rows"]
@@ -105,8 +105,12 @@ def open_output(
     if not resume and not overwrite and _exists(out, kind):
         raise OutputError(f"{out} exists: add --resume to continue it or --overwrite to replace it")
     if kind == "parquet":
-        from newsdoc.parquet_output import ParquetWriter  # pyarrow: an optional extra
-
+        try:
+            from newsdoc.parquet_output import ParquetWriter
+        except ImportError as error:  # pyarrow is an optional extra
+            raise ImportError(
+                f"{out}: Parquet output needs pyarrow: pip install 'newsdoc[arrow]'"
+            ) from error
         return ParquetWriter(
             out, resume=resume, retry_failed=retry_failed, rows_per_part=rows_per_part
         )
@@ -118,9 +122,21 @@ def open_output(
 def _exists(out: Path, kind: Kind) -> bool:
     if kind != "parquet":
         return out.is_file() and out.stat().st_size > 0
-    from newsdoc.parquet_output import table_paths
-
     return any(path.is_dir() and any(path.iterdir()) for path in table_paths(out).values())
+
+
+def table_paths(out: str | os.PathLike[str]) -> dict[str, Path]:
+    """The dataset directory of each table of a Parquet output (see ``docs/arrow-schema.md``).
+
+    ``OUT.parquet`` holds the articles, ``OUT.quotes.parquet`` beside it the quotes, and so
+    on for every table of :data:`newsdoc.tables.TABLES`.
+    """
+    path = Path(out)
+    stem = path.name[: -len(".parquet")] if path.name.lower().endswith(".parquet") else path.name
+    return {
+        table: path if table == ARTICLES else path.with_name(f"{stem}.{table}.parquet")
+        for table in TABLES
+    }
 
 
 def _replace_with(path: Path, write: Callable[[BinaryIO], None]) -> None:

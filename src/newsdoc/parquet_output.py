@@ -1,10 +1,11 @@
 """The Parquet output of ``newsdoc batch``: one dataset directory per table, parts renamed in.
 
 ``--out OUT.parquet`` writes the articles to ``OUT.parquet/`` and the quotes to
-``OUT.quotes.parquet/`` beside it (:func:`table_paths`), so that ``pandas.read_parquet`` of
-each path gives exactly one table. Every table gets a part of the same number per run (and
-per ``rows_per_part`` articles), empty when it has no rows, so that a part's quotes belong to its
-articles. A Parquet file cannot be appended to; new parts are what makes ``--resume`` work.
+``OUT.quotes.parquet/`` beside it (:func:`newsdoc.outputs.table_paths`), so that
+``pandas.read_parquet`` of each path gives exactly one table. Every table gets a part of the
+same number per run (and per ``rows_per_part`` articles), empty when it has no rows, so that
+a part's quotes belong to its articles. A Parquet file cannot be appended to; new parts are
+what makes ``--resume`` work.
 
 A part is written as ``.part-00003.parquet.tmp`` (readers skip hidden files), synced, and
 renamed to ``part-00003.parquet`` only when complete, articles first. A kill therefore leaves
@@ -23,21 +24,13 @@ import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-igno
 import pyarrow.parquet as pq  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
 from newsdoc.io import Result
-from newsdoc.outputs import ROWS_PER_PART, OutputError, Payload
+from newsdoc.outputs import ROWS_PER_PART, OutputError, Payload, table_paths
 from newsdoc.tables import ARTICLES, TABLES, encode_rows, table_schemas
+
+__all__ = ["ParquetWriter", "read_tables", "table_paths"]
 
 ROWS_PER_GROUP = 1_000  # articles per row group: ~5 MB, and bounded parent memory
 _PART = "part-{:05d}.parquet"
-
-
-def table_paths(out: str | os.PathLike[str]) -> dict[str, Path]:
-    """The dataset directory of each table: ``OUT.parquet`` (articles), ``OUT.quotes.parquet``."""
-    path = Path(out)
-    stem = path.name[: -len(".parquet")] if path.name.lower().endswith(".parquet") else path.name
-    return {
-        table: path if table == ARTICLES else path.with_name(f"{stem}.{table}.parquet")
-        for table in TABLES
-    }
 
 
 def _parts(folder: Path) -> dict[int, Path]:
