@@ -48,6 +48,7 @@ from newsdoc.outputs import (
     encode,
     open_output,
     output_kind,
+    table_paths,
 )
 from newsdoc.parser import DEFAULT_PARSER, Parser, ParserConfig
 from newsdoc.workers import (
@@ -340,7 +341,10 @@ class BatchSummary:
         seconds = max(self.seconds, 1e-9)
         timed_out = f", {self.timed_out:,} timed out" if self.timed_out else ""
         skipped = f", {self.skipped:,} already done" if self.skipped else ""
-        target = "stdout" if str(self.out) == STDOUT else self.out
+        target = "stdout" if str(self.out) == STDOUT else str(self.out)
+        if output_kind(self.out) == "parquet":
+            others = [str(path) for path in table_paths(self.out).values()][1:]
+            target = f"{target} (and {', '.join(others)})"
         return (
             f"{self.documents:,} documents ({self.failed:,} failed{timed_out}{skipped}) in "
             f"{seconds:,.1f} s: {self.documents / seconds:,.1f} docs/s, "
