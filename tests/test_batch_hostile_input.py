@@ -10,12 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsdoc
 from newsdoc import batch
 from newsdoc.batch import run_batch
 from newsdoc.io import Result, iter_documents, read_results
 from newsdoc.model import Article
+from newsdoc.serialize import dumps, loads
 
 STORY = "Bridge reopens\n\nThe bridge reopened after repairs, officials said.\n"
 
@@ -153,3 +156,19 @@ def test_json_round_trip_is_exact_for_every_str() -> None:
     assert back.source == text
     # Standard JSON from elsewhere keeps its meaning: an escaped pair is one character.
     assert json.loads(json.dumps("\U0001f600")) == "\U0001f600"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(exclude_categories=()),  # surrogates included
+            st.sampled_from(["\\", "u", "D", "8", "3", "E", "0", '"', "\ud83d", "\ude00"]),
+        )
+    )
+)
+def test_serialize_round_trip_is_exact_for_any_str(text: str) -> None:
+    """dumps/loads give back every str exactly, as strict UTF-8-encodable JSON."""
+    encoded = dumps({"source": text, "list": [text]})
+    encoded.encode("utf-8")
+    assert loads(encoded) == {"source": text, "list": [text]}

@@ -242,7 +242,7 @@ def _finite_number(text: str) -> float | None:
     return value if math.isfinite(value) else None  # 1e999 reads as infinity
 
 
-def _reject_constant(_name: str) -> None:
+def _null_constant(_name: str) -> None:
     # NaN, Infinity and -Infinity are not JSON; strict readers of our output would reject them.
     return None
 
@@ -265,16 +265,15 @@ def read_jsonl(
     *,
     text_field: str = DEFAULT_TEXT_FIELD,
     id_field: str = DEFAULT_ID_FIELD,
-    name: str | None = None,
 ) -> Iterator[Document]:
     """Yield one document per line of a ``.jsonl`` or ``.jsonl.gz`` file (blank lines skipped).
 
-    Fallback ids are ``name:line`` (``name`` defaults to the file name). ``NaN`` and
-    infinities in a record read as None. A record nested deeper than
-    :data:`MAX_JSON_DEPTH`, or a file that breaks off (a truncated gzip stream), becomes an
-    error document and reading goes on with the next record or file.
+    Fallback ids are ``name:line``, with the file's name. ``NaN`` and infinities in a record
+    read as None. A record nested deeper than :data:`MAX_JSON_DEPTH`, or a file that breaks
+    off (a truncated gzip stream), becomes an error document and reading goes on with the
+    next record or file.
     """
-    name = clean_id(path.name) if name is None else name
+    name = clean_id(path.name)
     number = 0
     try:
         for number, line in _lines(path):
@@ -282,9 +281,7 @@ def read_jsonl(
                 continue
             fallback_id = f"{name}:{number}"
             try:
-                record = json.loads(
-                    line, parse_float=_finite_number, parse_constant=_reject_constant
-                )
+                record = json.loads(line, parse_float=_finite_number, parse_constant=_null_constant)
             except ValueError as error:
                 yield Document(fallback_id, None, error=f"invalid JSON: {error}")
                 continue
