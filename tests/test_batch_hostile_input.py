@@ -172,3 +172,30 @@ def test_serialize_round_trip_is_exact_for_any_str(text: str) -> None:
     encoded = dumps({"source": text, "list": [text]})
     encoded.encode("utf-8")
     assert loads(encoded) == {"source": text, "list": [text]}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lines=st.lists(
+        st.one_of(
+            st.binary(max_size=40),
+            st.sampled_from([b'{"id": "a", "text": "T"}', b"[[[[", b"NaN", b'{"text": 1}']),
+        ),
+        max_size=8,
+    ),
+    cut=st.integers(min_value=0, max_value=400),
+)
+def test_any_bytes_in_a_jsonl_or_gzip_input_never_stop_the_reader(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[bytes], cut: int
+) -> None:
+    """Whatever the bytes (and wherever a .gz is cut), reading yields documents, never raises."""
+    folder = tmp_path_factory.mktemp("hostile")
+    data = b"\n".join(lines)
+    plain = folder / "a.jsonl"
+    plain.write_bytes(data)
+    gzipped = folder / "b.jsonl.gz"
+    gzipped.write_bytes(gzip.compress(data)[:cut])
+    after = folder / "c.jsonl"
+    after.write_text(_line({"id": "after", "text": STORY}), encoding="utf-8")
+    documents = list(iter_documents([plain, gzipped, after]))
+    assert documents[-1].id == "after"
