@@ -175,12 +175,12 @@ def to_parquet(tables: ArticleTables, path: str | os.PathLike[str], **options: A
     """Write the articles to ``PATH`` and the quotes beside it, in one pass.
 
     ``to_parquet(tables, "parsed.parquet")`` writes ``parsed.parquet/`` and
-    ``parsed.quotes.parquet/`` (see :func:`newsdoc.parquet_output.table_paths`), the layout
+    ``parsed.quotes.parquet/`` (see :func:`newsdoc.outputs.table_paths`), the layout
     and exactly the ``ARTICLE_SCHEMA``/``QUOTE_SCHEMA`` that ``newsdoc batch`` writes;
     read them with ``pyarrow.parquet.read_table`` or ``pandas.read_parquet(path,
     dtype_backend="pyarrow")``.
     """
-    from newsdoc.parquet_output import table_paths
+    from newsdoc.outputs import table_paths
     from newsdoc.tables import ARTICLE_SCHEMA, QUOTE_SCHEMA
 
     paths = table_paths(path)

@@ -1,4 +1,4 @@
-"""Flat Arrow tables of articles and quotes, and the Parquet dataset that holds them.
+"""Flat Arrow tables of articles and quotes: their rows and schemas.
 
 :func:`article_row` and :func:`quote_rows` turn one parse result into plain dicts that match
 :data:`ARTICLE_SCHEMA` and :data:`QUOTE_SCHEMA` (documented column by column in
