@@ -14,6 +14,7 @@ import math
 import os
 import signal
 import sys
+import threading
 import traceback
 from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
@@ -246,7 +247,8 @@ def _batch(options: argparse.Namespace) -> int:
     _check_batch_options(options)
     progress = Progress(enabled=False if options.quiet else None)
     # A plain `kill` ends the batch as Ctrl-C does: finished results closed, resumable.
-    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler) if in_main_thread else None
     try:
         summary = run_batch(
             options.inputs,
@@ -286,7 +288,8 @@ def _batch(options: argparse.Namespace) -> int:
         print(message, file=sys.stderr)
         return EXIT_CRASHED
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if in_main_thread:  # signal handlers can only be set from the main thread
+            signal.signal(signal.SIGTERM, previous)
     if not options.quiet:
         print(f"newsdoc batch: {summary.describe()}", file=sys.stderr)
     return EXIT_FAILED if summary.failed else 0
