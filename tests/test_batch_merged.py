@@ -96,3 +96,20 @@ def test_resume_from_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert summary.skipped == 2
     assert summary.documents == 1
     assert [result.id for result in read_results(out)] == ["a", "b", "c"]
+
+
+def test_an_existing_output_is_refused_before_the_bar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An existing --out is a usage error before inputs are counted or a bar is drawn."""
+    from newsdoc.cli import main
+
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "old"}\n', encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        main(["batch", str(_inputs(tmp_path)), "--out", str(out), "--progress", "--workers", "1"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "--overwrite" in err
+    assert "doc" not in err.replace("newsdoc", "")  # neither a tqdm bar nor the built-in line
+    assert out.read_text(encoding="utf-8") == '{"id": "old"}\n'

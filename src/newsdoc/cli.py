@@ -33,7 +33,7 @@ from newsdoc.batch import (
 from newsdoc.cli_inputs import check_inputs, count_documents
 from newsdoc.cli_parse import EXIT_FAILED, parse_files, parser_config, warn
 from newsdoc.io import DEFAULT_GLOB, DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, STDIN
-from newsdoc.outputs import OutputError
+from newsdoc.outputs import OutputError, check_new
 from newsdoc.parser import DEFAULT_MAX_CHARS
 from newsdoc.progress import make_progress
 from newsdoc.terminal import escape_controls
@@ -364,6 +364,10 @@ def _check_batch_options(options: argparse.Namespace) -> None:
         usage(str(error))
     if options.format is not None and options.format != kind:
         usage(f"--format {options.format} does not match --out {options.out} ({kind})")
+    try:  # now, before the inputs are counted for the progress bar
+        check_new(options.out, resume=options.resume, overwrite=options.overwrite)
+    except OutputError as error:
+        usage(str(error))
     if options.inputs.count(STDIN) > 1:
         usage("- (standard input) can be given only once")
     workers = default_workers() if options.workers is None else options.workers

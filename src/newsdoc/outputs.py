@@ -103,9 +103,8 @@ def open_output(
         if resume:
             raise OutputError("resume needs an output file to read back; stdout (-) has none")
         return JsonlStreamWriter(sys.stdout)
+    check_new(out, resume=resume, overwrite=overwrite)
     kind = output_kind(out)
-    if not resume and not overwrite and _exists(out, kind):
-        raise OutputError(f"{out} exists: add --resume to continue it or --overwrite to replace it")
     if kind == "parquet":
         try:
             from newsdoc.parquet_output import ParquetWriter
@@ -119,6 +118,12 @@ def open_output(
     if kind == "csv":
         return CsvWriter(out, resume=resume, retry_failed=retry_failed)
     return JsonlWriter(out, resume=resume, retry_failed=retry_failed)
+
+
+def check_new(out: Path, *, resume: bool = False, overwrite: bool = False) -> None:
+    """Raise :class:`OutputError` when ``out`` exists and neither ``resume`` nor ``overwrite``."""
+    if str(out) != STDOUT and not resume and not overwrite and _exists(out, output_kind(out)):
+        raise OutputError(f"{out} exists: add --resume to continue it or --overwrite to replace it")
 
 
 def _exists(out: Path, kind: Kind) -> bool:
