@@ -8,7 +8,8 @@ their results (JSON line or table rows) so the parent process only reads and wri
 - :func:`parse_many`: texts in, articles out, for Python callers.
 - :func:`run_batch`: the engine of ``newsdoc batch``: inputs in, a JSONL, JSONL.gz or CSV
   file (or standard output) or Parquet datasets out (:mod:`newsdoc.outputs`), one error
-  record per failed document, a progress line, a summary. A killed run resumes exactly.
+  record per failed document, progress (:mod:`newsdoc.progress`), a summary. A killed run
+  resumes exactly.
 
 The worker processes, the chunking and the time limit live in :mod:`newsdoc.workers`.
 
@@ -321,7 +322,7 @@ def run_batch(
     """Parse every document of ``inputs`` into ``out`` (see :mod:`newsdoc.outputs`).
 
     ``out`` is a ``.jsonl``, ``.jsonl.gz`` or ``.csv`` file or a ``.parquet`` dataset;
-    ``out="-"`` writes the JSON lines to standard output (the progress line stays on stderr).
+    ``out="-"`` writes the JSON lines to standard output (progress stays on stderr).
     An existing ``out`` is refused (:class:`~newsdoc.outputs.OutputError`) unless ``resume``
     (skip the documents already in it, append the rest) or ``overwrite``; ``retry_failed``
     with ``resume`` parses the documents of its error records again. A resume whose output
