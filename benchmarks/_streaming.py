@@ -123,14 +123,17 @@ def _watch_batch(source: Path, out: Path) -> tuple[int, int, float, int]:
 
 def memory_section(article: str, work: Path, gigabytes: float) -> str:
     """Run ``newsdoc batch --workers 2`` over generated JSONL; return the markdown section."""
+    from newsdoc.outputs import table_paths  # importable: throughput.py put src on the path
+
     source = work / "memory.jsonl"
     count, size = generate_jsonl(article, source, gigabytes)
     rows, worst = [], 0
     for out in (work / "memory-out.jsonl", work / "memory-out.parquet"):
         peak_total, peak_single, seconds, code = _watch_batch(source, out)
         worst = max(worst, peak_total)
-        if out.is_dir():
-            shutil.rmtree(out)
+        if out.suffix == ".parquet":
+            for folder in table_paths(out).values():  # one dataset directory per table
+                shutil.rmtree(folder)
         else:
             out.unlink()
         rows.append(

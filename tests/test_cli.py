@@ -200,7 +200,8 @@ def test_batch_parquet_resume(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         "j1",
         "j2",
     ]
-    assert len(list((out / "articles").glob("part-*.parquet"))) == 2
+    assert len(list(out.glob("part-*.parquet"))) == 2
+    assert len(list((tmp_path / "out.quotes.parquet").glob("part-*.parquet"))) == 2
     capsys.readouterr()
 
 
@@ -211,7 +212,7 @@ def test_bad_output_name_is_a_usage_error(
     with pytest.raises(SystemExit) as stopped:
         main(["batch", str(tmp_path), "--out", str(tmp_path / "out.txt")])
     assert stopped.value.code == 2
-    assert ".jsonl or .parquet" in capsys.readouterr().err
+    assert ".jsonl, .jsonl.gz, .csv or .parquet" in capsys.readouterr().err
 
 
 def test_python_dash_m_runs_the_cli_with_worker_processes(tmp_path: Path) -> None:

@@ -86,8 +86,9 @@ def test_files_to_parquet_have_the_batch_schema(client: Any, tmp_path: Path) -> 
         path.write_text(story, encoding="utf-8")
         paths.append(path)
     lazy = parse_frame(read_files(paths, files_per_partition=3), id_column="id")
-    to_parquet(lazy, tmp_path / "out")
-    articles = pq.read_table(tmp_path / "out" / "articles")
+    to_parquet(lazy, tmp_path / "out.parquet")
+    articles = pq.read_table(tmp_path / "out.parquet")
+    assert pq.read_table(tmp_path / "out.quotes.parquet").schema.equals(newsdoc.io.QUOTE_SCHEMA)
     assert articles.schema.equals(newsdoc.io.ARTICLE_SCHEMA)
     assert sorted(articles.column("id").to_pylist()) == sorted(str(path) for path in paths)
     headlines = {row["id"]: row["headline"] for row in articles.to_pylist()}

@@ -11,18 +11,17 @@ import pytest
 
 import newsdoc
 from newsdoc.io import (
-    JsonlWriter,
     Result,
-    finished_ids,
     iter_documents,
     read_results,
     read_text_file,
 )
 from newsdoc.model import Article, Quote, Span
+from newsdoc.outputs import JsonlWriter
 
 pa = pytest.importorskip("pyarrow")
 
-from newsdoc import tables  # noqa: E402 - needs pyarrow, checked just above
+from newsdoc import parquet_output, tables  # noqa: E402 - needs pyarrow, checked just above
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -42,24 +41,19 @@ def fixture_texts() -> list[str]:
 
 
 def test_directory_is_read_recursively_in_order_with_glob(tmp_path: Path) -> None:
-    """A directory yields each matching file once, sorted, with its path as id."""
+    """A directory yields each matching file once, sorted, its path in the folder as id."""
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "two.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "one.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "skip.md").write_text(STORY, encoding="utf-8")
     documents = list(iter_documents([tmp_path]))
-    assert [doc.id for doc in documents] == [
-        str(tmp_path / "b" / "two.txt"),
-        str(tmp_path / "one.txt"),
-    ]
+    assert [doc.id for doc in documents] == ["b/two.txt", "one.txt"]
     assert all(doc.text == STORY and doc.error is None for doc in documents)
-    assert [doc.id for doc in iter_documents([tmp_path], glob="*.md")] == [
-        str(tmp_path / "skip.md")
-    ]
+    assert [doc.id for doc in iter_documents([tmp_path], glob="*.md")] == ["skip.md"]
 
 
 def test_jsonl_ids_metadata_and_bad_lines(tmp_path: Path) -> None:
-    """JSONL: id field or path:line as id, other fields as metadata, bad lines as errors."""
+    """JSONL: id field or name:line as id, other fields as metadata, bad lines as errors."""
     path = tmp_path / "news.jsonl.gz"
     lines = [
         json.dumps({"id": "a1", "body": STORY, "source": "wire"}),
@@ -72,7 +66,8 @@ def test_jsonl_ids_metadata_and_bad_lines(tmp_path: Path) -> None:
     with gzip.open(path, "wt", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
     documents = list(iter_documents([path], text_field="body"))
-    assert [doc.id for doc in documents] == ["a1", f"{path}:3", f"{path}:4", "a4", f"{path}:6"]
+    name = path.name
+    assert [doc.id for doc in documents] == ["a1", f"{name}:3", f"{name}:4", "a4", f"{name}:6"]
     assert documents[0].metadata == {"source": "wire"}
     assert documents[0].text == STORY
     assert [doc.error is None for doc in documents] == [True, True, False, False, False]
@@ -115,10 +110,8 @@ def test_resume_skips_known_ids(tmp_path: Path) -> None:
     """skip_ids drops finished text files and finished JSONL records."""
     (tmp_path / "one.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "two.txt").write_text(STORY, encoding="utf-8")
-    done = {str(tmp_path / "one.txt")}
-    assert [doc.id for doc in iter_documents([tmp_path], skip_ids=done)] == [
-        str(tmp_path / "two.txt")
-    ]
+    done = {"one.txt"}
+    assert [doc.id for doc in iter_documents([tmp_path], skip_ids=done)] == ["two.txt"]
 
 
 def test_jsonl_results_round_trip_and_torn_line(tmp_path: Path) -> None:
@@ -137,9 +130,10 @@ def test_jsonl_results_round_trip_and_torn_line(tmp_path: Path) -> None:
     assert not back[-1].ok
     with out.open("a", encoding="utf-8") as handle:
         handle.write('{"id": "torn", "meta')
-    assert "torn" not in finished_ids(out)
-    JsonlWriter(out, resume=True).close()
-    assert finished_ids(out) == {f"d{index}" for index in range(len(articles))} | {"bad"}
+    resumed = JsonlWriter(out, resume=True)
+    resumed.close()
+    assert resumed.done == {f"d{index}" for index in range(len(articles))} | {"bad"}
+    assert out.read_bytes().endswith(b"}\n")
 
 
 def _quoted_article() -> Article:
@@ -192,18 +186,18 @@ def test_parquet_dataset_round_trip_resume_and_torn_part(tmp_path: Path) -> None
         Result("quoted", _quoted_article()),
         Result("third", newsdoc.parse(STORY)),
     ]
-    writer = tables.ParquetWriter(out)
+    writer = parquet_output.ParquetWriter(out)
     writer.write(results[0])
     writer.write(results[1])
     writer.close()
-    assert tables.finished_parquet_ids(out) == {"first", "quoted"}
-    again = tables.ParquetWriter(out, resume=True)
+    again = parquet_output.ParquetWriter(out, resume=True)
+    assert again.done == {"first", "quoted"}
     again.write(results[2])
     again.close()
-    articles, quotes = tables.read_tables(out)
+    articles, quotes = parquet_output.read_tables(out)
     assert articles.column("id").to_pylist() == ["first", "quoted", "third"]
     expected_quotes = [r.id for r in results if r.article for _ in r.article.quotes]
     assert quotes.column("article_id").to_pylist() == expected_quotes
-    (out / "articles" / "part-00002.parquet").write_bytes(b"PAR1 torn")
-    assert tables.finished_parquet_ids(out) == {"first", "quoted", "third"}
-    assert not (out / "articles" / "part-00002.parquet").exists()
+    (out / "part-00002.parquet").write_bytes(b"PAR1 torn")
+    assert parquet_output.ParquetWriter(out, resume=True).done == {"first", "quoted", "third"}
+    assert not (out / "part-00002.parquet").exists()

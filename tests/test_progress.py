@@ -162,7 +162,7 @@ def test_batch_progress_flag_forces_the_bar(tmp_path: Path) -> None:
     env = {"PYTHONPATH": SRC, "PATH": "/usr/bin:/bin"}
     for extra, shown in (([], False), (["--progress"], True)):
         done = subprocess.run(
-            [*command, "--workers", "1", *extra],
+            [*command, "--workers", "1", "--overwrite", *extra],  # the same --out twice
             capture_output=True,
             text=True,
             timeout=120,

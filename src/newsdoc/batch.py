@@ -6,9 +6,12 @@ reading, parsing and writing all stream: a 1 GB input never sits in memory. (The
 their results (JSON line or table rows) so the parent process only reads and writes.
 
 - :func:`parse_many`: texts in, articles out, for Python callers.
-- :func:`run_batch`: the engine of ``newsdoc batch``: inputs in, a JSONL file (or standard
-  output) or a Parquet dataset out, one error record per failed document, a progress line, a
-  summary.
+- :func:`run_batch`: the engine of ``newsdoc batch``: inputs in, a JSONL, JSONL.gz or CSV
+  file (or standard output) or Parquet datasets out (:mod:`newsdoc.outputs`), one error
+  record per failed document, progress (:mod:`newsdoc.progress`), a summary. A killed run
+  resumes exactly.
+
+The worker processes, the chunking and the time limit live in :mod:`newsdoc.workers`.
 
 Both take ``timeout``: a limit in seconds per document, enforced with ``SIGALRM`` in the
 process that parses (see :func:`parse_document`), so that one pathological page cannot stall
@@ -17,148 +20,67 @@ a batch.
 
 from __future__ import annotations
 
-import json
-import math
-import multiprocessing
 import os
-import signal
-import sys
-import threading
-import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
-from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from types import FrameType
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 import attrs
 
-from newsdoc.decode import warning_notes
 from newsdoc.io import (
     DEFAULT_GLOB,
     DEFAULT_ID_FIELD,
     DEFAULT_TEXT_FIELD,
+    STDIN,
     Document,
-    JsonlStreamWriter,
-    JsonlWriter,
     Result,
-    finished_ids,
+    input_ids,
     iter_documents,
-    result_line,
-    result_record,
 )
 from newsdoc.model import Article
+from newsdoc.outputs import (
+    ROWS_PER_PART,
+    STDOUT,
+    OutputError,
+    Payload,
+    encode,
+    open_output,
+    output_kind,
+    table_paths,
+)
 from newsdoc.parser import DEFAULT_PARSER, Parser, ParserConfig
 from newsdoc.progress import Progress as Progress  # re-exported: the old home of the class
 from newsdoc.progress import make_progress
-from newsdoc.tables import ParquetWriter, encode_rows, finished_parquet_ids
-from newsdoc.terminal import escape_json
+from newsdoc.workers import (
+    ALARM,
+    DEFAULT_CHUNKSIZE,
+    TimedOut,
+    check_timeout,
+    default_workers,
+    ordered_map,
+)
 
-Item = TypeVar("Item")
-Output = TypeVar("Output")
-Payload = Literal["article", "jsonl", "rows"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "STDOUT",
+    "BatchSummary",
+    "Progress",
+    "check_timeout",
+    "default_workers",
+    "ordered_map",
+    "output_kind",
+    "parse_document",
+    "parse_many",
+    "run_batch",
+]
+
 Status = Literal["ok", "failed", "timed out"]
-DEFAULT_CHUNKSIZE = 16
-CHUNK_CHARACTERS = 200_000  # about 0.1 s of parsing: chunks of similar cost balance the workers
-WINDOW_CHARACTERS = 8_000_000  # text in flight (results are a few times larger)
 # `newsdoc batch --timeout` default: the slowest of 11,508 corpus documents parses in 0.04 s and
 # the slowest synthetic worst case runs at about 0.17 MB/s, so only a stuck parse (or over
 # 10 MB of adversarial text) reaches a minute. The library default stays None (no limit).
 DEFAULT_TIMEOUT = 60.0
-STDOUT = "-"  # `--out -`: JSON lines on standard output
-
-
-def default_workers() -> int:
-    """The number of cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def _chunks(
-    items: Iterable[Item], size: int, weigh: Callable[[Item], int], max_weight: int
-) -> Iterator[tuple[list[Item], int]]:
-    """Chunks of at most ``size`` items and (but for a single heavy item) ``max_weight``."""
-    chunk: list[Item] = []
-    weight = 0
-    for item in items:
-        chunk.append(item)
-        weight += weigh(item)
-        if len(chunk) >= size or weight >= max_weight:
-            yield chunk, weight
-            chunk, weight = [], 0
-    if chunk:
-        yield chunk, weight
-
-
-def _unit(_item: object) -> int:
-    return 1
-
-
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group; only the parent should handle it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """forkserver where possible: never forks a threaded parent (Jupyter, Dask); cheap starts."""
-    methods = multiprocessing.get_all_start_methods()
-    main_file = getattr(sys.modules.get("__main__"), "__file__", None)
-    if main_file is not None and not os.path.exists(main_file) and "fork" in methods:
-        # A script read from stdin cannot be re-imported by forkserver/spawn workers.
-        return multiprocessing.get_context("fork")
-    if "forkserver" not in methods:
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    # Workers fork from a server that has imported the parser once, not each on its own.
-    context.set_forkserver_preload(["__main__", "newsdoc.batch"])
-    return context
-
-
-def ordered_map(
-    function: Callable[[list[Item]], list[Output]],
-    items: Iterable[Item],
-    *,
-    workers: int,
-    chunksize: int = DEFAULT_CHUNKSIZE,
-    weigh: Callable[[Item], int] = _unit,
-    chunk_weight: int = CHUNK_CHARACTERS,
-    window_weight: int = WINDOW_CHARACTERS,
-    window: int | None = None,
-) -> Iterator[Output]:
-    """Apply ``function`` to chunks of ``items`` in worker processes, yielding in input order.
-
-    A chunk holds at most ``chunksize`` items and about ``chunk_weight`` of their ``weigh``
-    (characters, for documents), so that chunks take similar times. At most ``window`` chunks
-    (default ``16 * workers``) and ``window_weight`` are in flight: enough for one slow chunk
-    at the head not to leave the other workers idle, little enough to keep memory flat.
-    With ``workers <= 1`` everything runs in this process (easiest to debug and profile).
-    """
-    chunks = _chunks(items, chunksize, weigh, chunk_weight)
-    if workers <= 1:
-        for chunk, _weight in chunks:
-            yield from function(chunk)
-        return
-    limit = window or 16 * workers
-    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_ignore_interrupts)
-    pending: deque[tuple[Future[list[Output]], int]] = deque()
-    in_flight = 0
-    try:
-        for chunk, weight in chunks:
-            pending.append((pool.submit(function, chunk), weight))
-            in_flight += weight
-            while len(pending) >= limit or in_flight >= window_weight:
-                head, head_weight = pending.popleft()
-                in_flight -= head_weight
-                yield from head.result()
-        while pending:
-            yield from pending.popleft()[0].result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 @attrs.frozen(slots=True)
@@ -167,96 +89,8 @@ class _Task:
 
     parser: Parser
     published: date | datetime | None
-    payload: Payload
+    payload: Payload | Literal["article"]
     timeout: float | None = None
-
-
-class _TimedOut(BaseException):
-    """Raised into a parse that ran past its time limit.
-
-    A ``BaseException``, like ``KeyboardInterrupt``, so that no ``except Exception`` on the
-    way (a rule guarding itself) can swallow it and let the runaway parse go on.
-    """
-
-
-class _Alarm:
-    """The ``SIGALRM`` timer of this process, armed around one parse at a time.
-
-    Signal handlers run in the main thread between bytecodes, and both ``re`` and ``regex``
-    check for signals inside long matches, so even a runaway pattern is interrupted. Only a
-    single long call into C that checks no signals (``str.split`` of a huge text) delays the
-    interruption until it returns.
-    """
-
-    def __init__(self) -> None:
-        self.armed = False  # the handler raises only while this is set
-        self.active = False  # our handler is installed: disarm has something to undo
-        self.previous: Any = None
-        self.outer: tuple[float, float] = (0.0, 0.0)
-        self.started = 0.0
-
-    def arm(self, seconds: float) -> None:
-        """Raise :class:`_TimedOut` in this (main) thread after ``seconds`` of wall time."""
-        self.outer = (0.0, 0.0)  # never a stale value, even if the alarm cuts this method short
-        self.previous = signal.signal(signal.SIGALRM, self.fire)
-        self.active = True
-        self.started = time.monotonic()
-        self.armed = True  # before the timer starts, so that no alarm can come unarmed
-        self.outer = signal.setitimer(signal.ITIMER_REAL, seconds)
-
-    def fire(self, _signum: int, _frame: FrameType | None) -> None:
-        """The signal handler: raise once, and only while a parse is armed."""
-        if self.armed:
-            self.armed = False  # a late second delivery is ignored, never raised twice
-            raise _TimedOut
-
-    def disarm(self) -> None:
-        """Stop the timer and put back the handler and timer found by :meth:`arm` (idempotent).
-
-        Only the first statement can be cut short by our alarm (nothing raises once ``armed``
-        is off), so a second call after an interrupted one always finishes the job.
-        """
-        self.armed = False  # from here on a pending alarm is ignored
-        if not self.active:
-            return
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        # None: the previous handler was not set from Python; the default is the best guess.
-        previous = signal.SIG_DFL if self.previous is None else self.previous
-        signal.signal(signal.SIGALRM, previous)
-        delay, interval = self.outer
-        if delay > 0:  # the caller had an alarm of its own running: give it back
-            left = delay - (time.monotonic() - self.started)
-            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-6), interval)
-        self.previous = None
-        self.active = False
-
-
-_ALARM = _Alarm()
-
-
-def check_timeout(timeout: float | None, *, in_process: bool) -> None:
-    """Raise ``ValueError`` unless ``timeout`` (seconds per document, or None) can be enforced.
-
-    The limit needs ``SIGALRM`` (POSIX; not on Windows), delivered to the main thread of the
-    process that parses: a worker process always qualifies, this process (``workers=1``) only
-    when called from its main thread.
-    """
-    if timeout is None:
-        return
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
-        raise ValueError(f"timeout must be a number of seconds or None, got {timeout!r}")
-    if not (math.isfinite(timeout) and timeout > 0):
-        raise ValueError(f"timeout must be a positive number of seconds or None, got {timeout}")
-    if not hasattr(signal, "SIGALRM") or not hasattr(signal, "setitimer"):
-        raise ValueError(
-            f"timeout needs SIGALRM, which {sys.platform} does not have; use timeout=None "
-            "(newsdoc batch --timeout 0)"
-        )
-    if in_process and threading.current_thread() is not threading.main_thread():
-        raise ValueError(
-            "timeout with workers=1 parses in this process, where only the main thread can "
-            "receive SIGALRM; call from the main thread or use workers=2 or more"
-        )
 
 
 def parse_document(
@@ -273,63 +107,79 @@ def parse_document(
     ``TimeoutError: timed out after 5 s``. The handler and any timer of the caller's own are
     restored afterwards. Must run in the main thread.
     """
-    return _parse_document(document, parser, published, timeout)[0]
+    return _parse_document(document, parser, published, timeout, _unchanged)[0]
+
+
+def _unchanged(result: Result) -> Result:
+    return result
 
 
 def _parse_document(
-    document: Document, parser: Parser, published: date | datetime | None, timeout: float | None
-) -> tuple[Result, Status]:
-    """:func:`parse_document` and how it went, so that time-outs are counted apart."""
+    document: Document,
+    parser: Parser,
+    published: date | datetime | None,
+    timeout: float | None,
+    encode_result: Callable[[Result], Any],
+) -> tuple[Result, Status, Any]:
+    """Parse and encode one document: the result, how it went, and its encoding.
+
+    The time limit covers the encoding too (a result can be slow to flatten), and a result
+    that cannot be encoded (metadata too deep for the JSON encoder) fails like a parse.
+    """
     if document.text is None:
-        return Result(document.id, None, document.metadata, error=document.error), "failed"
+        failed = Result(document.id, None, document.metadata, error=document.error)
+        return failed, "failed", _encode_failure(failed, encode_result)
+    status: Status = "failed"
     try:
         if timeout is None:
-            article = parser.parse(document.text, published=published)
-        else:
-            try:
-                _ALARM.arm(timeout)
-                article = parser.parse(document.text, published=published)
-            finally:
-                _ALARM.disarm()
-    except _TimedOut:
-        _ALARM.disarm()  # again: the alarm may have cut the first disarm short
+            return _parse_and_encode(document, parser, published, encode_result)
+        try:
+            ALARM.arm(timeout)
+            return _parse_and_encode(document, parser, published, encode_result)
+        finally:
+            ALARM.disarm()
+    except TimedOut:
+        ALARM.disarm()  # again: the alarm may have cut the first disarm short
         message = f"TimeoutError: timed out after {timeout:g} s"
-        return Result(document.id, None, document.metadata, error=message), "timed out"
-    except Exception as error:  # one bad document must not stop the batch
+        status = "timed out"
+    except Exception as error:  # one bad document must not stop the batch (RecursionError too)
         message = f"{type(error).__name__}: {error}"
-        return Result(document.id, None, document.metadata, error=message), "failed"
+    failed = Result(document.id, None, document.metadata, error=message)
+    return failed, status, _encode_failure(failed, encode_result)
+
+
+def _parse_and_encode(
+    document: Document,
+    parser: Parser,
+    published: date | datetime | None,
+    encode_result: Callable[[Result], Any],
+) -> tuple[Result, Status, Any]:
+    article = parser.parse(document.text or "", published=published)
     if document.notes:
         article = attrs.evolve(article, notes=(*document.notes, *article.notes))
-    return Result(document.id, article, document.metadata), "ok"
+    result = Result(document.id, article, document.metadata)
+    return result, "ok", encode_result(result)
 
 
-def batch_line(result: Result) -> str:
-    """The JSON line of ``result``, with a ``warnings`` list when its text looked damaged.
-
-    The warnings are the notes of :func:`newsdoc.decode.warning_notes` (a binary file, HTML,
-    mojibake, an empty text); the field is absent when there are none. DEL and C1 control
-    characters are written as ``\\u`` escapes, so that ``--out -`` is safe on a terminal.
-    """
-    warnings = warning_notes(result.article.notes) if result.article is not None else []
-    if not warnings:
-        return escape_json(result_line(result))
-    record = {**result_record(result), "warnings": warnings}
-    return escape_json(json.dumps(record, ensure_ascii=False) + "\n")
+def _encode_failure(result: Result, encode_result: Callable[[Result], Any]) -> Any:
+    try:
+        return encode_result(result)
+    except Exception as error:  # the metadata itself cannot be written: keep the record
+        note = f"{result.error}; metadata dropped ({type(error).__name__}: {error})"
+        return encode_result(attrs.evolve(result, metadata={}, error=note))
 
 
 def _work(task: _Task, documents: list[Document]) -> list[tuple[str, int, Status, Any]]:
     """Parse and encode one chunk: ``(id, characters, status, payload)`` per document."""
+    encode_result: Callable[[Result], Any] = (
+        _unchanged if task.payload == "article" else partial(encode, task.payload)
+    )
     encoded: list[tuple[str, int, Status, Any]] = []
     for document in documents:
-        result, status = _parse_document(document, task.parser, task.published, task.timeout)
-        encoded_result: Any
-        if task.payload == "jsonl":
-            encoded_result = batch_line(result)
-        elif task.payload == "rows":
-            encoded_result = encode_rows(result)
-        else:
-            encoded_result = result
-        encoded.append((result.id, document.size, status, encoded_result))
+        result, status, payload = _parse_document(
+            document, task.parser, task.published, task.timeout, encode_result
+        )
+        encoded.append((result.id, document.size, status, payload))
     return encoded
 
 
@@ -351,28 +201,68 @@ def parse_many(
 
     ``texts`` is consumed lazily, a few chunks ahead. A text that fails to parse raises
     ``ValueError`` (naming its position and the original error) when its turn comes in the
-    output. ``workers=1`` parses in this process; ``progress`` shows a bar on stderr (a
-    widget in Jupyter; see :mod:`newsdoc.progress`), with an ETA when ``texts`` has a length.
+    output; one that is not a ``str`` raises ``TypeError`` naming its type and position.
+    ``workers=1`` parses in this process; ``progress`` shows a bar on stderr (a widget in
+    Jupyter; see :mod:`newsdoc.progress`), with an ETA when ``texts`` has a length.
     ``timeout`` limits each text to that many seconds (default: no limit); a text that takes
-    longer fails like any other (``ValueError: text 3 failed: TimeoutError: ...``). An
-    impossible ``timeout`` raises ``ValueError`` at once, see :func:`check_timeout`.
+    longer fails like any other (``ValueError: text 3 failed: TimeoutError: ...``). Wrong
+    arguments raise at once: ``TypeError`` for a wrong type (a single ``str`` instead of an
+    iterable of texts), ``ValueError`` for an impossible value, see :func:`check_timeout`.
     """
-    count = default_workers() if workers is None else workers
+    if isinstance(texts, (str, bytes, bytearray)) or not isinstance(texts, Iterable):
+        hint = "; for one text use newsdoc.parse, or pass [text]" if isinstance(texts, str) else ""
+        raise TypeError(f"parse_many() needs an iterable of str, got {type(texts).__name__}{hint}")
+    count = worker_count(workers)
+    _positive_int("chunksize", chunksize)
     check_timeout(timeout, in_process=count <= 1)  # now, not at the first next()
-    parser = DEFAULT_PARSER if config is None else Parser(config)
-    task = _Task(parser, published, "article", timeout)
+    task = _Task(_parser(config), published, "article", timeout)
     return _parse_many(texts, task, count, progress, chunksize)
+
+
+def _positive_int(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__} {value!r}")
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1, got {value}")
+    return value
+
+
+def worker_count(workers: object) -> int:
+    """``workers`` checked (a positive int), or every usable core for None."""
+    return default_workers() if workers is None else _positive_int("workers", workers)
+
+
+def _parser(config: object) -> Parser:
+    if config is None:
+        return DEFAULT_PARSER
+    if not isinstance(config, ParserConfig):
+        raise TypeError(
+            f"config must be a newsdoc.ParserConfig or None, got {type(config).__name__}"
+        )
+    return Parser(config)
+
+
+def _texts_as_documents(texts: Iterable[object]) -> Iterator[Document]:
+    for index, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(
+                f"parse_many() needs every text as str; text {index} is a {type(text).__name__}"
+            )
+        yield Document(str(index), text)
 
 
 def _parse_many(
     texts: Iterable[str], task: _Task, workers: int, progress: bool, chunksize: int
 ) -> Iterator[Article]:
     total = len(texts) if isinstance(texts, Sized) else None
-    documents = (Document(str(index), text) for index, text in enumerate(texts))
     display = make_progress(enabled=progress, total=total)
     try:
         for _id, characters, status, result in ordered_map(
-            partial(_work, task), documents, workers=workers, chunksize=chunksize, weigh=_size
+            partial(_work, task),
+            _texts_as_documents(texts),
+            workers=workers,
+            chunksize=chunksize,
+            weigh=_size,
         ):
             display.update(characters, ok=status == "ok", timed_out=status == "timed out")
             if result.article is None:
@@ -399,24 +289,15 @@ class BatchSummary:
         seconds = max(self.seconds, 1e-9)
         timed_out = f", {self.timed_out:,} timed out" if self.timed_out else ""
         skipped = f", {self.skipped:,} already done" if self.skipped else ""
-        target = "stdout" if str(self.out) == STDOUT else self.out
+        target = "stdout" if str(self.out) == STDOUT else str(self.out)
+        if output_kind(self.out) == "parquet":
+            others = [str(path) for path in table_paths(self.out).values()][1:]
+            target = f"{target} (and {', '.join(others)})"
         return (
             f"{self.documents:,} documents ({self.failed:,} failed{timed_out}{skipped}) in "
             f"{seconds:,.1f} s: {self.documents / seconds:,.1f} docs/s, "
             f"{self.characters / seconds / 1e6:.2f} MB/s -> {target}"
         )
-
-
-def output_kind(out: Path) -> Literal["jsonl", "parquet"]:
-    """``jsonl`` or ``parquet`` from the output name (``-``, stdout, is JSONL); else an error."""
-    if str(out) == STDOUT:
-        return "jsonl"
-    name = out.name.lower()
-    if name.endswith(".jsonl"):
-        return "jsonl"
-    if name.endswith(".parquet"):
-        return "parquet"
-    raise ValueError(f"--out must end with .jsonl or .parquet, got {out}")
 
 
 def run_batch(
@@ -429,70 +310,88 @@ def run_batch(
     id_field: str = DEFAULT_ID_FIELD,
     encoding: str | None = None,
     resume: bool = False,
+    overwrite: bool = False,
+    retry_failed: bool = False,
     published: date | datetime | None = None,
     config: ParserConfig | None = None,
     progress: Progress | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     timeout: float | None = None,
+    rows_per_part: int = ROWS_PER_PART,
 ) -> BatchSummary:
-    """Parse every document of ``inputs`` into ``out`` (``.jsonl`` file or ``.parquet`` dir).
+    """Parse every document of ``inputs`` into ``out`` (see :mod:`newsdoc.outputs`).
 
-    ``out="-"`` writes the JSON lines to standard output (the progress line stays on stderr).
-    With ``resume`` the documents already in ``out`` are skipped and new results appended.
+    ``out`` is a ``.jsonl``, ``.jsonl.gz`` or ``.csv`` file or a ``.parquet`` dataset;
+    ``out="-"`` writes the JSON lines to standard output (progress stays on stderr).
+    An existing ``out`` is refused (:class:`~newsdoc.outputs.OutputError`) unless ``resume``
+    (skip the documents already in it, append the rest) or ``overwrite``; ``retry_failed``
+    with ``resume`` parses the documents of its error records again. A resume whose output
+    shares no id with ``inputs`` is refused too: it would append everything again.
     ``timeout`` limits each document to that many seconds of wall time (default: no limit);
     one that takes longer becomes an error record ``TimeoutError: timed out after 5 s`` and
-    the batch goes on. An impossible ``timeout`` or ``resume`` raises ``ValueError`` before
-    any output is touched.
+    the batch goes on. Wrong arguments raise before any output is touched. A write error
+    (``OSError``: disk full, no permission) stops the batch with what was written complete,
+    ready for a resume.
     """
     target = Path(out)
-    kind = output_kind(target)
-    count = default_workers() if workers is None else workers
+    output_kind(target)  # a bad name fails before anything else
+    count = worker_count(workers)
+    _positive_int("chunksize", chunksize)
     check_timeout(timeout, in_process=count <= 1)
-    writer: Any
-    if str(target) == STDOUT:
-        if resume:
-            raise ValueError("resume needs an output file to read back; stdout (-) has none")
-        done: set[str] = set()
-        writer = JsonlStreamWriter(sys.stdout)
-        payload_kind: Payload = "jsonl"
-        write = writer.write_line
-    elif kind == "parquet":
-        done = finished_parquet_ids(target) if resume and target.exists() else set()
-        writer = ParquetWriter(target, resume=resume)
-        payload_kind = "rows"
-        write = writer.write_rows
-    else:
-        done = finished_ids(target) if resume else set()
-        writer = JsonlWriter(target, resume=resume)
-        payload_kind = "jsonl"
-        write = writer.write_line
-    parser = DEFAULT_PARSER if config is None else Parser(config)
-    documents = iter_documents(
-        inputs,
-        glob=glob,
-        text_field=text_field,
-        id_field=id_field,
-        encoding=encoding,
-        skip_ids=done,
+    if retry_failed and not resume:
+        raise ValueError("retry_failed re-parses the error records of a resumed output: add resume")
+    parser = _parser(config)
+    inputs = list(inputs)  # read twice by a resume
+    writer = open_output(
+        target,
+        resume=resume,
+        overwrite=overwrite,
+        retry_failed=retry_failed,
+        rows_per_part=rows_per_part,
     )
     display = progress or Progress(enabled=False)
     try:
+        ids = input_ids(
+            inputs, glob=glob, text_field=text_field, id_field=id_field, encoding=encoding
+        )
+        # Standard input is read once, by the run: a resume from it is not checked ahead.
+        from_stdin = any(str(name) == STDIN for name in inputs)
+        if writer.done and not from_stdin and not any(doc_id in writer.done for doc_id in ids):
+            raise OutputError(
+                f"--resume: none of the {len(writer.done):,} documents in {target} comes from "
+                "these inputs (other inputs, another --id-field, or ids written by newsdoc "
+                "before 0.2, which were paths as typed); give a new --out, or --overwrite"
+            )
+        documents = iter_documents(
+            inputs,
+            glob=glob,
+            text_field=text_field,
+            id_field=id_field,
+            encoding=encoding,
+            skip_ids=writer.done,
+        )
         for _id, characters, status, encoded in ordered_map(
-            partial(_work, _Task(parser, published, payload_kind, timeout)),
+            partial(_work, _Task(parser, published, writer.payload, timeout)),
             documents,
             workers=count,
             chunksize=chunksize,
             weigh=_size,
         ):
-            write(encoded)
+            writer.add(encoded)
             display.update(characters, ok=status == "ok", timed_out=status == "timed out")
-    finally:
         writer.close()
+    except KeyboardInterrupt:
+        writer.close()  # an interruption keeps every finished result, ready for a resume
+        raise
+    except BaseException:
+        writer.abort()  # a write error or a dead worker: keep only what is complete
+        raise
+    finally:
         display.close()
     return BatchSummary(
         documents=display.documents,
         failed=display.failed,
-        skipped=len(done),
+        skipped=len(writer.done),
         characters=display.characters,
         seconds=display.elapsed,
         out=target,

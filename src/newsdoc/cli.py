@@ -2,7 +2,9 @@
 
 Exit codes: 0 when every document parsed (also when the reader of the output went away, as
 with ``| head``), 1 when at least one failed (its error is reported and the others are still
-processed), 2 for a usage error, 130 when interrupted.
+processed), 2 for a usage error, 3 when a batch stopped before its end (a write error such as
+a full disk, a worker that died, an internal error: what was written is complete, continue
+with --resume), 130 when interrupted.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import math
 import os
 import signal
 import sys
+import threading
+import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime
@@ -29,14 +33,16 @@ from newsdoc.batch import (
 from newsdoc.cli_inputs import check_inputs, count_documents
 from newsdoc.cli_parse import EXIT_FAILED, parse_files, parser_config, warn
 from newsdoc.io import DEFAULT_GLOB, DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, STDIN
+from newsdoc.outputs import OutputError, check_new
 from newsdoc.parser import DEFAULT_MAX_CHARS
 from newsdoc.progress import make_progress
 from newsdoc.terminal import escape_controls
 
 FORMATS = ("json", "jsonl", "markdown", "text", "summary", "html")
-BATCH_FORMATS = ("jsonl", "parquet")
+BATCH_FORMATS = ("jsonl", "jsonl.gz", "csv", "parquet")
 # The per-document limit needs SIGALRM: on by default where it exists (POSIX), off elsewhere.
 HAS_ALARM = hasattr(signal, "SIGALRM") and hasattr(signal, "setitimer")
+EXIT_CRASHED = 3  # the batch stopped before its end; distinct from "some documents failed"
 EXIT_INTERRUPTED = 130
 # A missing optional dependency names the extra that brings it.
 EXTRAS = {"pyarrow": "arrow", "pandas": "pandas", "dask": "dask", "tqdm": "progress"}
@@ -65,17 +71,20 @@ examples:
   newsdoc parse story.txt --format html -o story.html
 """
 BATCH_HELP = """\
-Parse a corpus on every core into JSON lines or Parquet.
+Parse a corpus on every core into JSON lines (plain or gzip), CSV or Parquet.
 
 Inputs are text files, folders (searched recursively with --glob), JSONL or CSV files (one
 record per line or row, the article in --text-field), or - for JSON lines on standard input.
 A document that fails becomes an error record and the run goes on (exit 1 at the end).
+An existing --out is refused unless --resume (continue it) or --overwrite (replace it); a run
+that stops early (a full disk, a dead worker) exits 3 with what it wrote complete.
 """
 BATCH_EXAMPLES = """\
 examples:
   newsdoc batch corpus/ --out articles.jsonl
   newsdoc batch dump.jsonl.gz --text-field body --id-field uid --out articles.parquet
   newsdoc batch corpus/ --out articles.jsonl --resume
+  newsdoc batch corpus/ --out articles.csv --resume --retry-failed
   zcat dump.jsonl.gz | newsdoc batch - --out - | jq .article.headline
 """
 
@@ -173,7 +182,8 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         type=Path,
         metavar="PATH",
-        help="out.jsonl, out.parquet (a folder), or - for JSON lines on stdout",
+        help="out.jsonl, out.jsonl.gz, out.csv (one row per article), out.parquet (a "
+        "folder of articles, with out.quotes.parquet beside it), or - for JSON lines on stdout",
     )
     many.add_argument(
         "--format",
@@ -196,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--id-field",
         default=DEFAULT_ID_FIELD,
         metavar="NAME",
-        help="JSONL/CSV field holding the document id (default: %(default)s; else path:line)",
+        help="JSONL/CSV field holding the document id (default: %(default)s; else name:line)",
     )
     many.add_argument(
         "--encoding", metavar="NAME", help="text/CSV file encoding (default: detect per file)"
@@ -225,6 +235,14 @@ def build_parser() -> argparse.ArgumentParser:
     many.add_argument(
         "--resume", action="store_true", help="skip documents already in --out and append"
     )
+    many.add_argument(
+        "--retry-failed",
+        action="store_true",
+        help="with --resume: parse the documents of the output's error records again",
+    )
+    many.add_argument(
+        "--overwrite", action="store_true", help="replace an existing --out (else refused)"
+    )
     shown = many.add_mutually_exclusive_group()
     shown.add_argument(
         "--progress",
@@ -249,7 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenProcessPool:
         # A worker was killed (out of memory, a crash in an extension): results so far are kept.
         print("newsdoc: a worker process died; run again with --resume", file=sys.stderr)
-        return EXIT_FAILED
+        return EXIT_CRASHED
     except BrokenPipeError:
         # The reader went away (`newsdoc parse ... | head`): what it read was written in full,
         # so this is no failure. Silence the flush at exit.
@@ -276,6 +294,9 @@ def _batch(options: argparse.Namespace) -> int:
     counted = shown and not options.resume
     total = count_documents(options.inputs, options.glob) if counted else None
     progress = make_progress(enabled=shown, total=total)
+    # A plain `kill` ends the batch as Ctrl-C does: finished results closed, resumable.
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler) if in_main_thread else None
     try:
         summary = run_batch(
             options.inputs,
@@ -286,14 +307,39 @@ def _batch(options: argparse.Namespace) -> int:
             id_field=options.id_field,
             encoding=options.encoding,
             resume=options.resume,
+            overwrite=options.overwrite,
+            retry_failed=options.retry_failed,
             published=options.published,
             config=parser_config(options),
             progress=progress,
             chunksize=options.chunksize,
             timeout=options.timeout or None,
         )
+    except OutputError as error:
+        options.usage(str(error))
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # a full disk, a read-only folder, --out - into /dev/full
+        if str(options.out) == STDOUT:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error
+        target = "stdout" if str(options.out) == STDOUT else options.out
+        print(
+            f"newsdoc: cannot write {target}: {error.strerror or error}; what was written is "
+            "complete: fix the cause and run again with --resume",
+            file=sys.stderr,
+        )
+        return EXIT_CRASHED
+    except (KeyboardInterrupt, BrokenProcessPool, ImportError):
+        raise  # reported by main (a missing extra names its pip install)
+    except Exception:  # a bug: the traceback for a report, and a code apart from "failed"
+        traceback.print_exc()
+        message = "newsdoc: internal error (please report it); run again with --resume"
+        print(message, file=sys.stderr)
+        return EXIT_CRASHED
     finally:
         progress.close()  # also when run_batch fails before it starts (closing twice is fine)
+        if in_main_thread:  # signal handlers can only be set from the main thread
+            signal.signal(signal.SIGTERM, previous)
     if not options.quiet:
         print(escape_controls(f"newsdoc batch: {summary.describe()}"), file=sys.stderr)
     return EXIT_FAILED if summary.failed else 0
@@ -310,12 +356,18 @@ def _check_batch_options(options: argparse.Namespace) -> None:
         )
     if to_stdout and options.resume:
         usage("--resume reads back the output file; with --out - there is none, give a file")
+    if options.retry_failed and not options.resume:
+        usage("--retry-failed goes with --resume (it re-parses an output's error records)")
     try:
         kind = output_kind(options.out)
     except ValueError as error:
         usage(str(error))
     if options.format is not None and options.format != kind:
         usage(f"--format {options.format} does not match --out {options.out} ({kind})")
+    try:  # now, before the inputs are counted for the progress bar
+        check_new(options.out, resume=options.resume, overwrite=options.overwrite)
+    except OutputError as error:
+        usage(str(error))
     if options.inputs.count(STDIN) > 1:
         usage("- (standard input) can be given only once")
     workers = default_workers() if options.workers is None else options.workers

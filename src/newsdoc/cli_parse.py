@@ -10,11 +10,11 @@ from pathlib import Path
 
 import attrs
 
-from newsdoc.batch import batch_line
 from newsdoc.card_page import article_page
 from newsdoc.decode import decode_bytes, warning_notes
 from newsdoc.io import STDIN, Document, Result, read_text_file
 from newsdoc.model import Article
+from newsdoc.outputs import batch_line
 from newsdoc.parser import DEFAULT_MAX_CHARS, DEFAULT_PARSER, Parser, ParserConfig
 from newsdoc.terminal import SEPARATED, document_header, escape_controls, json_text, render
 

@@ -176,18 +176,21 @@ def compute(tables: ArticleTables) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def to_parquet(tables: ArticleTables, path: str | os.PathLike[str], **options: Any) -> None:
-    """Write ``PATH/articles/`` and ``PATH/quotes/`` Parquet datasets in one pass.
+    """Write the articles to ``PATH`` and the quotes beside it, in one pass.
 
-    The files carry exactly ``ARTICLE_SCHEMA``/``QUOTE_SCHEMA``, as ``newsdoc batch`` writes;
+    ``to_parquet(tables, "parsed.parquet")`` writes ``parsed.parquet/`` and
+    ``parsed.quotes.parquet/`` (see :func:`newsdoc.outputs.table_paths`), the layout
+    and exactly the ``ARTICLE_SCHEMA``/``QUOTE_SCHEMA`` that ``newsdoc batch`` writes;
     read them with ``pyarrow.parquet.read_table`` or ``pandas.read_parquet(path,
     dtype_backend="pyarrow")``.
     """
+    from newsdoc.outputs import table_paths
     from newsdoc.tables import ARTICLE_SCHEMA, QUOTE_SCHEMA
 
-    root = Path(path)
+    paths = table_paths(path)
     writes = [
         table.to_parquet(
-            str(root / name), compute=False, write_index=False, schema=schema, **options
+            str(paths[name]), compute=False, write_index=False, schema=schema, **options
         )
         for name, table, schema in (
             (ARTICLES, tables.articles, ARTICLE_SCHEMA),

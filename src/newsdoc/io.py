@@ -3,19 +3,23 @@
 Inputs are streamed: every reader is a generator that holds one document at a time, so a
 corpus of any size can be fed to :func:`newsdoc.batch.run_batch` with flat memory.
 
-- A text file is one document; its id is its path.
-- A directory is searched recursively (``glob`` filters the file names, default ``*.txt``).
-- A ``.jsonl``/``.jsonl.gz`` file holds one JSON object per line; the ``text_field`` is the
-  article, the ``id_field`` (when present) its id, otherwise ``path:line``; every other field
-  is kept as metadata.
-- A ``.csv`` file is read the same way, one row per document (id ``path:row``).
+Ids never depend on how an input was spelled (``dir``, ``./dir``, ``/abs/dir``, ``.`` from
+inside it), so that ``--resume`` finds its documents again: they are relative to each input.
+
+- A text file is one document; its id is its file name.
+- A directory is searched recursively (``glob`` filters the file names, default ``*.txt``);
+  a file's id is its path relative to the directory, with ``/`` separators (``2024/a.txt``).
+- A ``.jsonl``/``.jsonl.gz`` file holds one JSON object per line (lines end at ``\n`` only);
+  the ``text_field`` is the article, the ``id_field`` (when present) its id, otherwise
+  ``name:line``; every other field is kept as metadata.
+- A ``.csv`` file is read the same way, one row per document (id ``name:row``).
 - ``-`` is standard input, read as JSON lines (ids ``<stdin>:line`` without an id field).
 
-A document that cannot be read (bad UTF-8, bad JSON, no text field) is still yielded, with
-``error`` set, so that the batch reports it and goes on.
+A document that cannot be read (bad UTF-8, bad JSON, JSON nested too deep, no text field) is
+still yielded, with ``error`` set, so that the batch reports it and goes on; so is a file that
+breaks off (a truncated ``.gz``, a malformed CSV), after the documents read before the break.
 
-Results are written as JSON lines (:class:`JsonlWriter` to a file, :class:`JsonlStreamWriter`
-to standard output), one object per document:
+Results are written as JSON lines by :mod:`newsdoc.outputs`, one object per document:
 ``{"id", "metadata", "article": Article.to_dict()}`` or ``{"id", "metadata", "error"}``.
 The Arrow/Parquet side lives in :mod:`newsdoc.tables`; ``ARTICLE_SCHEMA`` and
 ``QUOTE_SCHEMA`` are re-exported here (imported lazily, pyarrow is an optional extra).
@@ -25,23 +29,26 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import json
+import math
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, BinaryIO, TextIO
+from typing import IO, Any, BinaryIO, cast
 
 import attrs
 
 from newsdoc.decode import decode_bytes
 from newsdoc.model import Article
+from newsdoc.serialize import dumps, loads
 
 DEFAULT_GLOB = "*.txt"
 DEFAULT_TEXT_FIELD = "text"
 DEFAULT_ID_FIELD = "id"
 STDIN = "-"
+MAX_JSON_DEPTH = 100  # nesting of one JSONL record; deeper ones would overflow a writer's stack
 
 
 @attrs.frozen(slots=True)
@@ -97,15 +104,45 @@ def iter_documents(
             records = _jsonl_documents(_stdin_lines(), "<stdin>", text_field, id_field)
             yield from (doc for doc in records if doc.id not in skip_ids)
         elif path.is_dir():
-            for file in sorted(path.rglob(glob)):
-                if file.is_file() and clean_id(str(file)) not in skip_ids:
-                    yield read_text_file(file, encoding=encoding)
+            for doc_id, file in _files_of(path, glob):
+                if doc_id not in skip_ids:
+                    yield read_text_file(file, encoding=encoding, doc_id=doc_id)
         elif not path.exists():
             missing = clean_id(str(path))
             yield Document(missing, None, error=f"no such file or directory: {missing}")
         else:
             records = _records_of(path, text_field, id_field, encoding)
             yield from (doc for doc in records if doc.id not in skip_ids)
+
+
+def _files_of(folder: Path, glob: str) -> Iterator[tuple[str, Path]]:
+    """``(id, path)`` of the files of ``folder``: ids relative to it, whatever its spelling."""
+    for file in sorted(folder.rglob(glob)):
+        if file.is_file():
+            yield clean_id(file.relative_to(folder).as_posix()), file
+
+
+def input_ids(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    glob: str = DEFAULT_GLOB,
+    text_field: str = DEFAULT_TEXT_FIELD,
+    id_field: str = DEFAULT_ID_FIELD,
+    encoding: str | None = None,
+) -> Iterator[str]:
+    """The ids :func:`iter_documents` would give (text files in folders are not read).
+
+    Standard input (``-``) is skipped: it can be read only once, by the run itself.
+    """
+    for name in inputs:
+        path = Path(name)
+        if str(name) == STDIN:
+            continue
+        if path.is_dir():
+            yield from (doc_id for doc_id, _file in _files_of(path, glob))
+        elif path.exists():
+            for document in _records_of(path, text_field, id_field, encoding):
+                yield document.id
 
 
 def _records_of(
@@ -117,17 +154,19 @@ def _records_of(
     if path.suffix.lower() == ".csv":
         csv_encoding = encoding or "utf-8"
         return read_csv(path, text_field=text_field, id_field=id_field, encoding=csv_encoding)
-    return iter([read_text_file(path, encoding=encoding)])
+    return iter([read_text_file(path, encoding=encoding, doc_id=clean_id(path.name))])
 
 
-def read_text_file(path: Path, *, encoding: str | None = None) -> Document:
-    """Read one text file as one document.
+def read_text_file(
+    path: Path, *, encoding: str | None = None, doc_id: str | None = None
+) -> Document:
+    """Read one text file as one document (its id ``doc_id``, default the path as given).
 
     With ``encoding=None`` the encoding is detected (:func:`newsdoc.decode.decode_bytes`) and a
     file that is not plain UTF-8 gets a note saying how it was read; a named ``encoding`` is
     strict, and a file it cannot decode becomes an error for that file only.
     """
-    doc_id = clean_id(str(path))
+    doc_id = clean_id(str(path)) if doc_id is None else doc_id
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -144,6 +183,29 @@ def _open_text(path: Path, encoding: str = "utf-8") -> IO[str]:
     if path.suffix.lower() == ".gz":
         return gzip.open(path, "rt", encoding=encoding, errors="surrogateescape", newline="")
     return path.open(encoding=encoding, errors="surrogateescape", newline="")
+
+
+def open_binary(path: Path, mode: str = "rb") -> BinaryIO:
+    """``path`` opened in binary ``mode``, through gzip when its name ends with ``.gz``."""
+    if path.suffix.lower() == ".gz":
+        return cast(BinaryIO, gzip.open(path, mode))
+    return cast(BinaryIO, path.open(mode))
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """Numbered lines of a UTF-8 (or gzip) file, ended by ``\n`` only.
+
+    A CR is JSON white space, so it must not end a record; the text layer would split there.
+    """
+    with open_binary(path) as handle:
+        for number, line in enumerate(handle, start=1):
+            yield number, line.decode("utf-8", "surrogateescape")
+
+
+def _file_error(name: str, number: int, error: Exception) -> Document:
+    """The document that stands for the rest of a file that broke off after ``number`` lines."""
+    message = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    return Document(f"{name}:after-{number}", None, error=f"cannot read on: {message}")
 
 
 def _has_surrogates(text: str) -> bool:
@@ -185,35 +247,79 @@ def _document_from_record(
     return Document(doc_id, text, metadata)
 
 
+def _finite_number(text: str) -> float | None:
+    value = float(text)
+    return value if math.isfinite(value) else None  # 1e999 reads as infinity
+
+
+def _null_constant(_name: str) -> None:
+    # NaN, Infinity and -Infinity are not JSON; strict readers of our output would reject them.
+    return None
+
+
+def _depth_over(value: object, limit: int) -> bool:
+    """True when ``value`` nests lists/objects deeper than ``limit`` (checked without recursion)."""
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth >= limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
+
+
 def read_jsonl(
-    path: Path, *, text_field: str = DEFAULT_TEXT_FIELD, id_field: str = DEFAULT_ID_FIELD
+    path: Path,
+    *,
+    text_field: str = DEFAULT_TEXT_FIELD,
+    id_field: str = DEFAULT_ID_FIELD,
 ) -> Iterator[Document]:
-    """Yield one document per line of a ``.jsonl`` or ``.jsonl.gz`` file (blank lines skipped)."""
-    with _open_text(path) as lines:
-        yield from _jsonl_documents(lines, clean_id(str(path)), text_field, id_field)
+    """Yield one document per line of a ``.jsonl`` or ``.jsonl.gz`` file (blank lines skipped).
+
+    Fallback ids are ``name:line``, with the file's name. ``NaN`` and infinities in a record
+    read as None. A record nested deeper than :data:`MAX_JSON_DEPTH`, or a file that breaks
+    off (a truncated gzip stream), becomes an error document and reading goes on with the
+    next record or file.
+    """
+    yield from _jsonl_documents(_lines(path), clean_id(path.name), text_field, id_field)
 
 
-def _stdin_lines() -> IO[str]:
-    # JSON lines are UTF-8 whatever the locale says; undecodable bytes are reported per record.
+def _stdin_lines() -> Iterator[tuple[int, str]]:
+    """Numbered lines of standard input, read as UTF-8 whatever the locale says."""
     buffer = getattr(sys.stdin, "buffer", None)
-    if buffer is None:
-        return sys.stdin
-    return io.TextIOWrapper(buffer, encoding="utf-8", errors="surrogateescape", newline="")
+    if buffer is None:  # a stream that is text only (a test's or a notebook's stand-in)
+        yield from enumerate(sys.stdin, start=1)
+        return
+    for number, line in enumerate(buffer, start=1):
+        yield number, line.decode("utf-8", "surrogateescape")
 
 
 def _jsonl_documents(
-    lines: Iterable[str], name: str, text_field: str, id_field: str
+    lines: Iterable[tuple[int, str]], name: str, text_field: str, id_field: str
 ) -> Iterator[Document]:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        fallback_id = f"{name}:{number}"
-        try:
-            record = json.loads(line)
-        except ValueError as error:
-            yield Document(fallback_id, None, error=f"invalid JSON: {error}")
-            continue
-        yield _document_from_record(record, fallback_id, text_field, id_field)
+    number = 0
+    try:
+        for number, line in lines:
+            if not line.strip():
+                continue
+            fallback_id = f"{name}:{number}"
+            try:
+                record = json.loads(line, parse_float=_finite_number, parse_constant=_null_constant)
+            except ValueError as error:
+                yield Document(fallback_id, None, error=f"invalid JSON: {error}")
+                continue
+            except RecursionError:
+                yield Document(fallback_id, None, error="invalid JSON: nested too deep to read")
+                continue
+            if _depth_over(record, MAX_JSON_DEPTH):
+                message = f"the record nests deeper than {MAX_JSON_DEPTH} levels"
+                yield Document(fallback_id, None, error=message)
+                continue
+            yield _document_from_record(record, fallback_id, text_field, id_field)
+    except (EOFError, OSError, zlib.error) as error:  # gzip stream cut short or corrupt
+        yield _file_error(name, number, error)
 
 
 def read_csv(
@@ -223,13 +329,17 @@ def read_csv(
     id_field: str = DEFAULT_ID_FIELD,
     encoding: str = "utf-8",
 ) -> Iterator[Document]:
-    """Yield one document per row of a CSV file with a header row."""
+    """Yield one document per row of a CSV file with a header row (a broken file: an error)."""
     # News bodies are far longer than the csv module's default 128 KiB field limit.
     csv.field_size_limit(sys.maxsize)
-    name = clean_id(str(path))
+    name = clean_id(path.name)
+    number = 0
     with _open_text(path, encoding) as handle:
-        for number, row in enumerate(csv.DictReader(handle), start=1):
-            yield _document_from_record(dict(row), f"{name}:{number}", text_field, id_field)
+        try:
+            for number, row in enumerate(csv.DictReader(handle), start=1):
+                yield _document_from_record(dict(row), f"{name}:{number}", text_field, id_field)
+        except (csv.Error, EOFError, OSError, zlib.error) as error:
+            yield _file_error(name, number, error)
 
 
 def result_record(result: Result) -> dict[str, Any]:
@@ -243,123 +353,23 @@ def result_record(result: Result) -> dict[str, Any]:
 
 
 def result_line(result: Result) -> str:
-    """One JSON line (with its newline) for ``result``."""
-    return json.dumps(result_record(result), ensure_ascii=False) + "\n"
-
-
-def _escaped_line(line: str) -> str:
-    # Lone surrogates (a "\ud800" escape in an input's metadata) cannot be written as UTF-8;
-    # \u escapes can, and read back to the same string. Only called after an encoding error.
-    return json.dumps(json.loads(line)) + "\n"
-
-
-class JsonlWriter:
-    """Append JSON lines to a file; with ``resume`` the file is kept and a torn last line cut."""
-
-    def __init__(self, path: Path, *, resume: bool = False) -> None:
-        self.path = path
-        if resume and path.exists():
-            _cut_torn_last_line(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._handle = path.open("a" if resume else "w", encoding="utf-8")
-
-    def write_line(self, line: str) -> None:
-        """Write one already-encoded line (see :func:`result_line`)."""
-        try:
-            self._handle.write(line)
-        except UnicodeEncodeError:  # nothing was written: the line is encoded before buffering
-            self._handle.write(_escaped_line(line))
-
-    def write(self, result: Result) -> None:
-        """Write one result."""
-        self.write_line(result_line(result))
-
-    def close(self) -> None:
-        """Flush and close the file."""
-        self._handle.close()
-
-
-class JsonlStreamWriter:
-    """Write JSON lines to an open stream such as ``sys.stdout`` (``newsdoc batch --out -``).
-
-    The lines go out as UTF-8 whatever the stream's locale encoding (JSONL is UTF-8 by
-    definition), through its binary buffer when it has one. The stream is flushed, never closed.
-    """
-
-    def __init__(self, stream: TextIO) -> None:
-        stream.flush()  # anything printed before comes first
-        self._text = stream
-        self._binary: BinaryIO | None = getattr(stream, "buffer", None)
-
-    def write_line(self, line: str) -> None:
-        """Write one already-encoded line (see :func:`result_line`)."""
-        try:
-            data = line.encode("utf-8")
-        except UnicodeEncodeError:
-            line = _escaped_line(line)
-            data = line.encode("utf-8")
-        if self._binary is not None:
-            self._binary.write(data)
-        else:
-            self._text.write(line)
-
-    def write(self, result: Result) -> None:
-        """Write one result."""
-        self.write_line(result_line(result))
-
-    def close(self) -> None:
-        """Flush what was written; the stream stays open."""
-        (self._text if self._binary is None else self._binary).flush()
-
-
-def _cut_torn_last_line(path: Path) -> None:
-    # A run killed mid-write leaves a partial line; drop it so the file stays valid JSONL.
-    with path.open("rb+") as handle:
-        handle.seek(0, os.SEEK_END)
-        size = handle.tell()
-        position = size
-        while position > 0:
-            step = min(65536, position)
-            handle.seek(position - step)
-            chunk = handle.read(step)
-            newline = chunk.rfind(b"\n")
-            if newline != -1:
-                position = position - step + newline + 1
-                break
-            position -= step
-        if position != size:
-            handle.truncate(position)
+    """One strict JSON line, with its newline, for ``result`` (:func:`newsdoc.serialize.dumps`)."""
+    return dumps(result_record(result)) + "\n"
 
 
 def read_results(path: str | os.PathLike[str]) -> Iterator[Result]:
-    """Read back a JSONL file written by :class:`JsonlWriter` (articles rebuilt exactly)."""
-    with _open_text(Path(path)) as lines:
-        for line in lines:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            article = record.get("article")
-            yield Result(
-                id=record["id"],
-                article=None if article is None else Article.from_dict(article),
-                metadata=record.get("metadata") or {},
-                error=record.get("error"),
-            )
-
-
-def finished_ids(path: str | os.PathLike[str]) -> set[str]:
-    """Ids already present in a JSONL result file (an absent file has none)."""
-    target = Path(path)
-    if not target.exists():
-        return set()
-    ids: set[str] = set()
-    with _open_text(target) as lines:
-        for line in lines:
-            try:
-                ids.add(json.loads(line)["id"])
-            except (ValueError, KeyError, TypeError):
-                continue  # a torn last line: that document is parsed again
-    return ids
+    """Read back a JSONL output of ``newsdoc batch`` (articles rebuilt exactly)."""
+    for _number, line in _lines(Path(path)):
+        if not line.strip():
+            continue
+        record = loads(line)
+        article = record.get("article")
+        yield Result(
+            id=record["id"],
+            article=None if article is None else Article.from_dict(article),
+            metadata=record.get("metadata") or {},
+            error=record.get("error"),
+        )
 
 
 def __getattr__(name: str) -> Any:

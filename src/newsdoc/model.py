@@ -6,17 +6,12 @@ Every element that comes from the text carries a :class:`Span` so that
 
 from __future__ import annotations
 
-import json
-import re
 from datetime import date, datetime
 from typing import Any, Literal
 
 import attrs
 
 QuoteKind = Literal["direct", "partial"]
-
-# A lone surrogate ("\ud800") is a str character that UTF-8 cannot encode.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @attrs.frozen(slots=True, order=True)
@@ -247,22 +242,22 @@ class Article:
         return structure_article(data)
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """Serialise to JSON with stable key order.
+        """Serialise to JSON with stable key order (see :func:`newsdoc.serialize.dumps`).
 
-        Non-ASCII text is written as is, unless the source holds a lone surrogate: such a str
-        cannot be encoded as UTF-8, so the whole document is then written with ``\\u``
-        escapes (still valid JSON that :meth:`from_json` reads back unchanged).
+        Non-ASCII text is written as is; a lone surrogate in the source, which UTF-8 cannot
+        hold, becomes a ``\\u`` escape, so that the JSON always encodes as UTF-8 and
+        :meth:`from_json` gives back exactly this article.
         """
-        data = self.to_dict()
-        text = json.dumps(data, ensure_ascii=False, indent=indent)
-        if _SURROGATE.search(text) is not None:
-            return json.dumps(data, ensure_ascii=True, indent=indent)
-        return text
+        from newsdoc.serialize import dumps
+
+        return dumps(self.to_dict(), indent=indent)
 
     @classmethod
     def from_json(cls, text: str) -> Article:
-        """Rebuild an article from :meth:`to_json` output."""
-        return cls.from_dict(json.loads(text))
+        """Rebuild an article from :meth:`to_json` output: ``from_json(a.to_json()) == a``."""
+        from newsdoc.serialize import loads
+
+        return cls.from_dict(loads(text))
 
     def to_markdown(self, *, include_quotes: bool = False, include_removed: bool = False) -> str:
         """The article as Markdown for reading or export (see ``newsdoc.markdown``)."""

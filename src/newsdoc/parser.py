@@ -73,11 +73,19 @@ class ParserConfig:
         return attrs.evolve(self, pipeline=self.pipeline.disable(*names))
 
 
+def _is_config(instance: object, attribute: attrs.Attribute[ParserConfig], value: object) -> None:
+    if not isinstance(value, ParserConfig):
+        raise TypeError(
+            f"Parser.{attribute.name} must be a newsdoc.ParserConfig, got {type(value).__name__}"
+            " (Parser() takes the default one)"
+        )
+
+
 @attrs.frozen(slots=True)
 class Parser:
     """A reusable, thread-safe, picklable parser: ``Parser(config).parse(text)``."""
 
-    config: ParserConfig = attrs.field(factory=ParserConfig)
+    config: ParserConfig = attrs.field(factory=ParserConfig, validator=_is_config)
 
     def parse(self, text: str, *, published: date | datetime | None = None) -> Article:
         """Parse one raw news document into an :class:`Article`."""
@@ -149,6 +157,12 @@ def parse(
     published: date | datetime | None = None,
     config: ParserConfig | None = None,
 ) -> Article:
-    """Parse one raw news document into an :class:`Article` (see :class:`Parser`)."""
+    """Parse one raw news document into an :class:`Article` (see :class:`Parser`).
+
+    ``config`` is a :class:`ParserConfig` (``TypeError`` for anything else) or None.
+    """
+    if config is not None and not isinstance(config, ParserConfig):
+        kind = type(config).__name__
+        raise TypeError(f"config must be a newsdoc.ParserConfig or None, got {kind}")
     parser = DEFAULT_PARSER if config is None else Parser(config)
     return parser.parse(text, published=published)

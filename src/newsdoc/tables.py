@@ -1,21 +1,19 @@
-"""Flat Arrow tables of articles and quotes, and the Parquet dataset that holds them.
+"""Flat Arrow tables of articles and quotes: their rows and schemas.
 
 :func:`article_row` and :func:`quote_rows` turn one parse result into plain dicts that match
 :data:`ARTICLE_SCHEMA` and :data:`QUOTE_SCHEMA` (documented column by column in
 ``docs/arrow-schema.md``). The row functions need nothing but the standard library, so
-workers can build rows without pyarrow; the schemas and :class:`ParquetWriter` need pyarrow
+workers can build rows without pyarrow; the schemas need pyarrow
 (``pip install 'newsdoc[arrow]'``).
 
-A Parquet output is a directory: ``OUT/articles/part-NNNNN.parquet`` and
-``OUT/quotes/part-NNNNN.parquet``. Each run appends new part files, which is what makes
-``--resume`` possible (a Parquet file cannot be appended to).
+The writers of the batch outputs live in :mod:`newsdoc.outputs` (JSONL, CSV) and
+:mod:`newsdoc.parquet_output` (the Parquet datasets, one per table of :data:`TABLES`).
 """
 
 from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsdoc.decode import warning_notes
@@ -28,9 +26,10 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 2  # 2: one schema with the DataFrames (counts named *_count, UTC times)
 ARTICLES = "articles"
 QUOTES = "quotes"
-ROWS_PER_GROUP = 1_000  # articles per row group: ~5 MB, and bounded parent memory
-ROWS_PER_PART = 50_000
 ARROW_EXTRA = "pip install 'newsdoc[arrow]'"
+# The tables of a Parquet output: a new table adds its name here, its rows to encode_rows and
+# its schema to table_schemas; the writers (newsdoc.parquet_output) follow.
+TABLES = (ARTICLES, QUOTES)
 
 
 def _span(span: Span | None) -> dict[str, int] | None:
@@ -228,6 +227,10 @@ def __getattr__(name: str) -> Any:
         articles, quotes = _schemas()
         globals().update(ARTICLE_SCHEMA=articles, QUOTE_SCHEMA=quotes)
         return articles if name == "ARTICLE_SCHEMA" else quotes
+    if name in ("ParquetWriter", "read_tables"):  # moved to newsdoc.parquet_output
+        from newsdoc import parquet_output
+
+        return getattr(parquet_output, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -247,119 +250,11 @@ def quotes_table(rows: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=schema)
 
 
-class _PartWriter:
-    """Row-group buffered writer of one table into numbered part files."""
-
-    def __init__(self, folder: Path, schema: pa.Schema) -> None:
-        self.folder = folder
-        self.schema = schema
-        self.rows: list[dict[str, Any]] = []
-        self.writer: Any = None
-        folder.mkdir(parents=True, exist_ok=True)
-
-    def add(self, rows: list[dict[str, Any]], part: int) -> None:
-        self.rows.extend(rows)
-        if len(self.rows) >= ROWS_PER_GROUP:
-            self.flush(part)
-
-    def flush(self, part: int) -> None:
-        import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
-        import pyarrow.parquet as pq  # type: ignore[import-untyped,import-not-found,unused-ignore]
-
-        if not self.rows:
-            return
-        if self.writer is None:
-            path = self.folder / f"part-{part:05d}.parquet"
-            self.writer = pq.ParquetWriter(path, self.schema, compression="zstd")
-        self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
-        self.rows = []
-
-    def close(self, part: int) -> None:
-        self.flush(part)
-        if self.writer is not None:
-            self.writer.close()
-            self.writer = None
+def encode_rows(result: Result) -> dict[str, list[dict[str, Any]]]:
+    """The rows of one result for each table of :data:`TABLES` (built in worker processes)."""
+    return {ARTICLES: [article_row(result)], QUOTES: quote_rows(result)}
 
 
-def _next_part(folder: Path) -> int:
-    numbers = [int(path.stem.split("-")[-1]) for path in folder.glob("part-*.parquet")]
-    return max(numbers, default=-1) + 1
-
-
-class ParquetWriter:
-    """Write results into a Parquet dataset directory (``articles/`` and ``quotes/``)."""
-
-    def __init__(self, path: Path, *, resume: bool = False) -> None:
-        self.path = path
-        if not resume and path.exists():
-            for old in path.glob("*/part-*.parquet"):
-                old.unlink()
-        articles, quotes = _schemas()
-        # Both tables share the part number so that a part's quotes belong to its articles.
-        self._part = max(_next_part(path / ARTICLES), _next_part(path / QUOTES))
-        self._articles = _PartWriter(path / ARTICLES, articles)
-        self._quotes = _PartWriter(path / QUOTES, quotes)
-        self._rows_in_part = 0
-
-    def write_rows(self, rows: tuple[dict[str, Any], list[dict[str, Any]]]) -> None:
-        """Write one article row and its quote rows (see :func:`encode_rows`)."""
-        article, quotes = rows
-        self._articles.add([article], self._part)
-        if quotes:
-            self._quotes.add(quotes, self._part)
-        self._rows_in_part += 1
-        if self._rows_in_part >= ROWS_PER_PART:
-            # Rolling to a new part bounds what a hard kill can lose to one part.
-            self.close()
-            self._part += 1
-            self._rows_in_part = 0
-
-    def write(self, result: Result) -> None:
-        """Write one result."""
-        self.write_rows(encode_rows(result))
-
-    def close(self) -> None:
-        """Flush the buffered rows and finish every open file."""
-        self._articles.close(self._part)
-        self._quotes.close(self._part)
-
-
-def encode_rows(result: Result) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The article row and quote rows of one result (built in worker processes)."""
-    return article_row(result), quote_rows(result)
-
-
-def finished_parquet_ids(path: Path) -> set[str]:
-    """Ids in the articles of a Parquet output; unreadable (torn) part files are removed."""
-    import pyarrow.parquet as pq  # type: ignore[import-untyped,import-not-found,unused-ignore]
-
-    ids: set[str] = set()
-    for part in sorted((path / ARTICLES).glob("part-*.parquet")):
-        quotes = path / QUOTES / part.name
-        try:
-            column = pq.read_table(part, columns=["id"]).column("id")
-            if quotes.exists():
-                pq.read_metadata(quotes)
-        except (OSError, ValueError):
-            # A run killed before closing this part left no footer: parse its documents again.
-            part.unlink()
-            quotes.unlink(missing_ok=True)
-            continue
-        ids.update(column.to_pylist())
-    return ids
-
-
-def read_tables(path: str | Path) -> tuple[pa.Table, pa.Table]:
-    """Read the articles and quotes tables of a Parquet output directory."""
-    import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
-    import pyarrow.parquet as pq  # type: ignore[import-untyped,import-not-found,unused-ignore]
-
-    folder = Path(path)
-    articles, quotes = _schemas()
-
-    def read(name: str, schema: pa.Schema) -> pa.Table:
-        parts = sorted((folder / name).glob("part-*.parquet"))
-        tables = [pq.read_table(part, schema=schema) for part in parts]
-        return pa.concat_tables(tables) if tables else schema.empty_table()
-
-    return read(ARTICLES, articles), read(QUOTES, quotes)
+def table_schemas() -> dict[str, pa.Schema]:
+    """The Arrow schema of each table of :data:`TABLES`."""
+    return dict(zip(TABLES, _schemas(), strict=True))

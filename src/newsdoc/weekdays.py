@@ -55,7 +55,8 @@ def resolve_weekday(
 
     ``direction`` "past" gives the latest such day on or before the issue date, "future" the
     first on or after it, "nearest" whichever is closer (the past one on a tie).
-    Raises ``ValueError`` for a name that is not a weekday.
+    Raises ``ValueError`` for a name that is not a weekday and ``OverflowError`` when the day
+    falls outside the calendar (before ``date.min`` or after ``date.max``).
     """
     key = name.strip().rstrip(".").casefold()
     if key not in _INDEX:
@@ -76,12 +77,16 @@ def resolve_weekday(
 
 @attrs.frozen(slots=True)
 class WeekdayMention:
-    """A weekday named in the text, where it is, and the date it resolves to."""
+    """A weekday named in the text, where it is, and the date it resolves to.
+
+    ``date`` is None when that day falls outside the calendar (an issue date at
+    ``date.min`` or ``date.max``): it cannot be resolved, and the mention says so.
+    """
 
     text: str
     start: int
     end: int
-    date: date
+    date: date | None
     direction: Direction
 
 
@@ -100,13 +105,18 @@ def find_weekday_mentions(text: str, published: date | datetime) -> tuple[Weekda
     A weekday followed by a full date ("Thursday, Jan. 13") is left out: the date says it.
     The tense is read from the words just before the weekday in its sentence (after any
     earlier weekday: "will vote on Monday, and said on Tuesday" reads each on its own).
+    A day outside the calendar gets ``date=None``; the others are still resolved.
     """
     mentions = []
     floor = 0
     for match in _MENTION.finditer(text):
         direction = _direction(text, match.start(), floor)
         floor = match.end()
-        day = resolve_weekday(match.group("day"), published, direction=direction)
+        day: date | None
+        try:
+            day = resolve_weekday(match.group("day"), published, direction=direction)
+        except OverflowError:  # the week before date.min or after date.max
+            day = None
         mentions.append(
             WeekdayMention(match.group("day"), match.start(), match.end(), day, direction)
         )

@@ -220,7 +220,8 @@ def _note_weekdays(state: DocumentState, published: date | datetime) -> None:
         for mention in find_weekday_mentions(state.text_of(block), published):
             start = block.start + mention.start
             end = block.start + mention.end
-            state.notes.append(f"weekday {mention.text} {start}-{end} {mention.date.isoformat()}")
+            resolved = "outside the calendar" if mention.date is None else mention.date.isoformat()
+            state.notes.append(f"weekday {mention.text} {start}-{end} {resolved}")
 
 
 def _names_a_day(state: DocumentState, match: regex.Match[str]) -> bool:
