@@ -47,6 +47,7 @@ MAX_RUN_GROWTH = 3  # the third line in a row of non-prose and later ones cost t
 ISLAND_GAP = 3  # this many lines without prose in a row split the zone into parts
 ISLAND_SHARE = 0.1  # an end part with less of the heaviest part's prose weight goes
 TAIL_PROSE_WORDS = 40  # a furniture heading with less prose than this after it ends the zone
+SHAPE_WORDS = 15  # a footer or furniture heading named by its opening is at most this long
 BYLINE_WORDS = 15  # a byline or a post's stamp is at most this long
 HEADING_WORDS = 6  # a furniture heading is a line of at most this many words
 LINK_MIN_WORDS = 3
@@ -88,7 +89,12 @@ _OPENING_CATEGORIES = (
         "navigation",
     ),
     (
-        regex.compile(r"(?:subscribe|sign[ ]up|enter[ ]your[ ]email)(?!\w)", regex.IGNORECASE),
+        # A sign-up pitch names what it sends: "Sign up for our free newsletter and ...".
+        regex.compile(
+            r"(?:subscribe|sign[ ]up)(?!\w)[^\n]{0,60}?(?:newsletter|inbox|e-?mail|updates)"
+            r"|subscribe(?:[ ]now|[ ]to:)?(?:[ ]|$)|enter[ ]your[ ]email",
+            regex.IGNORECASE,
+        ),
         "subscribe",
     ),
     (regex.compile(r"(?:posted[ ]in|filed[ ]under|tagged)(?!\w)", regex.IGNORECASE), "navigation"),
@@ -192,7 +198,7 @@ def _furniture_category(state: DocumentState, text: str, words: list[str]) -> st
     category = headings.get(key)
     if category is not None:
         return category
-    if 2 < len(words) <= LINK_MAX_WORDS:  # "Most popular in Sport", "Read more: How one ..."
+    if 2 < len(words) <= SHAPE_WORDS:  # "Most popular in Sport", "Read more: How one ..."
         opening = key.split(maxsplit=3)
         for size in (3, 2):
             category = headings.get(comparison_key(" ".join(opening[:size])))
@@ -204,14 +210,16 @@ def _furniture_category(state: DocumentState, text: str, words: list[str]) -> st
     # no time limit: anchored, bounded repeats, tried on lines of a few words only
     if len(words) <= LINK_MAX_WORDS and _COMMENTS_HEADING.fullmatch(key) is not None:
         return "comments"
+    if len(words) > LINK_MAX_WORDS:
+        return None  # a paragraph that opens "Copyright lawyers said" is no footer
     # no time limit: anchored, a fixed word or a bounded run before one
-    if _FOOTER.match(text) is not None:
+    if len(words) <= SHAPE_WORDS and _FOOTER.match(text) is not None:
         return "footer"
     for pattern, named in _OPENING_CATEGORIES:
         # no time limit: anchored, a few fixed words
         if pattern.match(text) is not None:
             return named
-    if len(words) <= LINK_MAX_WORDS and sum(key.count(word) for word in _FOOTER_LINKS) >= 2:
+    if sum(key.count(word) for word in _FOOTER_LINKS) >= 2:
         return "footer"  # "About Us | Contact Us | Privacy Policy": the footer's links
     return None
 
@@ -276,7 +284,8 @@ def _context(state: DocumentState, lines: list[_Line]) -> None:
     for line in lines:
         text = state.text_of(line.block)
         if introduced and line.bullet and line.category is None:
-            line.kind = SHORT
+            if line.kind == FURNITURE:
+                line.kind = SHORT
             continue
         introduced = text.endswith(":") and line.kind != FURNITURE and line.words > LABEL_WORDS
     for index, line in enumerate(lines):
@@ -388,7 +397,9 @@ def _tail_cut(lines: list[_Line], weights: list[float], first: int, last: int) -
         line = lines[index]
         if line.kind == PROSE:
             prose_after += weights[index]
-        elif line.category in _TAIL_CATEGORIES and prose_after < TAIL_PROSE_WORDS:
+        elif (
+            line.category in _TAIL_CATEGORIES and not line.field and prose_after < TAIL_PROSE_WORDS
+        ):
             last = index - 1
             prose_after = 0.0
     return last
@@ -404,8 +415,10 @@ def _header_start(lines: list[_Line], first: int) -> int:
     furniture_run = taken = 0
     for index in range(first - 1, -1, -1):
         line = lines[index]
-        if line.kind == FURNITURE and line.category in _HEADER_FURNITURE:
+        if line.kind == FURNITURE and line.category in _HEADER_FURNITURE and not line.field:
             continue  # a share bar or an advert label between the headline and the story
+        if line.kind == PROSE:
+            break  # prose above the zone's first prose is a teaser the zone left out
         # A headline or byline can look like one of a list of story links: above the
         # prose, a title-shaped line is the article's own unless a run of furniture holds it.
         if line.kind == FURNITURE and not (line.link_like and line.category is None):
@@ -470,8 +483,8 @@ def _clear_zone(
         if line.kind == PROSE:
             section = None
             continue
-        if line.category in _TAIL_CATEGORIES and not line.field:
-            section = line.category
+        if line.category in _TAIL_CATEGORIES and not line.field and index > first:
+            section = line.category  # (above the prose, a share bar opens no part)
         # A short line printed again elsewhere on the page (a menu item, a section label) is
         # furniture; the headline's copy above the prose stays.
         repeated = index >= first and counts[_key(state, line.block)] > 1
