@@ -3,7 +3,7 @@
 A rule is a plain function ``rule(state: DocumentState) -> None`` registered under a name.
 The default order lives in :data:`DEFAULT_RULES`, on one screen::
 
-    segment → headline → duplicates → dek → boilerplate → dates → dateline → byline
+    segment → markup → headline → duplicates → dek → boilerplate → dates → dateline → byline
             → explainers → sections → quotes
 
 ``dates`` runs before ``dateline`` so that a dateline's "March 3" resolves against a
@@ -28,6 +28,7 @@ from newsdoc.rules import (
     duplicates,
     explainers,
     headline,
+    markup,
     quotes,
     sections,
     segment,
@@ -51,6 +52,7 @@ class Rule:
 
 DEFAULT_RULES: tuple[Rule, ...] = (
     Rule("segment", segment.segment),
+    Rule("markup", markup.apply_markup),
     Rule("headline", headline.find_headline),
     Rule("duplicates", duplicates.remove_duplicates),
     Rule("dek", dek.find_dek),

@@ -1,0 +1,428 @@
+"""Render a parsed HTML page to text blocks, with each block's markup evidence.
+
+Every block-level element's own text (its inline content between child blocks) becomes one
+block; blocks are separated by a blank line, so the ``segment`` rule makes each its own
+block. Inside a block white space folds to one space, ``<br>`` is a line break and two or more
+``<br>`` in a row a blank line (old pages separate paragraphs that way); ``<pre>`` keeps its
+white space; ``<q>`` gets quote marks. Table cells, list items and figure captions are blocks
+of their own. ``script``, ``style``, ``noscript``, ``template``, form controls, embedded
+media and hidden elements (``hidden``, ``aria-hidden="true"``, inline ``display:none`` or
+``visibility:hidden``) are never rendered. The walk is iterative (no recursion) and linear in
+the number of nodes; ``docs/html.md`` has the whole story.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import regex
+
+from newsdoc.html.scan import StartTags, names
+from newsdoc.model import Element, Span
+from newsdoc.state import BlockEvidence
+from newsdoc.vocab import read_entries
+
+BLOCK_TAGS = names(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html "
+    "legend li main menu nav ol p pre section summary table tbody td tfoot th thead tr ul"
+)
+SKIPPED_TAGS = names(
+    "applet audio button canvas datalist embed head iframe input map math meta noscript "
+    "object option select script style svg template textarea title video"
+)
+# Tags that mark furniture by themselves, outside the article container only.
+STRUCTURAL_FURNITURE = {
+    "nav": "navigation",
+    "header": "header",
+    "footer": "footer",
+    "aside": "sidebar",
+    "form": "form",
+}
+ROLE_FURNITURE = {
+    "navigation": "navigation",
+    "banner": "header",
+    "contentinfo": "footer",
+    "complementary": "sidebar",
+    "search": "navigation",
+    "dialog": "popup",
+    "alertdialog": "popup",
+}
+MAX_ATTRIBUTE_CHARS = 1_000  # a longer class, id, role or style value is not read for evidence
+MAX_NAME_WORDS = 3  # class names are short: a longer one is a slug, not a role
+MAX_CONTAINERS = 500  # article-container candidates tracked per page
+PROSE_WORDS = 12  # a block this long (or any <p>) counts as prose when containers are weighed
+TIGHT_CONTAINER = 0.8  # the tightest container holding this share of the best one's prose wins
+
+_WORD_BREAK = regex.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[A-Z])")
+_SPACES = regex.compile(r"[ ]{2,}")
+_SPACE_AT_BREAK = regex.compile(r"[ ]*\n[ ]*")
+_BREAKS = regex.compile(r"\n{3,}")
+_QUOTE_MARKS = (("“", "”"), ("‘", "’"))
+
+
+@functools.cache
+def _furniture_words() -> dict[str, str]:
+    return dict(entry.split("\t", 1) for entry in read_entries("markup_words.txt"))
+
+
+@functools.cache
+def _container_words() -> frozenset[str]:
+    return frozenset(read_entries("markup_containers.txt"))
+
+
+def furniture_of_names(value: str, words: dict[str, str]) -> str | None:
+    """The category a class, id or aria-label value gives (whole values before their words)."""
+    if len(value) > MAX_ATTRIBUTE_CHARS:
+        return None
+    for name in value.split():
+        category = words.get(name.lower())
+        if category is not None:
+            return category
+    for name in value.split():
+        parts = _WORD_BREAK.split(name)
+        if len(parts) > MAX_NAME_WORDS:  # a slug of a heading ("sharing-with-a-developer")
+            continue
+        for word in parts:
+            category = words.get(word.lower())
+            if category is not None:
+                return category
+    return None
+
+
+def is_hidden(attributes: dict[str, str | None]) -> bool:
+    """True when an element's attributes hide it from readers."""
+    if "hidden" in attributes:
+        return True
+    if (attributes.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = attributes.get("style")
+    if not style:
+        return False
+    folded = style[:MAX_ATTRIBUTE_CHARS].lower().replace(" ", "")
+    return "display:none" in folded or "visibility:hidden" in folded
+
+
+@attrs.define(slots=True)
+class _Open:
+    """An element open on the walk's stack."""
+
+    node: Any
+    tag: str
+    number: int  # the element's number in document order
+    segment: str  # its step of the CSS path
+    offset: int
+    children: int = 0  # element children seen so far (for :nth-child)
+    link: bool = False
+    quote: bool = False
+
+
+@attrs.define(slots=True)
+class _Pending:
+    """A rendered block before the article container is known."""
+
+    start: int
+    end: int
+    tag: str
+    path: str
+    offset: int
+    marks: tuple[tuple[int, str, bool], ...]  # (element number, category, structural)
+    containers: tuple[int, ...]
+    link_density: float
+    heading: int
+
+
+@attrs.frozen(slots=True)
+class Rendering:
+    """A page rendered to text: the blocks' evidence by start offset and their elements."""
+
+    text: str
+    evidence: dict[int, BlockEvidence]
+    elements: tuple[Element, ...]
+
+
+class _Renderer:
+    """One page's walk: collects block text, offsets and the evidence of each block."""
+
+    def __init__(self, start_tags: StartTags) -> None:
+        self.start_tags = start_tags
+        self.words = _furniture_words()
+        self.container_words = _container_words()
+        self.pieces: list[str] = []  # the source so far
+        self.length = 0
+        self.buffer: list[str] = []  # inline text of the block being collected
+        self.link_chars = 0
+        self.pre = 0
+        self.blocks: list[_Pending] = []
+        self.stack: list[_Open] = []
+        self.block_stack: list[_Open] = []
+        self.marks: list[tuple[int, str, bool]] = []
+        self.containers: list[int] = []
+        self.container_ancestors: dict[int, frozenset[int]] = {}
+        self.prose: dict[int, int] = {}  # prose characters under each container or mark
+        self.size: dict[int, int] = {}  # all characters under each container
+        self.total_prose = 0
+        self.numbered = 0
+        self.links = 0  # open <a href> elements
+        self.quotes = 0  # open <q> elements
+
+    # -- the walk ----------------------------------------------------------------------
+    def walk(self, root: Any) -> None:
+        """Visit every node under ``root`` in document order without recursion."""
+        parents: list[Any] = []  # the entered nodes whose children are being walked
+        node = root
+        while True:
+            if self.enter(node):
+                child = node.child
+                if child is not None:
+                    parents.append(node)
+                    node = child
+                    continue
+                self.leave()
+            while True:  # on to the next sibling, closing the parents that have none left
+                if not parents:
+                    return
+                following = node.next
+                if following is not None:
+                    node = following
+                    break
+                node = parents.pop()
+                self.leave()
+
+    def enter(self, node: Any) -> bool:
+        """Handle a node; True when its children are to be walked (and ``leave`` called)."""
+        tag = node.tag
+        if tag == "-text":
+            self.text(node.text_content or "")
+            return False
+        if not tag or tag[0] == "-" or tag in SKIPPED_TAGS:
+            return False
+        if tag == "br":
+            self.line_break()
+            return False
+        attributes = node.attributes
+        if is_hidden(attributes):
+            return False
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None:
+            parent.children += 1
+        self.numbered += 1
+        number = self.numbered
+        segment = tag if parent is None or tag == "body" else f"{tag}:nth-child({parent.children})"
+        opened = _Open(node, tag, number, segment, self.start_tags.offset_of(tag))
+        self.stack.append(opened)
+        self._note_marks(opened, attributes, tag)
+        if tag in BLOCK_TAGS:
+            self.flush()
+            self.block_stack.append(opened)
+            if tag == "pre":
+                self.pre += 1
+        elif tag == "a" and attributes.get("href") is not None:
+            opened.link = True
+            self.links += 1
+        elif tag == "q":
+            opened.quote = True
+            self.buffer.append(_QUOTE_MARKS[self.quotes % 2][0])
+            self.quotes += 1
+        return True
+
+    def leave(self) -> None:
+        """Close the element on top of the stack."""
+        opened = self.stack.pop()
+        if opened.tag in BLOCK_TAGS:
+            self.flush()
+            self.block_stack.pop()
+            if opened.tag == "pre":
+                self.pre -= 1
+        elif opened.link:
+            self.links -= 1
+        elif opened.quote:
+            self.quotes -= 1
+            self.buffer.append(_QUOTE_MARKS[self.quotes % 2][1])
+        while self.marks and self.marks[-1][0] == opened.number:
+            self.marks.pop()
+        if self.containers and self.containers[-1] == opened.number:
+            self.containers.pop()
+
+    def _note_marks(self, opened: _Open, attributes: dict[str, str | None], tag: str) -> None:
+        if tag in ("html", "body"):  # a page-wide class ("has-sidebar") says nothing of a block
+            return
+        category = STRUCTURAL_FURNITURE.get(tag)
+        if category is not None:
+            self.marks.append((opened.number, category, True))
+        role = (attributes.get("role") or "").strip().lower()
+        category = ROLE_FURNITURE.get(role)
+        if category is None:
+            for name in ("class", "id", "aria-label"):
+                value = attributes.get(name)
+                if value:
+                    category = furniture_of_names(value, self.words)
+                    if category is not None:
+                        break
+        if category is not None:
+            self.marks.append((opened.number, category, False))
+        if self._is_container(tag, role, attributes) and len(self.container_ancestors) < (
+            MAX_CONTAINERS
+        ):
+            self.containers.append(opened.number)
+            # The container and the elements around it: their marks never apply to it.
+            self.container_ancestors[opened.number] = frozenset(item.number for item in self.stack)
+
+    def _is_container(self, tag: str, role: str, attributes: dict[str, str | None]) -> bool:
+        if tag in ("article", "main") or role in ("main", "article"):
+            return True
+        if (attributes.get("itemprop") or "").lower() == "articlebody":
+            return True
+        for name in ("class", "id"):
+            value = attributes.get(name)
+            if (
+                value
+                and len(value) <= MAX_ATTRIBUTE_CHARS
+                and any(word.lower() in self.container_words for word in value.split())
+            ):
+                return True
+        return False
+
+    # -- text --------------------------------------------------------------------------
+    def text(self, text: str) -> None:
+        """Add a text node's text to the block being collected."""
+        if not text:
+            return
+        if self.pre:
+            piece = text
+        else:
+            core = " ".join(text.split())
+            if not core:
+                self.buffer.append(" ")
+                return
+            piece = (" " if text[0].isspace() else "") + core + (" " if text[-1].isspace() else "")
+        self.buffer.append(piece)
+        if self.links:
+            self.link_chars += len(piece.strip())
+
+    def line_break(self) -> None:
+        """``<br>``: a line break; a second in a row makes it a blank line."""
+        self.buffer.append("\n")
+
+    def flush(self) -> None:
+        """End the block being collected and record it with its evidence."""
+        if not self.buffer:
+            return
+        raw = "".join(self.buffer)
+        self.buffer = []
+        link_chars, self.link_chars = self.link_chars, 0
+        if self.pre:
+            text = raw.strip("\n").rstrip()
+        else:
+            text = _BREAKS.sub("\n\n", _SPACE_AT_BREAK.sub("\n", _SPACES.sub(" ", raw))).strip()
+        if not text or not self.block_stack:
+            return
+        owner = self.block_stack[-1]
+        if self.pieces:
+            self.pieces.append("\n\n")
+            self.length += 2
+        start = self.length
+        self.pieces.append(text)
+        self.length += len(text)
+        visible = len(text) - text.count(" ") - text.count("\n")
+        prose = len(text) if owner.tag == "p" or text.count(" ") + 1 >= PROSE_WORDS else 0
+        self.total_prose += prose
+        for number in self.containers:
+            self.size[number] = self.size.get(number, 0) + len(text)
+        for number in {*self.containers, *(mark[0] for mark in self.marks)}:
+            self.prose[number] = self.prose.get(number, 0) + prose
+        heading = int(owner.tag[1]) if owner.tag in _HEADINGS else 0
+        self.blocks.append(
+            _Pending(
+                start,
+                self.length,
+                owner.tag,
+                self.path_of(owner),
+                owner.offset,
+                tuple(self.marks),
+                tuple(self.containers),
+                min(1.0, link_chars / visible) if visible else 0.0,
+                heading,
+            )
+        )
+
+    def path_of(self, owner: _Open) -> str:
+        """The CSS path from ``body`` to ``owner`` (an open element)."""
+        steps = []
+        for opened in self.stack:
+            if opened.tag == "html":
+                continue
+            steps.append(opened.segment)
+            if opened is owner:
+                break
+        return ">".join(steps)
+
+    # -- the article container and the evidence -----------------------------------------
+    def article_container(self) -> int | None:
+        """The tightest container holding most of the page's prose, or None."""
+        if not self.prose or not self.container_ancestors:
+            return None
+        best = max(self.prose.get(number, 0) for number in self.container_ancestors)
+        if best == 0:
+            return None
+        candidates = [
+            number
+            for number in self.container_ancestors
+            if self.prose.get(number, 0) >= TIGHT_CONTAINER * best
+        ]
+        return min(candidates, key=lambda number: (self.size.get(number, 0), -number))
+
+    def rendering(self) -> Rendering:
+        """The text, the evidence by block start and the elements, once the walk is done."""
+        self.flush()
+        container = self.article_container()
+        wrapping = self.container_ancestors.get(container, frozenset()) if container else None
+        evidence: dict[int, BlockEvidence] = {}
+        elements = []
+        for block in self.blocks:
+            in_article = container is not None and container in block.containers
+            evidence[block.start] = BlockEvidence(
+                block.tag,
+                block.path,
+                block.offset,
+                self._furniture(block, wrapping, in_article),
+                in_article,
+                block.link_density,
+                block.heading,
+            )
+            elements.append(
+                Element(Span(block.start, block.end), block.tag, block.path, block.offset)
+            )
+        return Rendering("".join(self.pieces), evidence, tuple(elements))
+
+    def _furniture(
+        self, block: _Pending, wrapping: frozenset[int] | None, in_article: bool
+    ) -> str | None:
+        for number, category, structural in block.marks:  # outermost first
+            if wrapping is not None and number in wrapping:
+                continue  # the mark is on an element that holds the article
+            if wrapping is None and 2 * self.prose.get(number, 0) > self.total_prose:
+                continue  # no page is mostly furniture: this mark is on a wrapper
+            if structural and in_article:
+                continue  # the article's own <header> and <footer>
+            return category
+        return None
+
+
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def render(root: Any, start_tags: StartTags) -> Rendering:
+    """Render the element ``root`` (a selectolax node, usually ``<html>``) to text blocks."""
+    renderer = _Renderer(start_tags)
+    renderer.walk(root)
+    return renderer.rendering()
+
+
+def iter_blocks(rendering: Rendering) -> Iterator[tuple[str, BlockEvidence]]:
+    """Each rendered block's text and evidence, in order (for tests and debugging)."""
+    for element in rendering.elements:
+        yield element.span.slice(rendering.text), rendering.evidence[element.span.start]
