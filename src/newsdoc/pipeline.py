@@ -4,7 +4,7 @@ A rule is a plain function ``rule(state: DocumentState) -> None`` registered und
 The default order lives in :data:`DEFAULT_RULES`, on one screen::
 
     segment → markup → headline → duplicates → dek → boilerplate → dates → dateline → byline
-            → explainers → sections → quotes
+            → explainers → sections → quotes → metadata
 
 ``dates`` runs before ``dateline`` so that a dateline's "March 3" resolves against a
 publication stamp found on the page.
@@ -29,6 +29,7 @@ from newsdoc.rules import (
     explainers,
     headline,
     markup,
+    metadata,
     quotes,
     sections,
     segment,
@@ -63,6 +64,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule("explainers", explainers.find_explainers),
     Rule("sections", sections.build_sections),
     Rule("quotes", quotes.find_quotes),
+    Rule("metadata", metadata.merge_metadata),
 )
 
 

@@ -20,15 +20,27 @@ from newsdoc.state import PageMetadata
 MAX_JSON_LD_CHARS = 1_000_000  # a longer JSON-LD script is skipped
 MAX_META_CHARS = 2_000  # a longer meta value is skipped
 MAX_TIME_ELEMENTS = 50  # <time> elements read for a date
+MAX_AUTHOR_ELEMENTS = 20  # itemprop=author elements read
+MAX_CREDENTIAL_CHARS = 3  # "MA", "PhD": a shorter part of an author list is a credential
+MAX_AUTHOR_WORDS = 6  # a longer "author" text is a bio, not a name
 
 ARTICLE_TYPES = names(
-    "AnalysisNewsArticle Article BackgroundNewsArticle BlogPosting LiveBlogPosting "
-    "NewsArticle OpinionNewsArticle Report ReportageNewsArticle ReviewNewsArticle "
-    "ScholarlyArticle TechArticle"
+    "APIReference AdvertiserContentArticle AnalysisNewsArticle Article AskPublicNewsArticle "
+    "BackgroundNewsArticle BlogPosting DiscussionForumPosting LiveBlogPosting "
+    "MedicalScholarlyArticle NewsArticle OpinionNewsArticle Report ReportageNewsArticle "
+    "ReviewNewsArticle SatiricalArticle ScholarlyArticle SocialMediaPosting TechArticle"
 )
 # <meta> keys (property or name, lower-cased) for each field, best first.
 META_KEYS = {
-    "headline": ("og:title", "twitter:title", "dc.title"),
+    "headline": (
+        "dc.title",
+        "dc:title",
+        "dcterm:title",
+        "og:title",
+        "title",
+        "twitter:title",
+        "parsely-title",
+    ),
     "published": (
         "article:published_time",
         "og:article:published_time",
@@ -45,7 +57,15 @@ META_KEYS = {
         "citation_publication_date",
     ),
     "updated": ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified"),
-    "authors": ("article:author", "author", "byl", "dc.creator", "parsely-author"),
+    "authors": (
+        "article:author",
+        "author",
+        "byl",
+        "dc.creator",
+        "dc:creator",
+        "dcterm:creator",
+        "parsely-author",
+    ),
     "site": ("og:site_name", "application-name"),
     "url": ("og:url",),
     "lang": ("og:locale", "content-language"),
@@ -62,8 +82,10 @@ def read_metadata(tree: Any) -> PageMetadata:
             found[field] = value
             sources[field] = source
 
+    title = tree.css_first("title")
+    title_text = " ".join(title.text().split()) if title is not None else ""
     for item in _json_ld_articles(tree):
-        _offer_json_ld(item, offer)
+        _offer_json_ld(item, offer, title_text)
     meta = _meta_values(tree)
     for field, keys in META_KEYS.items():
         for key in keys:
@@ -76,6 +98,7 @@ def read_metadata(tree: Any) -> PageMetadata:
             elif field == "authors":
                 value = _authors_of_text(text)
             offer(field, value, f"<meta {key}>")
+    offer("authors", _microdata_authors(tree), "itemprop=author")
     for element in _time_elements(tree):
         offer("published", parse_moment(element.attributes.get("datetime") or ""), "<time>")
     for link in tree.css("link[rel]"):
@@ -84,8 +107,6 @@ def read_metadata(tree: Any) -> PageMetadata:
     html = tree.css_first("html")
     if html is not None:
         offer("lang", (html.attributes.get("lang") or "").strip(), "<html lang>")
-    title = tree.css_first("title")
-    title_text = " ".join(title.text().split()) if title is not None else None
     offer("headline", title_text, "<title>")
     return PageMetadata(
         headline=found.get("headline"),
@@ -122,9 +143,11 @@ def _json_ld_articles(tree: Any) -> Iterator[dict[str, Any]]:
         kind = (script.attributes.get("type") or "").strip().lower()
         if kind != "application/ld+json":
             continue
-        text = script.text(deep=True)
+        text = script.text(deep=True).strip()
         if len(text) > MAX_JSON_LD_CHARS:
             continue
+        if text.startswith("<![CDATA["):  # XHTML habit: the JSON inside a CDATA section
+            text = text.removeprefix("<![CDATA[").removesuffix("]]>")
         try:
             data = json.loads(text)
         except (ValueError, RecursionError):
@@ -152,10 +175,13 @@ def _json_ld_items(data: Any) -> list[dict[str, Any]]:
     return items
 
 
-def _offer_json_ld(item: dict[str, Any], offer: Any) -> None:
+def _offer_json_ld(item: dict[str, Any], offer: Any, title: str) -> None:
     kind = item.get("@type")
     source = f"JSON-LD {kind if isinstance(kind, str) else 'article'}"
-    offer("headline", _text(item.get("headline")) or _text(item.get("name")), source)
+    headline, name = _text(item.get("headline")), _text(item.get("name"))
+    if name and headline and name != headline and name in title:
+        headline = name  # Wikipedia: "name" is the page's title, "headline" a description
+    offer("headline", headline or name, source)
     offer("published", parse_moment(_text(item.get("datePublished"))), source)
     offer("updated", parse_moment(_text(item.get("dateModified"))), source)
     offer("authors", _json_ld_names(item.get("author"), item["@ids"]), source)
@@ -192,7 +218,8 @@ def _authors_of_text(text: str) -> list[str]:
     parts = [text]
     for separator in (" and ", ", ", " & "):
         parts = [piece for part in parts for piece in part.split(separator)]
-    return [part.strip() for part in parts if part.strip()]
+    # "Brenda Goodman, MA": a credential is no name
+    return [part.strip() for part in parts if len(part.strip()) > MAX_CREDENTIAL_CHARS]
 
 
 def _meta_values(tree: Any) -> dict[str, str]:
@@ -205,6 +232,18 @@ def _meta_values(tree: Any) -> dict[str, str]:
         if key and content and len(content) <= MAX_META_CHARS:
             values.setdefault(key.strip().lower(), " ".join(content.split()))
     return values
+
+
+def _microdata_authors(tree: Any) -> list[str]:
+    """The first ``itemprop=author`` element's name (or ``rel=author`` link's text)."""
+    for element in tree.css('[itemprop~="author"], a[rel~="author"]')[:MAX_AUTHOR_ELEMENTS]:
+        named = element.css_first('[itemprop~="name"]')
+        source = named if named is not None else element
+        text = source.attributes.get("content") or source.text(deep=True)
+        text = " ".join((text or "").split())
+        if text and len(text.split()) <= MAX_AUTHOR_WORDS:
+            return _authors_of_text(text)  # the first: later ones credit related stories
+    return []
 
 
 def _time_elements(tree: Any) -> Iterator[Any]:
