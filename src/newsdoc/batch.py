@@ -278,11 +278,11 @@ def _parse_document(
         return Result(document.id, None, document.metadata, error=document.error), "failed"
     try:
         if timeout is None:
-            article = parser.parse(document.text, published=published)
+            article = _parse_text(parser, document, document.text, published)
         else:
             try:
                 _ALARM.arm(timeout)
-                article = parser.parse(document.text, published=published)
+                article = _parse_text(parser, document, document.text, published)
             finally:
                 _ALARM.disarm()
     except _TimedOut:
@@ -295,6 +295,16 @@ def _parse_document(
     if document.notes:
         article = attrs.evolve(article, notes=(*document.notes, *article.notes))
     return Result(document.id, article, document.metadata), "ok"
+
+
+def _parse_text(
+    parser: Parser, document: Document, text: str, published: date | datetime | None
+) -> Article:
+    if document.kind == "html":
+        from newsdoc.html.reader import parse_page  # the html extra is needed only here
+
+        return parse_page(parser, text, document.metadata, published)
+    return parser.parse(text, published=published)
 
 
 def _work(task: _Task, documents: list[Document]) -> list[tuple[str, int, Status, Any]]:
@@ -382,6 +392,7 @@ def parse_many(
     config: ParserConfig | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     timeout: float | None = None,
+    html: bool = False,
 ) -> Iterator[Article]:
     """Parse ``texts`` on ``workers`` processes (default: every core), yielding in input order.
 
@@ -391,18 +402,19 @@ def parse_many(
     ``timeout`` limits each text to that many seconds (default: no limit); a text that takes
     longer fails like any other (``ValueError: text 3 failed: TimeoutError: ...``). An
     impossible ``timeout`` raises ``ValueError`` at once, see :func:`check_timeout`.
+    With ``html`` each item is a page's HTML (str or bytes), parsed with ``parse_html``.
     """
     count = default_workers() if workers is None else workers
     check_timeout(timeout, in_process=count <= 1)  # now, not at the first next()
     parser = DEFAULT_PARSER if config is None else Parser(config)
     task = _Task(parser, published, "article", timeout)
-    return _parse_many(texts, task, count, progress, chunksize)
+    return _parse_many(texts, task, count, progress, chunksize, "html" if html else "text")
 
 
 def _parse_many(
-    texts: Iterable[str], task: _Task, workers: int, progress: bool, chunksize: int
+    texts: Iterable[str], task: _Task, workers: int, progress: bool, chunksize: int, kind: str
 ) -> Iterator[Article]:
-    documents = (Document(str(index), text) for index, text in enumerate(texts))
+    documents = (Document(str(index), text, kind=kind) for index, text in enumerate(texts))
     display = Progress(enabled=progress)
     try:
         for _id, characters, status, result in ordered_map(
@@ -468,6 +480,7 @@ def run_batch(
     progress: Progress | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     timeout: float | None = None,
+    html_field: str | None = None,
 ) -> BatchSummary:
     """Parse every document of ``inputs`` into ``out`` (``.jsonl`` file or ``.parquet`` dir).
 
@@ -508,6 +521,7 @@ def run_batch(
         id_field=id_field,
         encoding=encoding,
         skip_ids=done,
+        html_field=html_field,
     )
     display = progress or Progress(enabled=False)
     try:

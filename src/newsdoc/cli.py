@@ -30,13 +30,11 @@ from newsdoc.io import (
     DEFAULT_GLOB,
     DEFAULT_ID_FIELD,
     DEFAULT_TEXT_FIELD,
-    Document,
     Result,
-    read_text_file,
     result_line,
 )
 from newsdoc.model import Article
-from newsdoc.parser import parse
+from newsdoc.parser import DEFAULT_PARSER, parse
 
 FORMATS = ("json", "jsonl", "markdown", "text", "summary")
 BATCH_FORMATS = ("jsonl", "parquet")
@@ -75,12 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = arguments.add_subparsers(dest="command", required=True)
 
     single = commands.add_parser("parse", help="parse article files, one article per file")
-    single.add_argument("files", nargs="*", type=Path, help="text files (stdin when none)")
+    single.add_argument("files", nargs="*", type=Path, help="text or HTML files (stdin when none)")
     single.add_argument("--format", choices=FORMATS, default="json", help="output (json)")
     single.add_argument("--published", type=_moment, metavar="DATE", help="issue date, ISO 8601")
 
     many = commands.add_parser("batch", help="parse a corpus into JSONL or Parquet")
-    many.add_argument("inputs", nargs="+", help="files, directories, .jsonl[.gz], .csv")
+    many.add_argument(
+        "inputs", nargs="+", help="files, directories, .jsonl[.gz], .csv, .html, .warc[.gz]"
+    )
     many.add_argument(
         "--out",
         required=True,
@@ -101,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_TEXT_FIELD,
         metavar="NAME",
         help="JSONL/CSV text field (%(default)s)",
+    )
+    many.add_argument(
+        "--html-field", metavar="NAME", help="JSONL/CSV field holding a page's HTML (not text)"
     )
     many.add_argument(
         "--id-field", default=DEFAULT_ID_FIELD, metavar="NAME", help="JSONL/CSV id (%(default)s)"
@@ -154,10 +157,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parse_files(options: argparse.Namespace) -> int:
+    from newsdoc.html import reader  # HTML pages: .html, .htm, .html.gz or sniffed
+
     documents = (
-        [read_text_file(path) for path in options.files]
+        [reader.read_page_or_text(path) for path in options.files]
         if options.files
-        else [Document("<stdin>", sys.stdin.read())]
+        else [reader.sniffed_document("<stdin>", sys.stdin.read())]
     )
     status = 0
     articles: list[Article] = []
@@ -165,7 +170,10 @@ def _parse_files(options: argparse.Namespace) -> int:
         try:
             if document.text is None:
                 raise ValueError(document.error)
-            article = parse(document.text, published=options.published)
+            if document.kind == "html":
+                article = reader.parse_page(DEFAULT_PARSER, document.text, {}, options.published)
+            else:
+                article = parse(document.text, published=options.published)
         except (ValueError, TypeError) as error:
             print(f"newsdoc: {document.id}: {error}", file=sys.stderr)
             status = EXIT_FAILED
@@ -244,6 +252,7 @@ def _batch(options: argparse.Namespace) -> int:
         progress=progress,
         chunksize=options.chunksize,
         timeout=options.timeout or None,
+        html_field=options.html_field,
     )
     if not options.quiet:
         print(f"newsdoc batch: {summary.describe()}", file=sys.stderr)

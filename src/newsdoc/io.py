@@ -50,6 +50,7 @@ class Document:
     metadata: dict[str, Any] = attrs.field(factory=dict)
     error: str | None = None
     notes: tuple[str, ...] = ()  # how the bytes were decoded, when it was not plain UTF-8
+    kind: str = "text"  # "html": ``text`` is a page's HTML, parsed with ``Parser.parse_html``
 
     @property
     def size(self) -> int:
@@ -80,25 +81,29 @@ def iter_documents(
     id_field: str = DEFAULT_ID_FIELD,
     encoding: str | None = None,
     skip_ids: frozenset[str] | set[str] = frozenset(),
+    html_field: str | None = None,
 ) -> Iterator[Document]:
-    """Yield every document of ``inputs`` (files, directories, JSONL, CSV) in order.
+    """Yield every document of ``inputs`` (files, directories, JSONL, CSV, HTML, WARC) in order.
 
     ``encoding`` applies to text and CSV files (default: detect, see :func:`read_text_file`;
     CSV defaults to UTF-8); JSONL is UTF-8 by definition. ``skip_ids`` are ids already done
     (``--resume``): text files with those ids are not even read; records of JSONL/CSV files
-    are read but not yielded.
+    are read but not yielded. ``html_field`` names the JSONL/CSV field that holds a page's
+    HTML (instead of ``text_field``); HTML files and WARC records: :mod:`newsdoc.html.reader`.
     """
     for name in inputs:
         path = Path(name)
         if path.is_dir():
             for file in sorted(path.rglob(glob)):
                 if file.is_file() and clean_id(str(file)) not in skip_ids:
-                    yield read_text_file(file, encoding=encoding)
+                    yield from _records_of(file, text_field, id_field, encoding)
         elif not path.exists():
             missing = clean_id(str(path))
             yield Document(missing, None, error=f"no such file or directory: {missing}")
         else:
-            records = _records_of(path, text_field, id_field, encoding)
+            records = _records_of(path, html_field or text_field, id_field, encoding)
+            if html_field is not None:
+                records = (attrs.evolve(doc, kind="html") for doc in records)
             yield from (doc for doc in records if doc.id not in skip_ids)
 
 
@@ -111,6 +116,12 @@ def _records_of(
     if path.suffix.lower() == ".csv":
         csv_encoding = encoding or "utf-8"
         return read_csv(path, text_field=text_field, id_field=id_field, encoding=csv_encoding)
+    from newsdoc.html import reader  # here: newsdoc.html.reader imports this module
+
+    if reader.is_warc_path(path):
+        return reader.read_warc(path)
+    if reader.is_html_path(path) or reader.sniff_html(path):
+        return iter([reader.read_html_file(path)])
     return iter([read_text_file(path, encoding=encoding)])
 
 

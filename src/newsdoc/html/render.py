@@ -74,10 +74,12 @@ def _container_words() -> frozenset[str]:
     return frozenset(read_entries("markup_containers.txt"))
 
 
-def furniture_of_names(value: str, words: dict[str, str]) -> str | None:
+@functools.lru_cache(maxsize=8192)  # a site's pages repeat their class names
+def furniture_of_names(value: str) -> str | None:
     """The category a class, id or aria-label value gives (whole values before their words)."""
     if len(value) > MAX_ATTRIBUTE_CHARS:
         return None
+    words = _furniture_words()
     for name in value.split():
         category = words.get(name.lower())
         if category is not None:
@@ -91,6 +93,14 @@ def furniture_of_names(value: str, words: dict[str, str]) -> str | None:
             if category is not None:
                 return category
     return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _names_container(value: str | None) -> bool:
+    if not value or len(value) > MAX_ATTRIBUTE_CHARS:
+        return False
+    words = _container_words()
+    return any(word.lower() in words for word in value.split())
 
 
 def is_hidden(attributes: dict[str, str | None]) -> bool:
@@ -149,8 +159,6 @@ class _Renderer:
 
     def __init__(self, start_tags: StartTags) -> None:
         self.start_tags = start_tags
-        self.words = _furniture_words()
-        self.container_words = _container_words()
         self.pieces: list[str] = []  # the source so far
         self.length = 0
         self.buffer: list[str] = []  # inline text of the block being collected
@@ -259,7 +267,7 @@ class _Renderer:
             for name in ("class", "id", "aria-label"):
                 value = attributes.get(name)
                 if value:
-                    category = furniture_of_names(value, self.words)
+                    category = furniture_of_names(value)
                     if category is not None:
                         break
         if category is not None:
@@ -271,20 +279,13 @@ class _Renderer:
             # The container and the elements around it: their marks never apply to it.
             self.container_ancestors[opened.number] = frozenset(item.number for item in self.stack)
 
-    def _is_container(self, tag: str, role: str, attributes: dict[str, str | None]) -> bool:
+    @staticmethod
+    def _is_container(tag: str, role: str, attributes: dict[str, str | None]) -> bool:
         if tag in ("article", "main") or role in ("main", "article"):
             return True
         if (attributes.get("itemprop") or "").lower() == "articlebody":
             return True
-        for name in ("class", "id"):
-            value = attributes.get(name)
-            if (
-                value
-                and len(value) <= MAX_ATTRIBUTE_CHARS
-                and any(word.lower() in self.container_words for word in value.split())
-            ):
-                return True
-        return False
+        return any(_names_container(attributes.get(name)) for name in ("class", "id"))
 
     # -- text --------------------------------------------------------------------------
     def text(self, text: str) -> None:
