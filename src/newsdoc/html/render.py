@@ -170,6 +170,7 @@ class _Renderer:
         self.marks: list[tuple[int, str, bool]] = []
         self.containers: list[int] = []
         self.container_ancestors: dict[int, frozenset[int]] = {}
+        self.article_elements: set[int] = set()  # <article> and role=article elements
         self.prose: dict[int, int] = {}  # prose characters under each container or mark
         self.size: dict[int, int] = {}  # all characters under each container
         self.total_prose = 0
@@ -221,10 +222,11 @@ class _Renderer:
         number = self.numbered
         segment = tag if parent is None or tag == "body" else f"{tag}:nth-child({parent.children})"
         opened = _Open(node, tag, number, segment, self.start_tags.offset_of(tag))
+        if tag in BLOCK_TAGS:
+            self.flush()  # the text so far belongs to the blocks around this one
         self.stack.append(opened)
         self._note_marks(opened, attributes, tag)
         if tag in BLOCK_TAGS:
-            self.flush()
             self.block_stack.append(opened)
             if tag == "pre":
                 self.pre += 1
@@ -272,6 +274,8 @@ class _Renderer:
                         break
         if category is not None:
             self.marks.append((opened.number, category, False))
+        if tag == "article" or role == "article":
+            self.article_elements.add(opened.number)
         if self._is_container(tag, role, attributes) and len(self.container_ancestors) < (
             MAX_CONTAINERS
         ):
@@ -363,7 +367,11 @@ class _Renderer:
 
     # -- the article container and the evidence -----------------------------------------
     def article_container(self) -> int | None:
-        """The tightest container holding most of the page's prose, or None."""
+        """The tightest container holding most of the page's prose, or None.
+
+        An ``<article>`` is preferred to a body ``<div>`` inside it (so the article's header
+        with its headline and byline is in) and to a ``<main>`` around it (sidebars, comments).
+        """
         if not self.prose or not self.container_ancestors:
             return None
         best = max(self.prose.get(number, 0) for number in self.container_ancestors)
@@ -374,7 +382,8 @@ class _Renderer:
             for number in self.container_ancestors
             if self.prose.get(number, 0) >= TIGHT_CONTAINER * best
         ]
-        return min(candidates, key=lambda number: (self.size.get(number, 0), -number))
+        articles = [number for number in candidates if number in self.article_elements]
+        return min(articles or candidates, key=lambda number: (self.size.get(number, 0), -number))
 
     def rendering(self) -> Rendering:
         """The text, the evidence by block start and the elements, once the walk is done."""

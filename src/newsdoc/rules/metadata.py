@@ -3,11 +3,10 @@
 It does nothing without ``state.metadata`` (text input). The visible page wins when it
 agrees with the metadata; the metadata fills what the page lacks (headline, authors,
 published and updated, site, url, lang); a disagreement keeps the page's value and goes to
-``notes`` with the metadata's value and where it came from. Two exceptions: the headline
-and the dates the publisher declares (JSON-LD, OpenGraph, ``<meta>``, the ``<title>``
-without its site name) win over what the rules read, which goes to ``notes``: on a page the
-first line is often a menu or a "Skip to content" link, and the first date a sidebar's or
-an update's. A filled headline or byline
+``notes`` with the metadata's value and where it came from. One exception: the headline the
+publisher declares (JSON-LD, OpenGraph, ``<meta>``, the ``<title>`` without its site name)
+wins over the line the rules took, which goes to ``notes``: on a page the first line is
+often a menu, a "Skip to content" link or a section name. A filled headline or byline
 points at the metadata's text where the page shows it, and is an empty span at 0 otherwise.
 """
 
@@ -66,13 +65,9 @@ def _merged_moment(
     theirs: date | datetime | None = getattr(meta, field)
     if ours is None or theirs is None:
         return theirs if ours is None else ours
-    if _day(ours) == _day(theirs):
-        return ours
-    state.notes.append(
-        f"{field} from {meta.source_of(field)}: {theirs.isoformat()}; the rules read "
-        f"{ours.isoformat()} on the page"
-    )
-    return theirs
+    if _day(ours) != _day(theirs):
+        _note(state, field, ours.isoformat(), theirs.isoformat(), meta)
+    return ours
 
 
 def clean_title(title: str) -> str:
