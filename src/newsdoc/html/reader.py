@@ -70,8 +70,9 @@ class _Readable(Protocol):
     def read(self, size: int = -1, /) -> bytes: ...
 
 
-def read_capped(stream: _Readable, limit: int = MAX_EXPANDED_BYTES) -> bytes:
-    """Up to ``limit`` bytes of ``stream``; ``ValueError`` when there are more."""
+def read_capped(stream: _Readable) -> bytes:
+    """Up to :data:`MAX_EXPANDED_BYTES` of ``stream``; ``ValueError`` when there are more."""
+    limit = MAX_EXPANDED_BYTES
     data = stream.read(limit + 1)
     if len(data) > limit:
         raise ValueError(

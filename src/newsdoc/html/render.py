@@ -7,13 +7,15 @@ block. Inside a block white space folds to one space, ``<br>`` is a line break a
 white space; ``<q>`` gets quote marks. Table cells, list items and figure captions are blocks
 of their own. ``script``, ``style``, ``noscript``, ``template``, form controls, embedded
 media and hidden elements (``hidden``, ``aria-hidden="true"``, inline ``display:none`` or
-``visibility:hidden``) are never rendered. The walk is iterative (no recursion) and linear in
-the number of nodes; ``docs/html.md`` has the whole story.
+``visibility:hidden``, a screen-reader-only class such as ``sr-only``) are never rendered.
+The walk is iterative (no recursion) and linear in the number of nodes; ``docs/html.md`` has
+the whole story.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -207,21 +209,26 @@ class _Renderer:
         if tag == "-text":
             self.text(node.text_content or "")
             return False
-        if not tag or tag[0] == "-" or tag in SKIPPED_TAGS:
+        if not tag or tag[0] == "-":
             return False
-        if tag == "br":
-            self.line_break()
-            return False
-        attributes = node.attributes
-        if is_hidden(attributes):
-            return False
+        # Every element counts, rendered or not: for :nth-child and for the start tags' order.
         parent = self.stack[-1] if self.stack else None
         if parent is not None:
             parent.children += 1
+        offset = self.start_tags.offset_of(tag)
+        if tag == "br":
+            self.line_break()
+            return False
+        attributes = None if tag in SKIPPED_TAGS else node.attributes
+        if attributes is None or self._hidden(attributes):
+            # The elements inside are not rendered, but their start tags are in the scan.
+            for inner in itertools.islice(node.traverse(include_text=False), 1, None):
+                self.start_tags.offset_of(inner.tag)
+            return False
         self.numbered += 1
         number = self.numbered
         segment = tag if parent is None or tag == "body" else f"{tag}:nth-child({parent.children})"
-        opened = _Open(node, tag, number, segment, self.start_tags.offset_of(tag))
+        opened = _Open(node, tag, number, segment, offset)
         if tag in BLOCK_TAGS:
             self.flush()  # the text so far belongs to the blocks around this one
         self.stack.append(opened)
@@ -239,11 +246,19 @@ class _Renderer:
             self.quotes += 1
         return True
 
+    @staticmethod
+    def _hidden(attributes: dict[str, str | None]) -> bool:
+        # screen-reader-only text ("sr-only") is hidden from the eye too
+        return (
+            is_hidden(attributes) or furniture_of_names(attributes.get("class") or "") == "hidden"
+        )
+
     def leave(self) -> None:
         """Close the element on top of the stack."""
+        if self.stack[-1].tag in BLOCK_TAGS:
+            self.flush()  # while the element is still on the stack, for its path
         opened = self.stack.pop()
         if opened.tag in BLOCK_TAGS:
-            self.flush()
             self.block_stack.pop()
             if opened.tag == "pre":
                 self.pre -= 1
@@ -411,7 +426,7 @@ class _Renderer:
     def _furniture(
         self, block: _Pending, wrapping: frozenset[int] | None, in_article: bool
     ) -> str | None:
-        for number, category, structural in block.marks:  # outermost first
+        for number, category, structural in reversed(block.marks):  # innermost first
             if wrapping is not None and number in wrapping:
                 continue  # the mark is on an element that holds the article
             if wrapping is None and 2 * self.prose.get(number, 0) > self.total_prose:

@@ -26,7 +26,8 @@ MAX_DEPTH = 5_000  # open elements at once, by the scan's estimate (real pages: 
 _TAG = re.compile(r"<(?:(!--)|(/?)([A-Za-z][A-Za-z0-9-]*))")
 _RAW_TEXT_END = {
     name: re.compile(f"</{name}", re.IGNORECASE)
-    for name in ("script", "style", "textarea", "title", "xmp", "plaintext")
+    # raw text, and a template's content, which the parser keeps out of the tree
+    for name in ("script", "style", "textarea", "title", "xmp", "plaintext", "template")
 }
 _VOID = names("area base br col embed hr img input keygen link meta param source track wbr")
 # End tags that HTML lets a page leave out: not counted as nesting.
