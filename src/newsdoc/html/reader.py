@@ -154,6 +154,10 @@ def _record_document(record: Any, fallback_id: str) -> Document | None:
         data = read_capped(record.content_stream())
     except Exception as error:  # a bad chunked or gzip body: this record only
         return Document(doc_id, None, metadata, error=f"cannot read the record: {error}")
+    missing = getattr(record.raw_stream, "limit", 0)  # bytes the record declared, not there
+    if isinstance(missing, int) and missing > 0:
+        error = f"cannot read the record: cut short, {missing:,} bytes missing"
+        return Document(doc_id, None, metadata, error=error)
     return html_document(doc_id, data, metadata)
 
 
