@@ -9,7 +9,7 @@ It does nothing for text input (no ``state.evidence``). For HTML input it remove
 - link-dense list items: a list item outside the article container that is mostly link text
   ("navigation"), and inside it a run of three or more such items ("related");
 - pull quotes: a short block of a ``blockquote``, ``aside`` or ``figure`` whose words repeat
-  inside a longer block of the page ("pullquote").
+  elsewhere on the page ("pullquote").
 
 The ``segment`` rule may cut one rendered block into several (its lines); each piece takes
 the evidence of the rendered block it lies in.
@@ -27,6 +27,7 @@ from newsdoc.state import BODY, Block, BlockEvidence, DocumentState
 LINK_DENSE = 0.6  # a list item with this share of its characters in links is a link
 RELATED_RUN = 3  # link-dense items in a row inside the article that make a related list
 PULL_QUOTE_WORDS = 40  # a longer block is not a pull quote
+MIN_PULL_QUOTE_CHARS = 20  # a shorter repeat ("Photo", "Advertisement") says nothing
 # Readers' comments stay for the page-zone decision: Dragnet's gold keeps them as page text.
 KEPT_FURNITURE = frozenset(("comments",))
 _PULL_QUOTE_STEPS = (">blockquote", ">aside", ">figure")
@@ -94,20 +95,14 @@ def _remove_pull_quotes(state: DocumentState, kept: list[tuple[Block, BlockEvide
     candidates = [
         block
         for block, evidence in kept
-        if block.role == BODY
-        and any(step in evidence.path for step in _PULL_QUOTE_STEPS)
+        if any(step in evidence.path for step in _PULL_QUOTE_STEPS)
         and len(state.text_of(block).split()) <= PULL_QUOTE_WORDS
     ]
     if not candidates:
         return
-    others = [block for block, _evidence in kept if block.role == BODY]
+    # Every kept block's words once, one block a line: a pull quote occurs twice in it.
+    page = "\n".join(_key(state.clean_text_of(block)) for block, _evidence in kept)
     for candidate in candidates:
         key = _key(state.clean_text_of(candidate))
-        if len(key) < 20:
-            continue
-        for other in others:
-            if other is candidate or other.end - other.start <= candidate.end - candidate.start:
-                continue
-            if key in _key(state.clean_text_of(other)):
-                state.remove_block(candidate, "boilerplate", "pullquote")
-                break
+        if len(key) >= MIN_PULL_QUOTE_CHARS and page.count(key) >= 2:
+            state.remove_block(candidate, "boilerplate", "pullquote")
