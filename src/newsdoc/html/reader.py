@@ -156,8 +156,8 @@ def _record_document(record: Any, fallback_id: str) -> Document | None:
         return Document(doc_id, None, metadata, error=f"cannot read the record: {error}")
     missing = getattr(record.raw_stream, "limit", 0)  # bytes the record declared, not there
     if isinstance(missing, int) and missing > 0:
-        error = f"cannot read the record: cut short, {missing:,} bytes missing"
-        return Document(doc_id, None, metadata, error=error)
+        message = f"cannot read the record: cut short, {missing:,} bytes missing"
+        return Document(doc_id, None, metadata, error=message)
     return html_document(doc_id, data, metadata)
 
 

@@ -220,7 +220,7 @@ class _Renderer:
             self.line_break()
             return False
         attributes = None if tag in SKIPPED_TAGS else node.attributes
-        if attributes is None or self._hidden(attributes):
+        if attributes is None or (attributes and self._hidden(attributes)):
             # The elements inside are not rendered, but their start tags are in the scan.
             for inner in itertools.islice(node.traverse(include_text=False), 1, None):
                 self.start_tags.offset_of(inner.tag)
@@ -232,7 +232,8 @@ class _Renderer:
         if tag in BLOCK_TAGS:
             self.flush()  # the text so far belongs to the blocks around this one
         self.stack.append(opened)
-        self._note_marks(opened, attributes, tag)
+        if attributes or tag in _MARKING_TAGS:
+            self._note_marks(opened, attributes, tag)
         if tag in BLOCK_TAGS:
             self.block_stack.append(opened)
             if tag == "pre":
@@ -302,9 +303,11 @@ class _Renderer:
     def _is_container(tag: str, role: str, attributes: dict[str, str | None]) -> bool:
         if tag in ("article", "main") or role in ("main", "article"):
             return True
+        if not attributes:
+            return False
         if (attributes.get("itemprop") or "").lower() == "articlebody":
             return True
-        return any(_names_container(attributes.get(name)) for name in ("class", "id"))
+        return _names_container(attributes.get("class")) or _names_container(attributes.get("id"))
 
     # -- text --------------------------------------------------------------------------
     def text(self, text: str) -> None:
@@ -336,8 +339,11 @@ class _Renderer:
         link_chars, self.link_chars = self.link_chars, 0
         if self.pre:
             text = raw.strip("\n").rstrip()
-        else:
-            text = _BREAKS.sub("\n\n", _SPACE_AT_BREAK.sub("\n", _SPACES.sub(" ", raw))).strip()
+        else:  # each substitution only where its pattern can match
+            text = _SPACES.sub(" ", raw) if "  " in raw else raw
+            if "\n" in text:
+                text = _BREAKS.sub("\n\n", _SPACE_AT_BREAK.sub("\n", text))
+            text = text.strip()
         if not text or not self.block_stack:
             return
         owner = self.block_stack[-1]
@@ -438,6 +444,8 @@ class _Renderer:
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+# Tags that are marks or containers by themselves, attributes or not.
+_MARKING_TAGS = frozenset((*STRUCTURAL_FURNITURE, "article", "main"))
 
 
 def render(root: Any, start_tags: StartTags) -> Rendering:
