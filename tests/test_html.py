@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsdoc
 from newsdoc.html import MAX_DEPTH, MAX_TAGS, MarkupLimitError, decode_html
@@ -259,3 +261,39 @@ def test_parse_many_html() -> None:
         "Night trains return to the Alps",
         "Rail strike called off at the last minute",
     ]
+
+
+_TAGS = ["p", "div", "a href=x", "b", "li", "ul", "table", "td", "tr", "br", "q", "nav", "script"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [f"<{tag}>" for tag in _TAGS] + [f"</{tag.split()[0]}>" for tag in _TAGS]
+            ),
+            st.text(alphabet="ab .,“”\n<>&;", max_size=12),
+        ),
+        max_size=40,
+    )
+)
+def test_any_markup_parses_with_valid_spans(pieces: list[str]) -> None:
+    """Random tag soup never crashes; every element and removed span lies in the source."""
+    article = newsdoc.parse_html("".join(pieces))
+    for element in article.elements:
+        assert 0 <= element.span.start < element.span.end <= len(article.source)
+        assert element.span.slice(article.source).strip()
+    for item in article.removed:
+        assert item.span.slice(article.source) == item.text
+
+
+def test_dask_bag_of_pages() -> None:
+    """newsdoc.dask.parse_bag(bag, html=True) parses pages."""
+    bag_module = pytest.importorskip("dask.bag")
+    from newsdoc.dask import parse_bag
+
+    pages = [(FIXTURES / "jsonld_graph.html").read_bytes()]
+    bag = parse_bag(bag_module.from_sequence(pages, npartitions=1), html=True)
+    (article,) = bag.compute(scheduler="synchronous")
+    assert article.headline == "Night trains return to the Alps"
