@@ -297,3 +297,12 @@ def test_dask_bag_of_pages() -> None:
     bag = parse_bag(bag_module.from_sequence(pages, npartitions=1), html=True)
     (article,) = bag.compute(scheduler="synchronous")
     assert article.headline == "Night trains return to the Alps"
+
+
+def test_repeated_paragraph_elements_both_stay() -> None:
+    """Two <p> elements with the same words are two paragraphs, not a scrape's repeat."""
+    line = "The ferry left on time and the harbour reopened by noon, the port said."
+    article = newsdoc.parse_html(f"<article><h1>Port news</h1><p>{line}</p><p>{line}</p></article>")
+    assert [p.text for p in article.paragraphs] == [line, line]
+    as_text = newsdoc.parse(f"Port news\n\nA first line of the story.\n\n{line}\n\n{line}")
+    assert [item.reason for item in as_text.removed] == ["duplicate"]  # text input: a repeat
