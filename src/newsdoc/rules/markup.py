@@ -32,7 +32,7 @@ MIN_PULL_QUOTE_CHARS = 20  # a shorter repeat ("Photo", "Advertisement") says no
 KEPT_FURNITURE = frozenset(("comments",))
 _PULL_QUOTE_STEPS = (">blockquote", ">aside", ">figure")
 _LIST_ITEMS = frozenset(("li", "dd", "dt"))
-_NOT_WORD = regex.compile(r"\W+")
+_NOT_WORD_OR_LINE = regex.compile(r"[^\w\n]+")
 
 
 def evidence_of(state: DocumentState, keys: list[int], block: Block) -> BlockEvidence | None:
@@ -88,7 +88,7 @@ def _remove_related_runs(state: DocumentState, kept: list[tuple[Block, BlockEvid
 
 
 def _key(text: str) -> str:
-    return _NOT_WORD.sub(" ", text.casefold()).strip()
+    return _NOT_WORD_OR_LINE.sub(" ", text.replace("\n", " ")).casefold().strip()
 
 
 def _remove_pull_quotes(state: DocumentState, kept: list[tuple[Block, BlockEvidence]]) -> None:
@@ -101,7 +101,8 @@ def _remove_pull_quotes(state: DocumentState, kept: list[tuple[Block, BlockEvide
     if not candidates:
         return
     # Every kept block's words once, one block a line: a pull quote occurs twice in it.
-    page = "\n".join(_key(state.clean_text_of(block)) for block, _evidence in kept)
+    lines = "\n".join(state.text_of(block).replace("\n", " ") for block, _ in kept)
+    page = _NOT_WORD_OR_LINE.sub(" ", lines).casefold()
     for candidate in candidates:
         key = _key(state.clean_text_of(candidate))
         if len(key) >= MIN_PULL_QUOTE_CHARS and page.count(key) >= 2:
