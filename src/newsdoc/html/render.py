@@ -14,18 +14,22 @@ the whole story.
 
 from __future__ import annotations
 
-import functools
 import itertools
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
 import regex
 
+from newsdoc.html.evidence import (
+    STRUCTURAL_FURNITURE,
+    furniture_of_names,
+    is_hidden,
+    names_container,
+    role_furniture,
+)
 from newsdoc.html.scan import StartTags, names
 from newsdoc.model import Element, Span
 from newsdoc.state import BlockEvidence
-from newsdoc.vocab import read_entries
 
 BLOCK_TAGS = names(
     "address article aside blockquote body caption center dd details dialog dir div dl dt "
@@ -36,93 +40,20 @@ SKIPPED_TAGS = names(
     "applet audio button canvas datalist embed head iframe input map math meta noscript "
     "object option select script style svg template textarea title video"
 )
-# Tags that mark furniture by themselves, outside the article container only.
-STRUCTURAL_FURNITURE = {
-    "nav": "navigation",
-    "header": "header",
-    "footer": "footer",
-    "aside": "sidebar",
-    "form": "form",
-}
-ROLE_FURNITURE = {
-    "navigation": "navigation",
-    "banner": "header",
-    "contentinfo": "footer",
-    "complementary": "sidebar",
-    "search": "navigation",
-    "dialog": "popup",
-    "alertdialog": "popup",
-}
-MAX_ATTRIBUTE_CHARS = 1_000  # a longer class, id, role or style value is not read for evidence
-MAX_NAME_WORDS = 3  # class names are short: a longer one is a slug, not a role
 MAX_CONTAINERS = 500  # article-container candidates tracked per page
 PROSE_WORDS = 12  # a block this long (or any <p>) counts as prose when containers are weighed
 TIGHT_CONTAINER = 0.8  # the tightest container holding this share of the best one's prose wins
 
-_WORD_BREAK = regex.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[A-Z])")
 _SPACES = regex.compile(r"[ ]{2,}")
 _SPACE_AT_BREAK = regex.compile(r"[ ]*\n[ ]*")
 _BREAKS = regex.compile(r"\n{3,}")
 _QUOTE_MARKS = (("“", "”"), ("‘", "’"))
 
 
-@functools.cache
-def _furniture_words() -> dict[str, str]:
-    return dict(entry.split("\t", 1) for entry in read_entries("markup_words.txt"))
-
-
-@functools.cache
-def _container_words() -> frozenset[str]:
-    return frozenset(read_entries("markup_containers.txt"))
-
-
-@functools.lru_cache(maxsize=8192)  # a site's pages repeat their class names
-def furniture_of_names(value: str) -> str | None:
-    """The category a class, id or aria-label value gives (whole values before their words)."""
-    if len(value) > MAX_ATTRIBUTE_CHARS:
-        return None
-    words = _furniture_words()
-    for name in value.split():
-        category = words.get(name.lower())
-        if category is not None:
-            return category
-    for name in value.split():
-        parts = _WORD_BREAK.split(name)
-        if len(parts) > MAX_NAME_WORDS:  # a slug of a heading ("sharing-with-a-developer")
-            continue
-        for word in parts:
-            category = words.get(word.lower())
-            if category is not None:
-                return category
-    return None
-
-
-@functools.lru_cache(maxsize=8192)
-def _names_container(value: str | None) -> bool:
-    if not value or len(value) > MAX_ATTRIBUTE_CHARS:
-        return False
-    words = _container_words()
-    return any(word.lower() in words for word in value.split())
-
-
-def is_hidden(attributes: dict[str, str | None]) -> bool:
-    """True when an element's attributes hide it from readers."""
-    if "hidden" in attributes:
-        return True
-    if (attributes.get("aria-hidden") or "").strip().lower() == "true":
-        return True
-    style = attributes.get("style")
-    if not style:
-        return False
-    folded = style[:MAX_ATTRIBUTE_CHARS].lower().replace(" ", "")
-    return "display:none" in folded or "visibility:hidden" in folded
-
-
 @attrs.define(slots=True)
 class _Open:
     """An element open on the walk's stack."""
 
-    node: Any
     tag: str
     number: int  # the element's number in document order
     segment: str  # its step of the CSS path
@@ -228,7 +159,7 @@ class _Renderer:
         self.numbered += 1
         number = self.numbered
         segment = tag if parent is None or tag == "body" else f"{tag}:nth-child({parent.children})"
-        opened = _Open(node, tag, number, segment, offset)
+        opened = _Open(tag, number, segment, offset)
         if tag in BLOCK_TAGS:
             self.flush()  # the text so far belongs to the blocks around this one
         self.stack.append(opened)
@@ -280,7 +211,7 @@ class _Renderer:
         if category is not None:
             self.marks.append((opened.number, category, True))
         role = (attributes.get("role") or "").strip().lower()
-        category = ROLE_FURNITURE.get(role)
+        category = role_furniture(role)
         if category is None:
             for name in ("class", "id", "aria-label"):
                 value = attributes.get(name)
@@ -307,7 +238,7 @@ class _Renderer:
             return False
         if (attributes.get("itemprop") or "").lower() == "articlebody":
             return True
-        return _names_container(attributes.get("class")) or _names_container(attributes.get("id"))
+        return names_container(attributes.get("class")) or names_container(attributes.get("id"))
 
     # -- text --------------------------------------------------------------------------
     def text(self, text: str) -> None:
@@ -453,9 +384,3 @@ def render(root: Any, start_tags: StartTags) -> Rendering:
     renderer = _Renderer(start_tags)
     renderer.walk(root)
     return renderer.rendering()
-
-
-def iter_blocks(rendering: Rendering) -> Iterator[tuple[str, BlockEvidence]]:
-    """Each rendered block's text and evidence, in order (for tests and debugging)."""
-    for element in rendering.elements:
-        yield element.span.slice(rendering.text), rendering.evidence[element.span.start]
