@@ -88,6 +88,7 @@ def _remove_related_runs(state: DocumentState, kept: list[tuple[Block, BlockEvid
 
 
 def _key(text: str) -> str:
+    # no time limit: a single character class, linear in the text
     return _NOT_WORD_OR_LINE.sub(" ", text.replace("\n", " ")).casefold().strip()
 
 
@@ -102,6 +103,7 @@ def _remove_pull_quotes(state: DocumentState, kept: list[tuple[Block, BlockEvide
         return
     # Every kept block's words once, one block a line: a pull quote occurs twice in it.
     lines = "\n".join(state.text_of(block).replace("\n", " ") for block, _ in kept)
+    # no time limit: a single character class, linear in the text
     page = _NOT_WORD_OR_LINE.sub(" ", lines).casefold()
     for candidate in candidates:
         key = _key(state.clean_text_of(candidate))

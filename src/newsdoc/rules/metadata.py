@@ -26,6 +26,7 @@ MIN_TITLE_WORDS = 5
 
 
 def _key(text: str) -> str:
+    # no time limit: a single character class on a headline, name or site
     return _NOT_WORD.sub(" ", text.casefold()).strip()
 
 
