@@ -50,8 +50,11 @@ SPEED_INTRO = (
 )
 _WORD = regex.compile(r"\w+")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
-# A byline that names a person: not an organisation or a bare "Staff".
-_NOT_PERSONAL = regex.compile(r"(?i)\b(staff|team|editor|editors|news|agency|press|reuters)\b")
+# A byline that names a person: not an organisation or a bare "Staff", and not what
+# Readability took for one on three pages ("... Updated April 29", "Follow Author").
+_NOT_PERSONAL = regex.compile(
+    r"(?i)\b(staff|team|editor|editors|news|agency|press|reuters|follow|updated)\b"
+)
 
 
 def pages_root() -> Path:

@@ -306,3 +306,18 @@ def test_repeated_paragraph_elements_both_stay() -> None:
     assert [p.text for p in article.paragraphs] == [line, line]
     as_text = newsdoc.parse(f"Port news\n\nA first line of the story.\n\n{line}\n\n{line}")
     assert [item.reason for item in as_text.removed] == ["duplicate"]  # text input: a repeat
+
+
+def test_byline_class_and_dublin_core_authors() -> None:
+    """A byline box's innermost name, and dc:creator before a plain author meta."""
+    page = (
+        '<div class="story-byline">By <a class="author-link" href="/jo">Jo Park</a>'
+        '<span class="author-title">Staff Photographer</span></div>'
+        "<p>The lake froze over on Sunday for the first time in a decade.</p>"
+    )
+    assert newsdoc.parse_html(page).byline.authors == ("Jo Park",)  # type: ignore[union-attr]
+    meta = (
+        '<meta name="author" content="Web Desk"><meta property="dc:creator og:x" '
+        'content="Lee Moss"><p>The lake froze over on Sunday for the first time.</p>'
+    )
+    assert newsdoc.parse_html(meta).byline.authors == ("Lee Moss",)  # type: ignore[union-attr]

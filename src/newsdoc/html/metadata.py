@@ -10,6 +10,7 @@ URL in the metadata is only read as text.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
@@ -21,6 +22,10 @@ MAX_JSON_LD_CHARS = 1_000_000  # a longer JSON-LD script is skipped
 MAX_META_CHARS = 2_000  # a longer meta value is skipped
 MAX_TIME_ELEMENTS = 50  # <time> elements read for a date
 MAX_AUTHOR_ELEMENTS = 20  # itemprop=author elements read
+_CLASS_WORD = re.compile(r"[^A-Za-z0-9]+")
+_BYLINE_WORDS = frozenset(("author", "authors", "byline", "writer"))
+# An author's photo, biography, job title or follow button is no byline.
+_NOT_BYLINE_WORDS = frozenset(("avatar", "bio", "follow", "image", "img", "photo", "title"))
 MAX_CREDENTIAL_CHARS = 3  # "MA", "PhD": a shorter part of an author list is a credential
 MAX_AUTHOR_WORDS = 6  # a longer "author" text is a bio, not a name
 
@@ -59,11 +64,11 @@ META_KEYS = {
     "updated": ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified"),
     "authors": (
         "article:author",
+        "dc:creator",
+        "dc.creator",
+        "dcterm:creator",
         "author",
         "byl",
-        "dc.creator",
-        "dc:creator",
-        "dcterm:creator",
         "parsely-author",
     ),
     "site": ("og:site_name", "application-name"),
@@ -99,6 +104,7 @@ def read_metadata(tree: Any) -> PageMetadata:
                 value = _authors_of_text(text)
             offer(field, value, f"<meta {key}>")
     offer("authors", _microdata_authors(tree), "itemprop=author")
+    offer("authors", _byline_class_authors(tree), "class=byline")
     for element in _time_elements(tree):
         offer("published", parse_moment(element.attributes.get("datetime") or ""), "<time>")
     for link in tree.css("link[rel]"):
@@ -231,7 +237,8 @@ def _meta_values(tree: Any) -> dict[str, str]:
         key = key or attributes.get("http-equiv")
         content = attributes.get("content")
         if key and content and len(content) <= MAX_META_CHARS:
-            values.setdefault(key.strip().lower(), " ".join(content.split()))
+            for name in key.lower().split()[:10]:  # property="dc:creator og:author"
+                values.setdefault(name, " ".join(content.split()))
     return values
 
 
@@ -245,6 +252,32 @@ def _microdata_authors(tree: Any) -> list[str]:
         if text and len(text.split()) <= MAX_AUTHOR_WORDS:
             return _authors_of_text(text)  # the first: later ones credit related stories
     return []
+
+
+def _byline_class_authors(tree: Any) -> list[str]:
+    """The names in the first short element whose class names a byline or an author ("By
+    X"); an element holding the next one gives way to it (a name inside a byline box)."""
+    found = [
+        " ".join(element.text(deep=True).split())
+        for element in tree.css('[class*="byline"], [class*="author"]')[:MAX_AUTHOR_ELEMENTS]
+        if _is_byline_class(element.attributes.get("class") or "")
+    ]
+    for index, text in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else ""
+        if following and following != text and following in text:
+            continue
+        if text[:3].lower() == "by ":
+            text = text[3:]
+        if text and len(text.split()) <= MAX_AUTHOR_WORDS and not any(
+            character.isdigit() for character in text
+        ):
+            return _authors_of_text(text)
+    return []
+
+
+def _is_byline_class(value: str) -> bool:
+    words = {word.lower() for word in _CLASS_WORD.split(value[:MAX_META_CHARS]) if word}
+    return bool(words & _BYLINE_WORDS) and not words & _NOT_BYLINE_WORDS
 
 
 def _time_elements(tree: Any) -> Iterator[Any]:
