@@ -268,8 +268,10 @@ def _byline_class_authors(tree: Any) -> list[str]:
             continue
         if text[:3].lower() == "by ":
             text = text[3:]
-        if text and len(text.split()) <= MAX_AUTHOR_WORDS and not any(
-            character.isdigit() for character in text
+        if (
+            text
+            and len(text.split()) <= MAX_AUTHOR_WORDS
+            and not any(character.isdigit() for character in text)
         ):
             return _authors_of_text(text)
     return []
