@@ -8,6 +8,7 @@ article's body). Answers are cached: a site's pages repeat their class names.
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
 import regex
 
@@ -88,6 +89,64 @@ def is_hidden(attributes: dict[str, str | None]) -> bool:
     return "display:none" in folded or "visibility:hidden" in folded
 
 
-def role_furniture(role: str) -> str | None:
-    """The category an ARIA role gives (``navigation``, ``banner``, ...), or None."""
-    return _ROLE_FURNITURE.get(role)
+class Marks(NamedTuple):
+    """What an element's tag and names say: ``hidden`` (a screen-reader-only class), the
+    ``structural`` category of its tag, the ``category`` of its role or class, id or
+    aria-label words, and whether it is an article ``container`` or an ``<article>``."""
+
+    hidden: bool
+    structural: str | None
+    category: str | None
+    container: bool
+    article: bool
+
+
+def classify(
+    tag: str,
+    role: str | None,
+    class_value: str | None,
+    id_value: str | None,
+    label: str | None,
+    itemprop: str | None,
+) -> Marks:
+    """The :class:`Marks` of an element with this tag and these attribute values (a value
+    over ``MAX_ATTRIBUTE_CHARS`` is not read, nor kept in the cache)."""
+    values = (role, class_value, id_value, label, itemprop)
+    if any(value is not None and len(value) > MAX_ATTRIBUTE_CHARS for value in values):
+        short = [
+            None if value is None or len(value) > MAX_ATTRIBUTE_CHARS else value for value in values
+        ]
+        return _classify(tag, *short)
+    return _classify(tag, *values)
+
+
+@functools.lru_cache(maxsize=16384)  # a page repeats a few hundred combinations
+def _classify(
+    tag: str,
+    role: str | None,
+    class_value: str | None,
+    id_value: str | None,
+    label: str | None,
+    itemprop: str | None,
+) -> Marks:
+    by_class = furniture_of_names(class_value) if class_value else None
+    if tag in ("html", "body"):  # a page-wide class ("has-sidebar") says nothing of a block
+        return Marks(by_class == "hidden", None, None, False, False)
+    role = (role or "").strip().lower()
+    category = _ROLE_FURNITURE.get(role)
+    if category is None:
+        category = by_class
+    if category is None and id_value:
+        category = furniture_of_names(id_value)
+    if category is None and label:
+        category = furniture_of_names(label)
+    article = tag == "article" or role == "article"
+    container = (
+        article
+        or tag == "main"
+        or role == "main"
+        or (itemprop or "").lower() == "articlebody"
+        or names_container(class_value)
+        or names_container(id_value)
+    )
+    return Marks(by_class == "hidden", STRUCTURAL_FURNITURE.get(tag), category, container, article)

@@ -20,13 +20,7 @@ from typing import Any
 import attrs
 import regex
 
-from newsdoc.html.evidence import (
-    STRUCTURAL_FURNITURE,
-    furniture_of_names,
-    is_hidden,
-    names_container,
-    role_furniture,
-)
+from newsdoc.html.evidence import STRUCTURAL_FURNITURE, Marks, classify, is_hidden
 from newsdoc.html.scan import StartTags, names
 from newsdoc.model import Element, Span
 from newsdoc.state import BlockEvidence
@@ -56,7 +50,7 @@ class _Open:
 
     tag: str
     number: int  # the element's number in document order
-    segment: str  # its step of the CSS path
+    position: int  # its place among its parent's element children (for :nth-child)
     offset: int
     children: int = 0  # element children seen so far (for :nth-child)
     link: bool = False
@@ -151,20 +145,27 @@ class _Renderer:
             self.line_break()
             return False
         attributes = None if tag in SKIPPED_TAGS else node.attributes
-        if attributes is None or (attributes and self._hidden(attributes)):
+        marks = _PLAIN
+        if attributes:
+            get = attributes.get
+            marks = classify(
+                tag, get("role"), get("class"), get("id"), get("aria-label"), get("itemprop")
+            )
+        elif tag in _MARKING_TAGS:
+            marks = classify(tag, None, None, None, None, None)
+        if attributes is None or marks.hidden or (attributes and is_hidden(attributes)):
             # The elements inside are not rendered, but their start tags are in the scan.
             for inner in itertools.islice(node.traverse(include_text=False), 1, None):
                 self.start_tags.offset_of(inner.tag)
             return False
         self.numbered += 1
         number = self.numbered
-        segment = tag if parent is None or tag == "body" else f"{tag}:nth-child({parent.children})"
-        opened = _Open(tag, number, segment, offset)
+        opened = _Open(tag, number, parent.children if parent is not None else 0, offset)
         if tag in BLOCK_TAGS:
             self.flush()  # the text so far belongs to the blocks around this one
         self.stack.append(opened)
-        if attributes or tag in _MARKING_TAGS:
-            self._note_marks(opened, attributes, tag)
+        if marks is not _PLAIN:
+            self._note_marks(opened, marks)
         if tag in BLOCK_TAGS:
             self.block_stack.append(opened)
             if tag == "pre":
@@ -177,13 +178,6 @@ class _Renderer:
             self.buffer.append(_QUOTE_MARKS[self.quotes % 2][0])
             self.quotes += 1
         return True
-
-    @staticmethod
-    def _hidden(attributes: dict[str, str | None]) -> bool:
-        # screen-reader-only text ("sr-only") is hidden from the eye too
-        return (
-            is_hidden(attributes) or furniture_of_names(attributes.get("class") or "") == "hidden"
-        )
 
     def leave(self) -> None:
         """Close the element on top of the stack."""
@@ -204,41 +198,17 @@ class _Renderer:
         if self.containers and self.containers[-1] == opened.number:
             self.containers.pop()
 
-    def _note_marks(self, opened: _Open, attributes: dict[str, str | None], tag: str) -> None:
-        if tag in ("html", "body"):  # a page-wide class ("has-sidebar") says nothing of a block
-            return
-        category = STRUCTURAL_FURNITURE.get(tag)
-        if category is not None:
-            self.marks.append((opened.number, category, True))
-        role = (attributes.get("role") or "").strip().lower()
-        category = role_furniture(role)
-        if category is None:
-            for name in ("class", "id", "aria-label"):
-                value = attributes.get(name)
-                if value:
-                    category = furniture_of_names(value)
-                    if category is not None:
-                        break
-        if category is not None:
-            self.marks.append((opened.number, category, False))
-        if tag == "article" or role == "article":
+    def _note_marks(self, opened: _Open, marks: Marks) -> None:
+        if marks.structural is not None:
+            self.marks.append((opened.number, marks.structural, True))
+        if marks.category is not None:
+            self.marks.append((opened.number, marks.category, False))
+        if marks.article:
             self.article_elements.add(opened.number)
-        if self._is_container(tag, role, attributes) and len(self.container_ancestors) < (
-            MAX_CONTAINERS
-        ):
+        if marks.container and len(self.container_ancestors) < MAX_CONTAINERS:
             self.containers.append(opened.number)
             # The container and the elements around it: their marks never apply to it.
             self.container_ancestors[opened.number] = frozenset(item.number for item in self.stack)
-
-    @staticmethod
-    def _is_container(tag: str, role: str, attributes: dict[str, str | None]) -> bool:
-        if tag in ("article", "main") or role in ("main", "article"):
-            return True
-        if not attributes:
-            return False
-        if (attributes.get("itemprop") or "").lower() == "articlebody":
-            return True
-        return names_container(attributes.get("class")) or names_container(attributes.get("id"))
 
     # -- text --------------------------------------------------------------------------
     def text(self, text: str) -> None:
@@ -312,7 +282,12 @@ class _Renderer:
         for opened in self.stack:
             if opened.tag == "html":
                 continue
-            steps.append(opened.segment)
+            position = opened.position
+            steps.append(
+                opened.tag
+                if not position or opened.tag == "body"
+                else f"{opened.tag}:nth-child({position})"
+            )
             if opened is owner:
                 break
         return ">".join(steps)
@@ -377,6 +352,7 @@ class _Renderer:
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 # Tags that are marks or containers by themselves, attributes or not.
 _MARKING_TAGS = frozenset((*STRUCTURAL_FURNITURE, "article", "main"))
+_PLAIN = Marks(False, None, None, False, False)  # an element that says nothing
 
 
 def render(root: Any, start_tags: StartTags) -> Rendering:
