@@ -20,7 +20,7 @@ if __package__ in {None, ""}:  # run as a script: make ``benchmarks`` and ``news
     ]
 
 import newsdoc
-from benchmarks import corpora
+from benchmarks import corpora, score_pages
 from benchmarks.figures import Figure, Pair, speaker_figure
 from benchmarks.score_web import score_bbc, score_cnn_dailymail, score_fakenewsnet
 from benchmarks.score_wire import score_isot, score_reuters
@@ -129,7 +129,7 @@ def render(figures: list[Figure]) -> str:
 def main() -> int:
     """Print the table and write ``docs/accuracy.md``; exit 1 when a target is missed."""
     started = time.perf_counter()
-    figures = evaluate() + _polnear_figures()
+    figures = evaluate() + _polnear_figures() + score_pages.figures()
     if not figures:
         print(f"no corpus found under {corpora.corpus_root()}", file=sys.stderr)
         return 0

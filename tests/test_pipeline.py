@@ -22,6 +22,7 @@ def test_default_order_is_one_list() -> None:
     """The default rules run in the documented order, segmentation first and quotes last."""
     assert Pipeline().names == (
         "segment",
+        "markup",
         "page",
         "headline",
         "duplicates",
@@ -33,6 +34,7 @@ def test_default_order_is_one_list() -> None:
         "explainers",
         "sections",
         "quotes",
+        "metadata",
     )
     assert Pipeline().rules == DEFAULT_RULES
 

@@ -133,6 +133,24 @@ EXAMPLES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
 }
+# Rules that act on HTML input only: their examples are pages, parsed with parse_html.
+HTML_EXAMPLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "markup": (
+        '<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>\n'
+        "<article><h1>Dam gates opened</h1><p>Engineers opened the dam's gates on Friday "
+        "after a week of rain, the water board said.</p></article>\n"
+        '<footer class="site-footer"><p>All rights reserved.</p></footer>\n',
+        ("[(item.text, item.category) for item in article.removed]", "article.text"),
+    ),
+    "metadata": (
+        '<meta property="og:site_name" content="River News">\n'
+        '<meta property="article:published_time" content="2024-05-03T08:00:00Z">\n'
+        '<meta name="author" content="Ana Ruiz">\n'
+        "<article><h1>Dam gates opened</h1><p>Engineers opened the gates on Friday.</p>"
+        "</article>\n",
+        ("(article.site, article.published, article.byline.authors)",),
+    ),
+}
 
 
 def _markdown_of_docstring(text: str) -> str:
@@ -158,11 +176,12 @@ def _reasons(module_source: str) -> list[str]:
 
 
 def _example(name: str) -> str:
-    if name not in EXAMPLES:
+    if name not in EXAMPLES and name not in HTML_EXAMPLES:
         return ""
-    text, expressions = EXAMPLES[name]
-    article = newsdoc.parse(text)
-    lines = [">>> article = newsdoc.parse(text)"]
+    html = name in HTML_EXAMPLES
+    text, expressions = HTML_EXAMPLES[name] if html else EXAMPLES[name]
+    article = newsdoc.parse_html(text) if html else newsdoc.parse(text)
+    lines = [f">>> article = newsdoc.{'parse_html' if html else 'parse'}(text)"]
     for expression in expressions:
         # Our own constant expressions, evaluated on the example article.
         value = eval(
@@ -172,7 +191,7 @@ def _example(name: str) -> str:
     shown = "\n".join(lines)
     return (
         f"**Example** (invented text, parsed when these docs were built):\n\n"
-        f"```text\n{text.rstrip()}\n```\n\n```python\n{shown}\n```\n"
+        f"```{'html' if html else 'text'}\n{text.rstrip()}\n```\n\n```python\n{shown}\n```\n"
     )
 
 

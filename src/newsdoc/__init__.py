@@ -7,11 +7,13 @@
 from newsdoc.batch import parse_many
 from newsdoc.decode import parse_bytes
 from newsdoc.frames import quotes_dataframe, to_dataframe
+from newsdoc.html import parse_html
 from newsdoc.model import (
     Article,
     Byline,
     Credit,
     Dateline,
+    Element,
     Explainer,
     ExplainerCard,
     Paragraph,
@@ -31,6 +33,7 @@ __all__ = [
     "Byline",
     "Credit",
     "Dateline",
+    "Element",
     "Explainer",
     "ExplainerCard",
     "Paragraph",
@@ -46,6 +49,7 @@ __all__ = [
     "__version__",
     "parse",
     "parse_bytes",
+    "parse_html",
     "parse_many",
     "quotes_dataframe",
     "to_dataframe",

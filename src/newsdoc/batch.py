@@ -154,11 +154,21 @@ def _parse_and_encode(
     published: date | datetime | None,
     encode_result: Callable[[Result], Any],
 ) -> tuple[Result, Status, Any]:
-    article = parser.parse(document.text or "", published=published)
+    article = _parse_text(parser, document, document.text or "", published)
     if document.notes:
         article = attrs.evolve(article, notes=(*document.notes, *article.notes))
     result = Result(document.id, article, document.metadata)
     return result, "ok", encode_result(result)
+
+
+def _parse_text(
+    parser: Parser, document: Document, text: str, published: date | datetime | None
+) -> Article:
+    if document.kind == "html":
+        from newsdoc.html.reader import parse_page  # the html extra is needed only here
+
+        return parse_page(parser, text, document.metadata, published)
+    return parser.parse(text, published=published)
 
 
 def _encode_failure(result: Result, encode_result: Callable[[Result], Any]) -> Any:
@@ -196,6 +206,7 @@ def parse_many(
     config: ParserConfig | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     timeout: float | None = None,
+    html: bool = False,
 ) -> Iterator[Article]:
     """Parse ``texts`` on ``workers`` processes (default: every core), yielding in input order.
 
@@ -208,6 +219,7 @@ def parse_many(
     longer fails like any other (``ValueError: text 3 failed: TimeoutError: ...``). Wrong
     arguments raise at once: ``TypeError`` for a wrong type (a single ``str`` instead of an
     iterable of texts), ``ValueError`` for an impossible value, see :func:`check_timeout`.
+    With ``html`` each item is a page's HTML (str or bytes), parsed with ``parse_html``.
     """
     if isinstance(texts, (str, bytes, bytearray)) or not isinstance(texts, Iterable):
         hint = "; for one text use newsdoc.parse, or pass [text]" if isinstance(texts, str) else ""
@@ -216,7 +228,7 @@ def parse_many(
     _positive_int("chunksize", chunksize)
     check_timeout(timeout, in_process=count <= 1)  # now, not at the first next()
     task = _Task(_parser(config), published, "article", timeout)
-    return _parse_many(texts, task, count, progress, chunksize)
+    return _parse_many(texts, task, count, progress, chunksize, "html" if html else "text")
 
 
 def _positive_int(name: str, value: object) -> int:
@@ -242,24 +254,29 @@ def _parser(config: object) -> Parser:
     return Parser(config)
 
 
-def _texts_as_documents(texts: Iterable[object]) -> Iterator[Document]:
+def _texts_as_documents(texts: Iterable[object], kind: str) -> Iterator[Document]:
     for index, text in enumerate(texts):
+        if kind == "html" and isinstance(text, (bytes, bytearray)):
+            from newsdoc.html.reader import html_document  # decoded as parse_html decodes
+
+            yield html_document(str(index), bytes(text))
+            continue
         if not isinstance(text, str):
             raise TypeError(
                 f"parse_many() needs every text as str; text {index} is a {type(text).__name__}"
             )
-        yield Document(str(index), text)
+        yield Document(str(index), text, kind=kind)
 
 
 def _parse_many(
-    texts: Iterable[str], task: _Task, workers: int, progress: bool, chunksize: int
+    texts: Iterable[str], task: _Task, workers: int, progress: bool, chunksize: int, kind: str
 ) -> Iterator[Article]:
     total = len(texts) if isinstance(texts, Sized) else None
     display = make_progress(enabled=progress, total=total)
     try:
         for _id, characters, status, result in ordered_map(
             partial(_work, task),
-            _texts_as_documents(texts),
+            _texts_as_documents(texts, kind),
             workers=workers,
             chunksize=chunksize,
             weigh=_size,
@@ -318,6 +335,7 @@ def run_batch(
     chunksize: int = DEFAULT_CHUNKSIZE,
     timeout: float | None = None,
     rows_per_part: int = ROWS_PER_PART,
+    html_field: str | None = None,
 ) -> BatchSummary:
     """Parse every document of ``inputs`` into ``out`` (see :mod:`newsdoc.outputs`).
 
@@ -351,9 +369,8 @@ def run_batch(
     )
     display = progress or Progress(enabled=False)
     try:
-        ids = input_ids(
-            inputs, glob=glob, text_field=text_field, id_field=id_field, encoding=encoding
-        )
+        field = html_field or text_field
+        ids = input_ids(inputs, glob=glob, text_field=field, id_field=id_field, encoding=encoding)
         # Standard input is read once, by the run: a resume from it is not checked ahead.
         from_stdin = any(str(name) == STDIN for name in inputs)
         if writer.done and not from_stdin and not any(doc_id in writer.done for doc_id in ids):
@@ -369,6 +386,7 @@ def run_batch(
             id_field=id_field,
             encoding=encoding,
             skip_ids=writer.done,
+            html_field=html_field,
         )
         for _id, characters, status, encoded in ordered_map(
             partial(_work, _Task(parser, published, writer.payload, timeout)),

@@ -203,6 +203,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="JSONL/CSV field holding the article text (default: %(default)s)",
     )
     many.add_argument(
+        "--html-field",
+        metavar="NAME",
+        help="JSONL/CSV field holding a page's HTML, parsed as HTML (instead of --text-field)",
+    )
+    many.add_argument(
         "--id-field",
         default=DEFAULT_ID_FIELD,
         metavar="NAME",
@@ -314,6 +319,7 @@ def _batch(options: argparse.Namespace) -> int:
             progress=progress,
             chunksize=options.chunksize,
             timeout=options.timeout or None,
+            html_field=options.html_field,
         )
     except OutputError as error:
         options.usage(str(error))
@@ -378,7 +384,7 @@ def _check_batch_options(options: argparse.Namespace) -> None:
     check_inputs(
         options.inputs,
         glob=options.glob,
-        text_field=options.text_field,
+        text_field=options.html_field or options.text_field,
         encoding=options.encoding,
         usage=usage,
         warn=warn,

@@ -12,7 +12,14 @@ import attrs
 
 from newsdoc.card_page import article_page
 from newsdoc.decode import decode_bytes, warning_notes
-from newsdoc.io import STDIN, Document, Result, read_text_file
+from newsdoc.html.reader import (
+    SNIFF_BYTES,
+    html_document,
+    looks_like_html,
+    parse_page,
+    read_page_or_text,
+)
+from newsdoc.io import STDIN, Document, Result
 from newsdoc.model import Article
 from newsdoc.outputs import batch_line
 from newsdoc.parser import DEFAULT_MAX_CHARS, DEFAULT_PARSER, Parser, ParserConfig
@@ -35,14 +42,17 @@ def _read_stdin() -> Document:
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:  # a text stream without bytes (tests, embedded interpreters)
         return Document("<stdin>", sys.stdin.read())
-    text, notes = decode_bytes(buffer.read())
+    data = buffer.read()
+    if looks_like_html(data[:SNIFF_BYTES]):
+        return html_document("<stdin>", data)
+    text, notes = decode_bytes(data)
     return Document("<stdin>", text, notes=() if notes == ("decoded as utf-8",) else notes)
 
 
 def _documents(files: Sequence[str]) -> list[Document]:
     if not files:
         return [_read_stdin()]
-    return [_read_stdin() if name == STDIN else read_text_file(Path(name)) for name in files]
+    return [_read_stdin() if name == STDIN else read_page_or_text(Path(name)) for name in files]
 
 
 def parser_config(options: argparse.Namespace) -> ParserConfig | None:
@@ -65,7 +75,10 @@ def _parse_one(document: Document, parser: Parser, published: date | None) -> Ar
     if len(document.text) >= LONG_DOCUMENT and sys.stderr.isatty():
         size = f"{len(document.text):,} characters"
         print(escape_controls(f"newsdoc: parsing {document.id} ({size})..."), file=sys.stderr)
-    article = parser.parse(document.text, published=published)
+    if document.kind == "html":
+        article = parse_page(parser, document.text, {}, published)
+    else:
+        article = parser.parse(document.text, published=published)
     if document.notes:
         article = attrs.evolve(article, notes=(*document.notes, *article.notes))
     return article

@@ -51,9 +51,15 @@ def parse_bag(
     *,
     published: date | datetime | None = None,
     config: ParserConfig | None = None,
+    html: bool = False,
 ) -> db.Bag:
-    """A bag of :class:`~newsdoc.Article` from a bag of texts (same order and partitions)."""
-    articles: db.Bag = texts.map(_parser(config).parse, published=published)
+    """A bag of :class:`~newsdoc.Article` from a bag of texts (same order and partitions).
+
+    With ``html`` the items are pages' HTML (str or bytes), parsed with ``parse_html``.
+    """
+    parser = _parser(config)
+    parse = parser.parse_html if html else parser.parse
+    articles: db.Bag = texts.map(parse, published=published)
     return articles
 
 

@@ -60,6 +60,7 @@ class Document:
     metadata: dict[str, Any] = attrs.field(factory=dict)
     error: str | None = None
     notes: tuple[str, ...] = ()  # how the bytes were decoded, when it was not plain UTF-8
+    kind: str = "text"  # "html": ``text`` is a page's HTML, parsed with ``Parser.parse_html``
 
     @property
     def size(self) -> int:
@@ -90,13 +91,15 @@ def iter_documents(
     id_field: str = DEFAULT_ID_FIELD,
     encoding: str | None = None,
     skip_ids: frozenset[str] | set[str] = frozenset(),
+    html_field: str | None = None,
 ) -> Iterator[Document]:
-    """Yield every document of ``inputs`` (files, directories, JSONL, CSV) in order.
+    """Yield every document of ``inputs`` (files, directories, JSONL, CSV, HTML, WARC) in order.
 
     ``encoding`` applies to text and CSV files (default: detect, see :func:`read_text_file`;
     CSV defaults to UTF-8); JSONL is UTF-8 by definition. ``skip_ids`` are ids already done
     (``--resume``): text files with those ids are not even read; records of JSONL/CSV files
-    are read but not yielded.
+    are read but not yielded. ``html_field`` names the JSONL/CSV field that holds a page's
+    HTML (instead of ``text_field``); HTML files and WARC records: :mod:`newsdoc.html.reader`.
     """
     for name in inputs:
         path = Path(name)
@@ -106,13 +109,24 @@ def iter_documents(
         elif path.is_dir():
             for doc_id, file in _files_of(path, glob):
                 if doc_id not in skip_ids:
-                    yield read_text_file(file, encoding=encoding, doc_id=doc_id)
+                    yield from _file_documents(file, doc_id, encoding)
         elif not path.exists():
             missing = clean_id(str(path))
             yield Document(missing, None, error=f"no such file or directory: {missing}")
         else:
-            records = _records_of(path, text_field, id_field, encoding)
+            records = _records_of(path, html_field or text_field, id_field, encoding)
+            if html_field is not None:
+                records = (attrs.evolve(doc, kind="html") for doc in records)
             yield from (doc for doc in records if doc.id not in skip_ids)
+
+
+def _file_documents(path: Path, doc_id: str, encoding: str | None) -> Iterator[Document]:
+    """A file that is not JSONL or CSV: a WARC's records, an HTML page, or one text."""
+    from newsdoc.html import reader  # here: newsdoc.html.reader imports this module
+
+    if reader.is_warc_path(path):
+        return reader.read_warc(path)
+    return iter([reader.read_page_or_text(path, encoding=encoding, doc_id=doc_id)])
 
 
 def _files_of(folder: Path, glob: str) -> Iterator[tuple[str, Path]]:
@@ -154,7 +168,7 @@ def _records_of(
     if path.suffix.lower() == ".csv":
         csv_encoding = encoding or "utf-8"
         return read_csv(path, text_field=text_field, id_field=id_field, encoding=csv_encoding)
-    return iter([read_text_file(path, encoding=encoding, doc_id=clean_id(path.name))])
+    return _file_documents(path, clean_id(path.name), encoding)
 
 
 def read_text_file(

@@ -6,6 +6,7 @@ Every element that comes from the text carries a :class:`Span` so that
 
 from __future__ import annotations
 
+import bisect
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -156,6 +157,22 @@ class Removed:
 
 
 @attrs.frozen(slots=True)
+class Element:
+    """The HTML element a rendered block of an HTML page came from (see ``docs/html.md``).
+
+    ``span`` is the block's text in ``Article.source``; ``tag`` the block element's name;
+    ``path`` a CSS selector from ``body`` (``body>div:nth-child(2)>p:nth-child(3)``) that
+    finds the element in the parsed page; ``offset`` its start tag's character offset in the
+    decoded HTML, or -1 when the HTML parser made the element up (an implied ``<tbody>``).
+    """
+
+    span: Span
+    tag: str
+    path: str
+    offset: int = -1
+
+
+@attrs.frozen(slots=True)
 class Speaker:
     """One distinct speaker of an article with every role, mention and quote count seen."""
 
@@ -165,13 +182,18 @@ class Speaker:
     quote_count: int
 
 
+def _element_start(element: Element) -> int:
+    return element.span.start
+
+
 @attrs.frozen(slots=True, repr=False)  # the generated repr would print the whole source
 class Article:
     """A parsed news article. Build one with :func:`newsdoc.parse`.
 
     ``site`` is the publication's name when the page gives it (a page title's "| Site", or an
     HTML page's metadata); ``url`` and ``lang`` come from HTML input (canonical link, ``<html
-    lang>``) or the caller.
+    lang>``) or the caller. ``elements`` (HTML input only) maps every rendered block back to
+    its HTML element, in source order: see :meth:`element_at`.
     """
 
     source: str
@@ -192,6 +214,15 @@ class Article:
     site: str | None = None
     url: str | None = None
     lang: str | None = None
+    elements: tuple[Element, ...] = ()
+
+    def element_at(self, offset: int) -> Element | None:
+        """The HTML element whose rendered block holds ``source[offset]`` (a paragraph's or a
+        removed item's ``span.start``), or None for text input and the blank lines between."""
+        index = bisect.bisect_right(self.elements, offset, key=_element_start) - 1
+        if index >= 0 and offset < self.elements[index].span.end:
+            return self.elements[index]
+        return None
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

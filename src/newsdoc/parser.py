@@ -7,7 +7,7 @@ from datetime import date, datetime
 import attrs
 
 from newsdoc.decode import text_notes
-from newsdoc.model import Article
+from newsdoc.model import Article, Element
 from newsdoc.pipeline import Pipeline
 from newsdoc.state import DocumentState
 from newsdoc.text import PATTERN_TIMEOUT
@@ -108,6 +108,35 @@ class Parser:
             source=text, config=self.config, vocab=_vocabulary(), published=published
         )
         state.notes.extend(text_notes(text))
+        return self._run(state)
+
+    def parse_html(
+        self,
+        html: str | bytes,
+        *,
+        url: str | None = None,
+        published: date | datetime | None = None,
+    ) -> Article:
+        """Parse one HTML page: render it to text blocks with their markup evidence, read its
+        metadata, and run the same rules as :meth:`parse` (``docs/html.md``)."""
+        from newsdoc.html.page import read_page  # the html extra is needed only here
+
+        if published is not None and not isinstance(published, date):
+            raise TypeError(f"published must be a date or datetime, got {type(published).__name__}")
+        page = read_page(html, max_chars=self.config.max_chars)
+        rendering = page.rendering
+        state = DocumentState(
+            source=rendering.text, config=self.config, vocab=_vocabulary(), published=published
+        )
+        state.notes.extend(page.notes)
+        state.notes.extend(text_notes(rendering.text))
+        state.evidence = rendering.evidence
+        state.page = True
+        state.metadata = page.metadata
+        state.url = url
+        return self._run(state, rendering.elements)
+
+    def _run(self, state: DocumentState, elements: tuple[Element, ...] = ()) -> Article:
         for rule in self.config.pipeline:
             state.current_rule = rule.name
             try:
@@ -118,14 +147,14 @@ class Parser:
                     f"rule {rule.name!r} gave up: a pattern ran past its time limit"
                     f" ({PATTERN_TIMEOUT:g} s); this parse is best-effort"
                 )
-        return _article_from(state)
+        return _article_from(state, elements)
 
 
 def _vocabulary() -> Vocabulary:
     return default_vocabulary()
 
 
-def _article_from(state: DocumentState) -> Article:
+def _article_from(state: DocumentState, elements: tuple[Element, ...]) -> Article:
     return Article(
         source=state.source,
         headline=state.headline,
@@ -145,6 +174,7 @@ def _article_from(state: DocumentState) -> Article:
         site=state.site,
         url=state.url,
         lang=state.lang,
+        elements=elements,
     )
 
 

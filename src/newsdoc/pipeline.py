@@ -3,8 +3,8 @@
 A rule is a plain function ``rule(state: DocumentState) -> None`` registered under a name.
 The default order lives in :data:`DEFAULT_RULES`, on one screen::
 
-    segment → page → headline → duplicates → dek → boilerplate → dates → dateline
-            → byline → explainers → sections → quotes
+    segment → markup → page → headline → duplicates → dek → boilerplate → dates
+            → dateline → byline → explainers → sections → quotes → metadata
 
 ``dates`` runs before ``dateline`` so that a dateline's "March 3" resolves against a
 publication stamp found on the page.
@@ -28,6 +28,8 @@ from newsdoc.rules import (
     duplicates,
     explainers,
     headline,
+    markup,
+    metadata,
     page,
     quotes,
     sections,
@@ -52,6 +54,7 @@ class Rule:
 
 DEFAULT_RULES: tuple[Rule, ...] = (
     Rule("segment", segment.segment),
+    Rule("markup", markup.apply_markup),
     Rule("page", page.find_page_zone),
     Rule("headline", headline.find_headline),
     Rule("duplicates", duplicates.remove_duplicates),
@@ -63,6 +66,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule("explainers", explainers.find_explainers),
     Rule("sections", sections.build_sections),
     Rule("quotes", quotes.find_quotes),
+    Rule("metadata", metadata.merge_metadata),
 )
 
 

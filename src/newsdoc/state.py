@@ -11,7 +11,8 @@ Ownership of fields (which rule writes what):
 - ``removed``: every rule, only through :meth:`DocumentState.remove` / :meth:`remove_block`.
 - ``evidence``: the caller (HTML input) before the rules run; ``page``: ``page`` decides
   whether the text is a whole page around an article; ``site``: ``headline`` (page title) or
-  HTML metadata; ``url``/``lang``: HTML metadata.
+  HTML metadata; ``url``/``lang``: HTML metadata; ``metadata``: the caller (HTML input), merged
+  into the fields above by the ``metadata`` rule.
 """
 
 from __future__ import annotations
@@ -86,6 +87,30 @@ class BlockEvidence:
     heading: int = 0
 
 
+@attrs.frozen(slots=True)
+class PageMetadata:
+    """What an HTML page's metadata says, before the ``metadata`` rule merges it.
+
+    Read from JSON-LD, OpenGraph, ``<meta>``, ``<time datetime>``, ``<link rel=canonical>``
+    and ``<html lang>`` by ``newsdoc.html.metadata``; ``sources`` names where each field came
+    from ("published": "JSON-LD datePublished"), for the notes on disagreements.
+    """
+
+    headline: str | None = None
+    title: str | None = None  # the <title> text, site name and all
+    authors: tuple[str, ...] = ()
+    published: date | datetime | None = None
+    updated: date | datetime | None = None
+    site: str | None = None
+    url: str | None = None
+    lang: str | None = None
+    sources: tuple[tuple[str, str], ...] = ()
+
+    def source_of(self, field: str) -> str:
+        """Where ``field`` came from ("page metadata" when not recorded)."""
+        return dict(self.sources).get(field, "page metadata")
+
+
 @attrs.define(slots=True)
 class DocumentState:
     """Everything known about one document while the rules run."""
@@ -114,6 +139,7 @@ class DocumentState:
     site: str | None = None
     url: str | None = None
     lang: str | None = None
+    metadata: PageMetadata | None = None  # HTML input: the page's metadata (rule ``metadata``)
     current_rule: str = ""
     # Several rules ask whether the same line is boilerplate (headline, dek, duplicates, ...).
     _boilerplate_answers: dict[str, str | None] = attrs.field(factory=dict, init=False, repr=False)

@@ -3,7 +3,8 @@
 Scrapes often repeat the standfirst and the headline. The later copy goes to ``removed``
 with reason ``duplicate``. Only adjacent repeats (and the headline at the top of the body)
 are removed: the same sentence far apart in an article is left alone. Page furniture between
-the copies ("Advertisement", "Supported by") does not hide a repeat.
+the copies ("Advertisement", "Supported by") does not hide a repeat. On an HTML page, a
+``<p>`` element repeating the one before is a paragraph of its own, and stays.
 """
 
 from __future__ import annotations
@@ -46,6 +47,12 @@ def _same_key(block: _Keyed, other: _Keyed | None) -> bool:
     return block.key() == other.key()
 
 
+def _paragraph_element(state: DocumentState, start: int) -> bool:
+    """True when an HTML page's own <p> element starts here: two <p> are two paragraphs."""
+    evidence = state.evidence.get(start)
+    return evidence is not None and evidence.tag == "p"
+
+
 def remove_duplicates(state: DocumentState) -> None:
     """Drop adjacent repeated blocks and a headline repeated at the top of the body."""
     previous: _Keyed | None = None
@@ -69,7 +76,7 @@ def remove_duplicates(state: DocumentState) -> None:
             if not seen_body and _same_key(current, headline):
                 state.remove_block(block, "duplicate", "headline")
                 continue
-            if _same_key(current, previous):
+            if _same_key(current, previous) and not _paragraph_element(state, block.start):
                 state.remove_block(block, "duplicate", "repeat")
                 continue
         previous = current

@@ -1,0 +1,362 @@
+"""Render a parsed HTML page to text blocks, with each block's markup evidence.
+
+Every block-level element's own text (its inline content between child blocks) becomes one
+block; blocks are separated by a blank line, so the ``segment`` rule makes each its own
+block. Inside a block white space folds to one space, ``<br>`` is a line break and two or more
+``<br>`` in a row a blank line (old pages separate paragraphs that way); ``<pre>`` keeps its
+white space; ``<q>`` gets quote marks. Table cells, list items and figure captions are blocks
+of their own. ``script``, ``style``, ``noscript``, ``template``, form controls, embedded
+media and hidden elements (``hidden``, ``aria-hidden="true"``, inline ``display:none`` or
+``visibility:hidden``, a screen-reader-only class such as ``sr-only``) are never rendered.
+The walk is iterative (no recursion) and linear in the number of nodes; ``docs/html.md`` has
+the whole story.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import attrs
+import regex
+
+from newsdoc.html.evidence import STRUCTURAL_FURNITURE, Marks, classify, is_hidden
+from newsdoc.html.scan import StartTags, names
+from newsdoc.model import Element, Span
+from newsdoc.state import BlockEvidence
+
+BLOCK_TAGS = names(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html "
+    "legend li main menu nav ol p pre section summary table tbody td tfoot th thead tr ul"
+)
+SKIPPED_TAGS = names(
+    "applet audio button canvas datalist embed head iframe input map math meta noscript "
+    "object option select script style svg template textarea title video"
+)
+MAX_CONTAINERS = 500  # article-container candidates tracked per page
+PROSE_WORDS = 12  # a block this long (or any <p>) counts as prose when containers are weighed
+TIGHT_CONTAINER = 0.8  # the tightest container holding this share of the best one's prose wins
+
+_SPACES = regex.compile(r"[ ]{2,}")
+_SPACE_AT_BREAK = regex.compile(r"[ ]*\n[ ]*")
+_BREAKS = regex.compile(r"\n{3,}")
+_QUOTE_MARKS = (("“", "”"), ("‘", "’"))
+
+
+@attrs.define(slots=True)
+class _Open:
+    """An element open on the walk's stack."""
+
+    tag: str
+    number: int  # the element's number in document order
+    position: int  # its place among its parent's element children (for :nth-child)
+    offset: int
+    children: int = 0  # element children seen so far (for :nth-child)
+    link: bool = False
+    quote: bool = False
+
+
+@attrs.define(slots=True)
+class _Pending:
+    """A rendered block before the article container is known."""
+
+    start: int
+    end: int
+    tag: str
+    path: str
+    offset: int
+    marks: tuple[tuple[int, str, bool], ...]  # (element number, category, structural)
+    containers: tuple[int, ...]
+    link_density: float
+    heading: int
+
+
+@attrs.frozen(slots=True)
+class Rendering:
+    """A page rendered to text: the blocks' evidence by start offset and their elements."""
+
+    text: str
+    evidence: dict[int, BlockEvidence]
+    elements: tuple[Element, ...]
+
+
+class _Renderer:
+    """One page's walk: collects block text, offsets and the evidence of each block."""
+
+    def __init__(self, start_tags: StartTags) -> None:
+        self.start_tags = start_tags
+        self.pieces: list[str] = []  # the source so far
+        self.length = 0
+        self.buffer: list[str] = []  # inline text of the block being collected
+        self.link_chars = 0
+        self.pre = 0
+        self.blocks: list[_Pending] = []
+        self.stack: list[_Open] = []
+        self.block_stack: list[_Open] = []
+        self.marks: list[tuple[int, str, bool]] = []
+        self.containers: list[int] = []
+        self.container_ancestors: dict[int, frozenset[int]] = {}
+        self.article_elements: set[int] = set()  # <article> and role=article elements
+        self.prose: dict[int, int] = {}  # prose characters under each container or mark
+        self.size: dict[int, int] = {}  # all characters under each container
+        self.total_prose = 0
+        self.numbered = 0
+        self.links = 0  # open <a href> elements
+        self.quotes = 0  # open <q> elements
+
+    # -- the walk ----------------------------------------------------------------------
+    def walk(self, root: Any) -> None:
+        """Visit every node under ``root`` in document order without recursion."""
+        parents: list[Any] = []  # the entered nodes whose children are being walked
+        node = root
+        while True:
+            if self.enter(node):
+                child = node.child
+                if child is not None:
+                    parents.append(node)
+                    node = child
+                    continue
+                self.leave()
+            while True:  # on to the next sibling, closing the parents that have none left
+                if not parents:
+                    return
+                following = node.next
+                if following is not None:
+                    node = following
+                    break
+                node = parents.pop()
+                self.leave()
+
+    def enter(self, node: Any) -> bool:
+        """Handle a node; True when its children are to be walked (and ``leave`` called)."""
+        tag = node.tag
+        if tag == "-text":
+            self.text(node.text_content or "")
+            return False
+        if not tag or tag[0] == "-":
+            return False
+        # Every element counts, rendered or not: for :nth-child and for the start tags' order.
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None:
+            parent.children += 1
+        offset = self.start_tags.offset_of(tag)
+        if tag == "br":
+            self.line_break()
+            return False
+        attributes = None if tag in SKIPPED_TAGS else node.attributes
+        marks = _PLAIN
+        if attributes:
+            get = attributes.get
+            marks = classify(
+                tag, get("role"), get("class"), get("id"), get("aria-label"), get("itemprop")
+            )
+        elif tag in _MARKING_TAGS:
+            marks = classify(tag, None, None, None, None, None)
+        if attributes is None or marks.hidden or (attributes and is_hidden(attributes)):
+            # The elements inside are not rendered, but their start tags are in the scan.
+            for inner in itertools.islice(node.traverse(include_text=False), 1, None):
+                self.start_tags.offset_of(inner.tag)
+            return False
+        self.numbered += 1
+        number = self.numbered
+        opened = _Open(tag, number, parent.children if parent is not None else 0, offset)
+        if tag in BLOCK_TAGS:
+            self.flush()  # the text so far belongs to the blocks around this one
+        self.stack.append(opened)
+        if marks is not _PLAIN:
+            self._note_marks(opened, marks)
+        if tag in BLOCK_TAGS:
+            self.block_stack.append(opened)
+            if tag == "pre":
+                self.pre += 1
+        elif tag == "a" and attributes.get("href") is not None:
+            opened.link = True
+            self.links += 1
+        elif tag == "q":
+            opened.quote = True
+            self.buffer.append(_QUOTE_MARKS[self.quotes % 2][0])
+            self.quotes += 1
+        return True
+
+    def leave(self) -> None:
+        """Close the element on top of the stack."""
+        if self.stack[-1].tag in BLOCK_TAGS:
+            self.flush()  # while the element is still on the stack, for its path
+        opened = self.stack.pop()
+        if opened.tag in BLOCK_TAGS:
+            self.block_stack.pop()
+            if opened.tag == "pre":
+                self.pre -= 1
+        elif opened.link:
+            self.links -= 1
+        elif opened.quote:
+            self.quotes -= 1
+            self.buffer.append(_QUOTE_MARKS[self.quotes % 2][1])
+        while self.marks and self.marks[-1][0] == opened.number:
+            self.marks.pop()
+        if self.containers and self.containers[-1] == opened.number:
+            self.containers.pop()
+
+    def _note_marks(self, opened: _Open, marks: Marks) -> None:
+        if marks.structural is not None:
+            self.marks.append((opened.number, marks.structural, True))
+        if marks.category is not None:
+            self.marks.append((opened.number, marks.category, False))
+        if marks.article:
+            self.article_elements.add(opened.number)
+        if marks.container and len(self.container_ancestors) < MAX_CONTAINERS:
+            self.containers.append(opened.number)
+            # The container and the elements around it: their marks never apply to it.
+            self.container_ancestors[opened.number] = frozenset(item.number for item in self.stack)
+
+    # -- text --------------------------------------------------------------------------
+    def text(self, text: str) -> None:
+        """Add a text node's text to the block being collected."""
+        if not text:
+            return
+        if self.pre:
+            piece = text
+        else:
+            core = " ".join(text.split())
+            if not core:
+                self.buffer.append(" ")
+                return
+            piece = (" " if text[0].isspace() else "") + core + (" " if text[-1].isspace() else "")
+        self.buffer.append(piece)
+        if self.links:
+            self.link_chars += len(piece.strip())
+
+    def line_break(self) -> None:
+        """``<br>``: a line break; a second in a row makes it a blank line."""
+        self.buffer.append("\n")
+
+    def flush(self) -> None:
+        """End the block being collected and record it with its evidence."""
+        if not self.buffer:
+            return
+        raw = "".join(self.buffer)
+        self.buffer = []
+        link_chars, self.link_chars = self.link_chars, 0
+        if self.pre:
+            text = raw.strip("\n").rstrip()
+        else:  # each substitution only where its pattern can match
+            text = _SPACES.sub(" ", raw) if "  " in raw else raw
+            if "\n" in text:
+                text = _BREAKS.sub("\n\n", _SPACE_AT_BREAK.sub("\n", text))
+            text = text.strip()
+        if not text or not self.block_stack:
+            return
+        owner = self.block_stack[-1]
+        if self.pieces:
+            self.pieces.append("\n\n")
+            self.length += 2
+        start = self.length
+        self.pieces.append(text)
+        self.length += len(text)
+        visible = len(text) - text.count(" ") - text.count("\n")
+        prose = len(text) if owner.tag == "p" or text.count(" ") + 1 >= PROSE_WORDS else 0
+        self.total_prose += prose
+        for number in self.containers:
+            self.size[number] = self.size.get(number, 0) + len(text)
+        for number in {*self.containers, *(mark[0] for mark in self.marks)}:
+            self.prose[number] = self.prose.get(number, 0) + prose
+        heading = int(owner.tag[1]) if owner.tag in _HEADINGS else 0
+        self.blocks.append(
+            _Pending(
+                start,
+                self.length,
+                owner.tag,
+                self.path_of(owner),
+                owner.offset,
+                tuple(self.marks),
+                tuple(self.containers),
+                min(1.0, link_chars / visible) if visible else 0.0,
+                heading,
+            )
+        )
+
+    def path_of(self, owner: _Open) -> str:
+        """The CSS path from ``body`` to ``owner`` (an open element)."""
+        steps = []
+        for opened in self.stack:
+            if opened.tag == "html":
+                continue
+            position = opened.position
+            steps.append(
+                opened.tag
+                if not position or opened.tag == "body"
+                else f"{opened.tag}:nth-child({position})"
+            )
+            if opened is owner:
+                break
+        return ">".join(steps)
+
+    # -- the article container and the evidence -----------------------------------------
+    def article_container(self) -> int | None:
+        """The tightest container holding most of the page's prose, or None.
+
+        An ``<article>`` is preferred to a body ``<div>`` inside it (so the article's header
+        with its headline and byline is in) and to a ``<main>`` around it (sidebars, comments).
+        """
+        if not self.prose or not self.container_ancestors:
+            return None
+        best = max(self.prose.get(number, 0) for number in self.container_ancestors)
+        if best == 0:
+            return None
+        candidates = [
+            number
+            for number in self.container_ancestors
+            if self.prose.get(number, 0) >= TIGHT_CONTAINER * best
+        ]
+        articles = [number for number in candidates if number in self.article_elements]
+        return min(articles or candidates, key=lambda number: (self.size.get(number, 0), -number))
+
+    def rendering(self) -> Rendering:
+        """The text, the evidence by block start and the elements, once the walk is done."""
+        self.flush()
+        container = self.article_container()
+        wrapping = self.container_ancestors.get(container, frozenset()) if container else None
+        evidence: dict[int, BlockEvidence] = {}
+        elements = []
+        for block in self.blocks:
+            in_article = container is not None and container in block.containers
+            evidence[block.start] = BlockEvidence(
+                block.tag,
+                block.path,
+                block.offset,
+                self._furniture(block, wrapping, in_article),
+                in_article,
+                block.link_density,
+                block.heading,
+            )
+            elements.append(
+                Element(Span(block.start, block.end), block.tag, block.path, block.offset)
+            )
+        return Rendering("".join(self.pieces), evidence, tuple(elements))
+
+    def _furniture(
+        self, block: _Pending, wrapping: frozenset[int] | None, in_article: bool
+    ) -> str | None:
+        for number, category, structural in reversed(block.marks):  # innermost first
+            if wrapping is not None and number in wrapping:
+                continue  # the mark is on an element that holds the article
+            if wrapping is None and 2 * self.prose.get(number, 0) > self.total_prose:
+                continue  # no page is mostly furniture: this mark is on a wrapper
+            if structural and in_article:
+                continue  # the article's own <header> and <footer>
+            return category
+        return None
+
+
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+# Tags that are marks or containers by themselves, attributes or not.
+_MARKING_TAGS = frozenset((*STRUCTURAL_FURNITURE, "article", "main"))
+_PLAIN = Marks(False, None, None, False, False)  # an element that says nothing
+
+
+def render(root: Any, start_tags: StartTags) -> Rendering:
+    """Render the element ``root`` (a selectolax node, usually ``<html>``) to text blocks."""
+    renderer = _Renderer(start_tags)
+    renderer.walk(root)
+    return renderer.rendering()

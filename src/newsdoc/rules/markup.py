@@ -1,0 +1,111 @@
+"""Rule ``markup``: drop the blocks that an HTML page's markup clearly marks as furniture.
+
+It does nothing for text input (no ``state.evidence``). For HTML input it removes, as
+"boilerplate" with the evidence's category:
+
+- blocks whose element or an ancestor is marked furniture (``BlockEvidence.furniture``: a
+  ``nav``/``header``/``footer``/``aside``/``form`` outside the article container, a role, or a
+  class/id/aria-label word of ``vocab/markup_words.txt``; see ``newsdoc.html.render``);
+- link-dense list items: a list item outside the article container that is mostly link text
+  ("navigation"), and inside it a run of three or more such items ("related");
+- pull quotes: a short block of a ``blockquote``, ``aside`` or ``figure`` whose words repeat
+  elsewhere on the page ("pullquote").
+
+The ``segment`` rule may cut one rendered block into several (its lines); each piece takes
+the evidence of the rendered block it lies in.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+import regex
+
+from newsdoc.state import BODY, Block, BlockEvidence, DocumentState
+
+LINK_DENSE = 0.6  # a list item with this share of its characters in links is a link
+RELATED_RUN = 3  # link-dense items in a row inside the article that make a related list
+PULL_QUOTE_WORDS = 40  # a longer block is not a pull quote
+MIN_PULL_QUOTE_CHARS = 20  # a shorter repeat ("Photo", "Advertisement") says nothing
+# Readers' comments stay for the page-zone decision: Dragnet's gold keeps them as page text.
+KEPT_FURNITURE = frozenset(("comments",))
+_PULL_QUOTE_STEPS = (">blockquote", ">aside", ">figure")
+_LIST_ITEMS = frozenset(("li", "dd", "dt"))
+_NOT_WORD_OR_LINE = regex.compile(r"[^\w\n]+")
+
+
+def evidence_of(state: DocumentState, keys: list[int], block: Block) -> BlockEvidence | None:
+    """The evidence of the rendered block that holds ``block`` (``keys``: sorted starts)."""
+    index = bisect.bisect_right(keys, block.start) - 1
+    return state.evidence[keys[index]] if index >= 0 else None
+
+
+def _blocks_with_evidence(state: DocumentState) -> Iterator[tuple[Block, BlockEvidence]]:
+    keys = sorted(state.evidence)
+    for block in state.blocks:
+        if block.role == BODY:
+            evidence = evidence_of(state, keys, block)
+            if evidence is not None:
+                yield block, evidence
+
+
+def apply_markup(state: DocumentState) -> None:
+    """Remove the blocks the markup marks as furniture (HTML input only)."""
+    if not state.evidence:
+        return
+    kept: list[tuple[Block, BlockEvidence]] = []
+    for block, evidence in _blocks_with_evidence(state):
+        if evidence.furniture is not None and evidence.furniture not in KEPT_FURNITURE:
+            state.remove_block(block, "boilerplate", evidence.furniture)
+        elif (
+            evidence.tag in _LIST_ITEMS
+            and not evidence.article
+            and evidence.link_density >= LINK_DENSE
+        ):
+            state.remove_block(block, "boilerplate", "navigation")
+        else:
+            kept.append((block, evidence))
+    _remove_related_runs(state, kept)
+    _remove_pull_quotes(state, kept)
+
+
+def _remove_related_runs(state: DocumentState, kept: list[tuple[Block, BlockEvidence]]) -> None:
+    run: list[Block] = []
+    for block, evidence in [*kept, (None, None)]:
+        if (
+            block is not None
+            and evidence is not None
+            and evidence.tag in _LIST_ITEMS
+            and evidence.link_density >= LINK_DENSE
+        ):
+            run.append(block)
+            continue
+        if len(run) >= RELATED_RUN:
+            for item in run:
+                state.remove_block(item, "boilerplate", "related")
+        run = []
+
+
+def _key(text: str) -> str:
+    # no time limit: a single character class, linear in the text
+    return _NOT_WORD_OR_LINE.sub(" ", text.replace("\n", " ")).casefold().strip()
+
+
+def _remove_pull_quotes(state: DocumentState, kept: list[tuple[Block, BlockEvidence]]) -> None:
+    candidates = [
+        block
+        for block, evidence in kept
+        if any(step in evidence.path for step in _PULL_QUOTE_STEPS)
+        and len(state.text_of(block).split()) <= PULL_QUOTE_WORDS
+    ]
+    if not candidates:
+        return
+    # Every kept block's words once, one block a line: a pull quote occurs twice in it.
+    lines = "\n".join(state.text_of(block).replace("\n", " ") for block, _ in kept)
+    # no time limit: a single character class, linear in the text
+    page = _NOT_WORD_OR_LINE.sub(" ", lines).casefold()
+    for candidate in candidates:
+        key = _key(state.clean_text_of(candidate))
+        if len(key) >= MIN_PULL_QUOTE_CHARS and page.count(key) >= 2:
+            state.remove_block(candidate, "boilerplate", "pullquote")
