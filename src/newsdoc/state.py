@@ -17,6 +17,7 @@ Ownership of fields (which rule writes what):
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -143,6 +144,8 @@ class DocumentState:
     current_rule: str = ""
     # Several rules ask whether the same line is boilerplate (headline, dek, duplicates, ...).
     _boilerplate_answers: dict[str, str | None] = attrs.field(factory=dict, init=False, repr=False)
+    # The sorted starts of ``evidence``, made on the first lookup (evidence is set before).
+    _evidence_keys: list[int] | None = attrs.field(default=None, init=False, repr=False)
     # Folded texts by span: a span's text never changes, however blocks are later cut.
     _clean_texts: dict[tuple[int, int], str] = attrs.field(factory=dict, init=False, repr=False)
 
@@ -166,6 +169,18 @@ class DocumentState:
             return answers[text]
         category = answers[text] = self.vocab.boilerplate_category(text)
         return category
+
+    def evidence_at(self, offset: int) -> BlockEvidence | None:
+        """The markup evidence of the rendered block that holds ``offset`` (None for text).
+
+        Rules may split a rendered block (into lines, say): each piece keeps its block's.
+        """
+        if not self.evidence:
+            return None
+        if self._evidence_keys is None:
+            self._evidence_keys = sorted(self.evidence)
+        index = bisect.bisect_right(self._evidence_keys, offset) - 1
+        return self.evidence[self._evidence_keys[index]] if index >= 0 else None
 
     def blocks_with_role(self, role: str) -> Iterator[Block]:
         """Blocks that currently have ``role``, in reading order."""

@@ -17,7 +17,6 @@ the evidence of the rendered block it lies in.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 
 import regex
@@ -35,17 +34,10 @@ _LIST_ITEMS = frozenset(("li", "dd", "dt"))
 _NOT_WORD_OR_LINE = regex.compile(r"[^\w\n]+")
 
 
-def evidence_of(state: DocumentState, keys: list[int], block: Block) -> BlockEvidence | None:
-    """The evidence of the rendered block that holds ``block`` (``keys``: sorted starts)."""
-    index = bisect.bisect_right(keys, block.start) - 1
-    return state.evidence[keys[index]] if index >= 0 else None
-
-
 def _blocks_with_evidence(state: DocumentState) -> Iterator[tuple[Block, BlockEvidence]]:
-    keys = sorted(state.evidence)
     for block in state.blocks:
         if block.role == BODY:
-            evidence = evidence_of(state, keys, block)
+            evidence = state.evidence_at(block.start)
             if evidence is not None:
                 yield block, evidence
 

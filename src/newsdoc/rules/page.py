@@ -41,6 +41,7 @@ LONG_PROSE_WORDS = 25  # ... and one this long is prose without a sentence end
 MIN_STOP_SHARE = 0.2  # ... and this share of function words (English pages)
 LABEL_WORDS = 4  # a line of at most this many words without sentence punctuation is a label
 BULLET_LINK_WORDS = 25  # a bullet line this short is a link (a story list, a menu item)
+ARTICLE_FACTOR = 2  # HTML input: prose inside the article container weighs this much more
 FURNITURE_PENALTY = 2  # what a furniture line weighs against the zone, in words
 SHORT_PENALTY = 0.5
 MAX_RUN_GROWTH = 3  # the third line in a row of non-prose and later ones cost three times the first
@@ -117,6 +118,7 @@ class _Line:
     bullet: bool = False  # opens with a list bullet
     field: bool = False  # a form field's label ("Email *", "Name (required)")
     opening: str = ""  # the first word, case-folded
+    article: bool = False  # HTML input: inside the page's article container
 
 
 def _lines_of(state: DocumentState) -> list[Block]:
@@ -317,7 +319,9 @@ def _weights(state: DocumentState, lines: list[_Line]) -> list[float]:
         elif not _touches_furniture(lines, index, state):
             run = 0
             neighbours = _prose_at(lines, index - 1) + _prose_at(lines, index + 1)
-            weights.append(line.words * (0.5 + 0.25 * neighbours))
+            # HTML input: prose in the page's article container counts twice.
+            container = ARTICLE_FACTOR if line.article else 1
+            weights.append(container * line.words * (0.5 + 0.25 * neighbours))
         elif not line.bullet:
             weights.append(line.words / 4)
         else:  # a long item of a menu or story list: the list goes on
@@ -439,6 +443,8 @@ def _key(state: DocumentState, block: Block) -> str:
 
 
 def _remove(state: DocumentState, line: _Line, category: str) -> None:
+    if line.article:
+        return  # the markup's article container holds it: the markup has had its say
     # A form field's label ("Email *") belongs to its form, whatever the word names.
     own = None if line.field else line.category
     state.remove_block(line.block, "boilerplate", own or category)
@@ -455,6 +461,9 @@ def find_page_zone(state: DocumentState) -> None:
         key = _key(state, block)
         counts[key] = counts.get(key, 0) + 1
     lines = [_classify(state, block) for block in blocks]
+    for line in lines:
+        evidence = state.evidence_at(line.block.start)
+        line.article = evidence is not None and evidence.article
     _context(state, lines)
     weights = _weights(state, lines)
     run = _densest_run(weights)
