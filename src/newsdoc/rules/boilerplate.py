@@ -20,6 +20,7 @@ import regex
 
 from newsdoc.state import BODY, DocumentState
 from newsdoc.text import comparison_key, time_limit
+from newsdoc.vocab import phrase_keys
 
 MAX_BOILERPLATE_WORDS = 60  # longer blocks are prose even when they mention "share" or "image"
 EDGE_BLOCKS = 3  # navigation bars sit among the first or last blocks of a page
@@ -134,7 +135,7 @@ def repeated_lines(
 
 def remove_boilerplate(state: DocumentState) -> None:
     """Drop boilerplate blocks, and credits or sign-offs glued to the last paragraph."""
-    custom = frozenset(comparison_key(phrase) for phrase in state.config.boilerplate_phrases)
+    custom = phrase_keys(state.config.boilerplate_phrases)
     for block in state.blocks:
         if block.role != BODY:
             continue
