@@ -22,7 +22,9 @@ _NAME_PARTICLES = frozenset(
     {"al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "van", "von"}
 )
 
-_BY_BLOCK = regex.compile(r"\s*(?:[Bb][Yy]|BY)\s*[:.]?\s+(?P<names>\S[^\n]{0,200}?)\s*$")
+# (A mark after "By" is taken with the white space before it, "(?:\s*[:.])?\s+": the same
+# lines as "\s*[:.]?\s+", whose two runs could split one long run of spaces every way.)
+_BY_BLOCK = regex.compile(r"\s*(?:[Bb][Yy]|BY)(?:\s*[:.])?\s+(?P<names>\S[^\n]{0,200}?)\s*$")
 # One horizontal space: plain, or a Unicode one (no-break U+00A0, thin...) pasted from a web page.
 _SP = r"[\x20\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 # Daily Mail header flattened to one line: "By . Jane Doe . PUBLISHED: . 14:11 EST, ...",

@@ -62,7 +62,7 @@ TIMEZONES: dict[str, tzinfo | None] = {
 }
 
 _STAMP = regex.compile(
-    r"\s*(?P<kind>(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+on)?\s*:?\s*)?"
+    r"\s*(?P<kind>(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+on)?(?:\s*:)?\s*)?"
     r"(?P<when>[\w.,:/| -]{4,80}?)\s*$",
     regex.IGNORECASE,
 )
