@@ -9,18 +9,25 @@ start). It then looks, in the product of the automaton with itself, for the two 
 make backtracking super-linear:
 
 - *exponential*: two different paths from one state back to itself on the same text
-  (``(a|a)*``, ``(\\w+\\s?)*``);
+  (``(a|a)*``; and ``(a+)+``, ``(\\w+\\s?)+``, where the inner and the outer loop make the
+  same step, an edge the automaton would merge and the check counts twice);
 - *polynomial*: states p ≠ q with paths p→p, p→q and q→q on the same text (``\\s*\\s+x``,
   ``\\w+\\d+``), which costs a square (or more) of the run's length; flagged when both
   loops are unbounded (a bounded one costs at most its bound times the other's length).
 
-The product test is an over-approximation (it does not ask that the three paths share one
-text, only each pair), so a pattern it passes is linear (for a search: in the number of
-starts times the longest single attempt, which these shapes bound), and a pattern it flags
-may still be safe; those are listed, with the reason, in the test's allow-list. A look-around
-holding an unbounded repeat inside a repeat re-reads its text on every round, and is flagged
-too; back-references are flagged. Atomic groups and possessive repeats are read as plain
-ones (which can only add paths).
+For a search, the leading loop and a loop of the pattern reading the same text count only
+when an attempt can still fail after that loop and a later start can fall inside what it read
+(``\\s+x``); not when every path to the loop passes a point after which the rest can be
+skipped with no test and nothing read after such a point can open a match (``\\s+``,
+``[A-Z][a-z]*(?: [A-Z][a-z]*)*``). A look-around holding an unbounded repeat inside a repeat
+re-reads its text on every round, and is flagged; each look-around is checked on its own;
+back-references are flagged.
+
+The product test over-approximates (it asks that each pair of the three paths share a text,
+not all three; atomic groups and possessive repeats are read as plain ones, which can only add
+paths), so a pattern it flags may still be safe: those are listed, with the reason, in the
+test's allow-list. Not modelled: flags scoped to a group (``(?i:…)``; the package has none),
+and characters outside the sample below.
 
 Character tests are compared by the engine itself: each is compiled alone and run over a
 sample of characters (ASCII, Latin, general punctuation, symbols, and a few from each further
@@ -37,9 +44,7 @@ from typing import Any
 import attrs
 import regex
 
-_ZERO_WIDTH_ESCAPES = frozenset("bBAZzmMG")
-_CLASS_ESCAPES = frozenset("dDwWsShHvVXRN")
-_FLAG_LETTERS = frozenset("aiLmsuxfbeprVw0123456789")
+from regex_syntax import START, Alt, Atom, BackReference, Look, Repeat, Seq, Test, read
 
 _SAMPLE_RANGES = (
     (0x0000, 0x3400),  # ASCII to CJK punctuation: every script and mark news text uses
@@ -63,244 +68,6 @@ _TO_BITS = {ord(c): "0" for c in SAMPLE} | {ord(_MARK): "1"}
 ANY = (1 << len(SAMPLE)) - 1
 
 
-# -- syntax ---------------------------------------------------------------------------------
-@attrs.frozen
-class Atom:
-    """One character test, by its source text."""
-
-    source: str
-
-
-@attrs.frozen
-class Seq:
-    """Items one after another."""
-
-    items: tuple[Any, ...]
-
-
-@attrs.frozen
-class Alt:
-    """Alternatives."""
-
-    options: tuple[Any, ...]
-
-
-@attrs.frozen
-class Repeat:
-    """``body{low,high}``; ``high`` None is unbounded."""
-
-    body: Any
-    low: int
-    high: int | None
-
-
-@attrs.frozen
-class Look:
-    """A look-ahead or look-behind: zero width on the main path."""
-
-    body: Any
-
-
-@attrs.frozen
-class Test:
-    """A zero-width test that can fail (``^``, ``$``, ``\\b``): nothing to match, not free."""
-
-    kind: str = ""  # "start" for ``^`` and ``\\A``
-
-
-@attrs.frozen
-class BackReference:
-    """A back-reference: its text is known only at match time."""
-
-
-EMPTY = Seq(())
-TEST = Test()
-START = Test("start")
-
-
-class UnsupportedPatternError(ValueError):
-    """The pattern uses syntax this check does not read."""
-
-
-class _Reader:
-    """A recursive-descent reader of the pattern syntax the package uses (both engines)."""
-
-    def __init__(self, pattern: str, verbose: bool) -> None:
-        self.text = pattern
-        self.at = 0
-        self.verbose = verbose
-
-    def peek(self, length: int = 1) -> str:
-        return self.text[self.at : self.at + length]
-
-    def skip_space(self) -> None:
-        while self.verbose and self.at < len(self.text):
-            character = self.text[self.at]
-            if character.isspace():
-                self.at += 1
-            elif character == "#":
-                end = self.text.find("\n", self.at)
-                self.at = len(self.text) if end < 0 else end + 1
-            else:
-                return
-
-    def alternation(self) -> Any:
-        options = [self.sequence()]
-        while self.peek() == "|":
-            self.at += 1
-            options.append(self.sequence())
-        return options[0] if len(options) == 1 else Alt(tuple(options))
-
-    def sequence(self) -> Any:
-        items = []
-        while True:
-            self.skip_space()
-            if self.at >= len(self.text) or self.peek() in "|)":
-                break
-            item = self.repeat(self.item())
-            items.append(item)
-        return items[0] if len(items) == 1 else Seq(tuple(items))
-
-    def repeat(self, item: Any) -> Any:
-        while True:
-            self.skip_space()
-            character = self.peek()
-            if character in ("*", "+", "?"):
-                self.at += 1
-                low, high = {"*": (0, None), "+": (1, None), "?": (0, 1)}[character]
-            elif character == "{":
-                found = re.compile(r"\{(\d*)(?:(,)(\d*))?\}").match(self.text, self.at)
-                if found is None or (found[1] == "" and found[2] is None):
-                    return item  # a literal brace
-                self.at = found.end()
-                low = int(found[1] or 0)
-                high = low if found[2] is None else (int(found[3]) if found[3] else None)
-            else:
-                return item
-            if self.peek() in ("?", "+"):
-                self.at += 1  # lazy or possessive: the same paths
-            item = Repeat(item, low, high)
-
-    def item(self) -> Any:
-        character = self.peek()
-        if character == "(":
-            return self.group()
-        if character == "[":
-            return Atom(self.character_class())
-        if character == "\\":
-            return self.escape()
-        self.at += 1
-        if character == "^":
-            return START
-        if character == "$":
-            return TEST
-        return Atom(character)
-
-    def escape(self) -> Any:
-        start = self.at
-        self.at += 2
-        letter = self.text[start + 1 : start + 2]
-        if letter in _ZERO_WIDTH_ESCAPES:
-            return START if letter == "A" else TEST
-        if letter.isdigit() and letter != "0":
-            return BackReference()
-        if letter in "pPN" and self.peek() == "{":
-            self.at = self.text.index("}", self.at) + 1
-        elif letter in "pP":
-            self.at += 1  # \pL
-        elif letter == "x":
-            self.at += 2
-        elif letter == "u":
-            self.at += 4
-        elif letter == "U":
-            self.at += 8
-        elif letter == "0":
-            while self.peek().isdigit() and self.at < start + 4:
-                self.at += 1
-        elif letter == "g":
-            return BackReference()
-        return Atom(self.text[start : self.at])
-
-    def character_class(self) -> str:
-        start = self.at
-        self.at += 1
-        if self.peek() == "^":
-            self.at += 1
-        if self.peek() == "]":
-            self.at += 1
-        depth = 1
-        while depth:
-            if self.at >= len(self.text):
-                raise UnsupportedPatternError("unterminated character class")
-            character = self.text[self.at]
-            if character == "\\":
-                self.at += 2
-                if self.text[self.at - 1] in "pPN" and self.peek() == "{":
-                    self.at = self.text.index("}", self.at) + 1
-                continue
-            if self.text.startswith("[:", self.at):
-                self.at = self.text.index(":]", self.at) + 2
-                continue
-            if character == "[":
-                depth += 1  # a nested set (regex V1)
-            elif character == "]":
-                depth -= 1
-            self.at += 1
-        return self.text[start : self.at]
-
-    def group(self) -> Any:
-        self.at += 1
-        look = False
-        if self.peek() == "?":
-            self.at += 1
-            marker = self.peek()
-            if marker == "#":
-                self.at = self.text.index(")", self.at) + 1
-                return EMPTY
-            if marker in (":", ">", "|"):
-                self.at += 1
-            elif marker == "(":
-                # a conditional, (?(name)yes|no): read as the alternatives yes|no
-                self.at = self.text.index(")", self.at) + 1
-            elif marker in ("=", "!"):
-                self.at += 1
-                look = True
-            elif marker == "<" and self.peek(2) in ("<=", "<!"):
-                self.at += 2
-                look = True
-            elif (marker == "P" and self.peek(2) == "P<") or marker == "<":
-                self.at = self.text.index(">", self.at) + 1
-            elif marker == "P" and self.peek(2) in ("P=", "P>"):
-                raise UnsupportedPatternError("named back-reference or call")
-            else:
-                flags = self.at
-                while self.peek() in _FLAG_LETTERS or self.peek() == "-":
-                    self.at += 1
-                if "x" in self.text[flags : self.at].split("-")[0]:
-                    self.verbose = True
-                if self.peek() == ")":
-                    self.at += 1
-                    return EMPTY  # global flags
-                if self.peek() != ":":
-                    raise UnsupportedPatternError(f"group syntax at {flags}")
-                self.at += 1
-        body = self.alternation()
-        if self.peek() != ")":
-            raise UnsupportedPatternError(f"unbalanced parenthesis at {self.at}")
-        self.at += 1
-        return Look(body) if look else body
-
-
-def read(pattern: str, verbose: bool = False) -> Any:
-    """The syntax tree of ``pattern``."""
-    reader = _Reader(pattern, verbose)
-    tree = reader.alternation()
-    if reader.at != len(pattern):
-        raise UnsupportedPatternError(f"unbalanced parenthesis at {reader.at}")
-    return tree
-
-
-# -- automaton ------------------------------------------------------------------------------
 @cache
 def _mask(engine: str, source: str, flags: int) -> int:
     """The sample characters the character test ``source`` takes, as bits."""

@@ -2,7 +2,8 @@
 
 Each page of ``web_pages/{dragnet,readability}`` is parsed once under a CPU-time limit of
 ``PAGE_LIMIT`` seconds (a typical page takes a few milliseconds): a page that runs past it
-fails the test by name instead of hanging CI. This is no speed test; it catches a runaway
+fails the test by name instead of hanging CI (the whole test takes about 7 s of CPU for the
+1,481 pages). This is no speed test; it catches a runaway
 pattern or a quadratic rule on real pages. Skips when the corpus is absent.
 
 Modes are the inputs a page comes as: the page text today; an HTML mode is one more entry in
