@@ -63,27 +63,21 @@ def _between(head: str, unit: str, tail: str) -> Callable[[int], str]:
     return build
 
 
-def _distinct_counters(size: int) -> str:
-    """Widget counters that each open a widget of their own: "Card 1 of 999", "Slide 1 of 998"."""
-    kinds = ("Card", "Slide", "Step", "Item")
-    lines = []
-    length = 0
-    while length < size:
-        line = f"{kinds[len(lines) % 4]} 1 of {999 - len(lines) % 999}\n\n"
-        lines.append(line)
-        length += len(line)
-    return "".join(lines)
+def _numbered(line: Callable[[int], str]) -> Callable[[int], str]:
+    """A builder of paragraphs ``line(0)``, ``line(1)``, … up to about ``size`` characters."""
+
+    def build(size: int) -> str:
+        lines: list[str] = []
+        length = 0
+        while length < size:
+            lines.append(line(len(lines)) + "\n\n")
+            length += len(lines[-1])
+        return "".join(lines)
+
+    return build
 
 
-def _numbered_lines(size: int) -> str:
-    """Short distinct lines, one paragraph each ("Short line 17")."""
-    lines = []
-    length = 0
-    while length < size:
-        line = f"Short line {len(lines)}\n\n"
-        lines.append(line)
-        length += len(line)
-    return "".join(lines)
+_COUNTER_KINDS = ("Card", "Slide", "Step", "Item")
 
 
 # 4,000 extra boilerplate phrases: a site's repeated lines passed back by a user.
@@ -142,14 +136,23 @@ CASES: tuple[Case, ...] = (
         _between("Élodie ", "de ", "Smith, he said, “Yes.”"),
         400_000,
     ),
-    Case("distinct widget counters", _distinct_counters, 400_000),
+    Case(
+        "distinct widget counters",  # "Card 1 of 999", "Slide 1 of 998": a widget each
+        _numbered(lambda n: f"{_COUNTER_KINDS[n % 4]} 1 of {999 - n % 999}"),
+        400_000,
+    ),
     Case("counter paragraphs (25,000)", repeat("Card 1 of 999\n\n"), 375_000),
     Case(
         "zero-width lines between paragraphs",
         repeat("The vote was close.\n\u200b\ufeff\n"),
         400_000,
     ),
-    Case("4,000 extra phrases x short lines", _numbered_lines, 64_000, _MANY_PHRASES),
+    Case(
+        "4,000 extra phrases x short lines",
+        _numbered(lambda n: f"Short line {n}"),
+        64_000,
+        _MANY_PHRASES,
+    ),
     Case("tabs before a space in a quote", _between("“Yes,” he said", "\t", " and left."), 64_000),
     Case(
         "spaces after a capitalised opening",
