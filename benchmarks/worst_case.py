@@ -27,9 +27,12 @@ from pathlib import Path
 
 import attrs
 
-import newsdoc
-
 REPO = Path(__file__).resolve().parent.parent
+# The checkout's own code, not an installed copy (as benchmarks/throughput.py does).
+sys.path.insert(0, str(REPO / "src"))
+
+import newsdoc  # noqa: E402 - after the path set-up
+
 PERFORMANCE_DOC = REPO / "docs" / "performance.md"
 FIXTURES = REPO / "tests" / "fixtures"
 BEGIN = "<!-- BEGIN worst-case -->"
