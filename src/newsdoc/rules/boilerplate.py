@@ -29,7 +29,6 @@ EDGE_BLOCKS = 3  # navigation bars sit among the first or last blocks of a page
 # Tested by splitting on the bars (is_navigation_bar), not by a pattern: the pattern this
 # replaced, [^|•·\n]{1,30}(?:[ ]?[|•·][ ]?[^|•·\n]{1,30}){2,20}, tried every split of the
 # spaces between item and bar, and a failing full match of a 22-item menu ran for minutes.
-NAVIGATION_BARS = "|•·"
 MIN_NAVIGATION_ITEMS = 3
 MAX_NAVIGATION_ITEMS = 21
 MAX_NAVIGATION_ITEM_CHARS = 30
