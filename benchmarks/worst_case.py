@@ -6,7 +6,11 @@ the growth exponent is the least-squares slope of log(time) against log(size) (1
 as a multiple of the input string's own size. The table is written into ``docs/performance.md``
 between the worst-case markers; the rest of that file belongs to the throughput benchmark.
 
-    python benchmarks/worst_case.py            # full sizes (a minute or two), updates the docs
+Every case must stay within the budget of issue #18: a growth exponent of at most
+``MAX_EXPONENT`` and at least ``MIN_MB_PER_S`` at its largest size; the command exits with
+status 1 when one does not.
+
+    python benchmarks/worst_case.py            # full sizes (two or three minutes), updates the docs
     python benchmarks/worst_case.py --quick    # sizes / 16, prints the table only
 """
 
@@ -23,14 +27,19 @@ from pathlib import Path
 
 import attrs
 
-import newsdoc
-
 REPO = Path(__file__).resolve().parent.parent
+# The checkout's own code, not an installed copy (as benchmarks/throughput.py does).
+sys.path.insert(0, str(REPO / "src"))
+
+import newsdoc  # noqa: E402 - after the path set-up
+
 PERFORMANCE_DOC = REPO / "docs" / "performance.md"
 FIXTURES = REPO / "tests" / "fixtures"
 BEGIN = "<!-- BEGIN worst-case -->"
 END = "<!-- END worst-case -->"
 GROWTH = (1, 4, 16)
+MAX_EXPONENT = 1.2  # the budget of issue #18 for every shape
+MIN_MB_PER_S = 0.1
 
 
 def repeat(unit: str) -> Callable[[int], str]:
@@ -48,6 +57,38 @@ def _fixture_articles(size: int) -> str:
     return repeat(articles + "\n\n")(size) if articles else repeat("Some news. ")(size)
 
 
+def _between(head: str, unit: str, tail: str) -> Callable[[int], str]:
+    """A builder of one run of ``unit`` between ``head`` and ``tail``, about ``size`` long."""
+
+    def build(size: int) -> str:
+        return head + unit * max(1, (size - len(head) - len(tail)) // len(unit)) + tail
+
+    return build
+
+
+def _numbered(line: Callable[[int], str]) -> Callable[[int], str]:
+    """A builder of paragraphs ``line(0)``, ``line(1)``, … up to about ``size`` characters."""
+
+    def build(size: int) -> str:
+        lines: list[str] = []
+        length = 0
+        while length < size:
+            lines.append(line(len(lines)) + "\n\n")
+            length += len(lines[-1])
+        return "".join(lines)
+
+    return build
+
+
+_COUNTER_KINDS = ("Card", "Slide", "Step", "Item")
+
+
+# 4,000 extra boilerplate phrases: a site's repeated lines passed back by a user.
+_MANY_PHRASES = newsdoc.ParserConfig(
+    boilerplate_phrases=tuple(f"Follow our desk number {n} today" for n in range(4000))
+)
+
+
 @attrs.frozen
 class Case:
     """One input shape: ``build(n)`` gives about ``n`` characters; ``largest`` is 16n."""
@@ -55,6 +96,7 @@ class Case:
     name: str
     build: Callable[[int], str]
     largest: int
+    config: newsdoc.ParserConfig | None = None
 
 
 CASES: tuple[Case, ...] = (
@@ -84,10 +126,52 @@ CASES: tuple[Case, ...] = (
     Case("open parentheses", repeat("("), 400_000),
     Case("dashes between capitals", repeat("A - "), 400_000),
     Case("fixture articles concatenated", _fixture_articles, 2_000_000),
+    # The shapes of issue #18.
+    Case("menu line, items between bars", repeat("Local News | "), 400_000),
+    Case("“Yes,” said he. x 100,000, one paragraph", repeat("“Yes,” said he. "), 1_600_000),
+    Case(
+        "name particles before 'he said'",
+        _between("Jean ", "de ", "Smith, he said, “Yes.”"),
+        400_000,
+    ),
+    Case(
+        "name particles, non-ASCII first name",
+        _between("Élodie ", "de ", "Smith, he said, “Yes.”"),
+        400_000,
+    ),
+    Case(
+        "distinct widget counters",  # "Card 1 of 999", "Slide 1 of 998": a widget each
+        _numbered(lambda n: f"{_COUNTER_KINDS[n % 4]} 1 of {999 - n % 999}"),
+        400_000,
+    ),
+    Case("counter paragraphs (25,000)", repeat("Card 1 of 999\n\n"), 375_000),
+    Case(
+        "zero-width lines between paragraphs",
+        repeat("The vote was close.\n\u200b\ufeff\n"),
+        400_000,
+    ),
+    Case(
+        "4,000 extra phrases x short lines",
+        _numbered(lambda n: f"Short line {n}"),
+        64_000,
+        _MANY_PHRASES,
+    ),
+    Case("tabs before a space in a quote", _between("“Yes,” he said", "\t", " and left."), 64_000),
+    Case(
+        "spaces after a capitalised opening",
+        _between("Council backs budget\n\nA short line before the story\n\nWASHINGTON", " ", "x"),
+        400_000,
+    ),
 )
 
 
-def parse_seconds(text: str, repeats: int, *, collector: bool = True) -> float:
+def parse_seconds(
+    text: str,
+    repeats: int,
+    *,
+    collector: bool = True,
+    config: newsdoc.ParserConfig | None = None,
+) -> float:
     """Best CPU time of ``repeats`` parses of ``text``; ``collector=False`` pauses the GC.
 
     CPU time of this process, not wall time: other jobs on a shared machine barely move it.
@@ -102,7 +186,7 @@ def parse_seconds(text: str, repeats: int, *, collector: bool = True) -> float:
             gc.disable()
         try:
             start = time.process_time()
-            newsdoc.parse(text)
+            newsdoc.parse(text, config=config)
             best = min(best, time.process_time() - start)
         finally:
             gc.enable()
@@ -119,12 +203,12 @@ def growth_exponent(sizes: list[int], seconds: list[float]) -> float:
     return numerator / denominator
 
 
-def peak_memory_ratio(text: str) -> float:
+def peak_memory_ratio(text: str, config: newsdoc.ParserConfig | None = None) -> float:
     """Peak memory traced during one parse, as a multiple of the input string's size."""
     gc.collect()
     tracemalloc.start()
     try:
-        newsdoc.parse(text)
+        newsdoc.parse(text, config=config)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -142,21 +226,32 @@ class Measurement:
     exponent_without_gc: float
     memory_ratio: float
 
+    @property
+    def mb_per_s(self) -> float:
+        """Throughput at the largest size, in millions of characters per CPU second."""
+        return self.sizes[-1] / max(self.seconds[-1], 1e-9) / 1e6
+
+    @property
+    def within_budget(self) -> bool:
+        """The exponent and the throughput meet the budget of issue #18."""
+        return self.exponent <= MAX_EXPONENT and self.mb_per_s >= MIN_MB_PER_S
+
 
 def measure(case: Case, scale: float = 1.0, repeats: int = 3) -> Measurement:
     """Time ``case`` at the three sizes (largest = ``case.largest * scale``)."""
     base = max(16, int(case.largest * scale) // GROWTH[-1])
     texts = [case.build(base * factor) for factor in GROWTH]
     sizes = [len(text) for text in texts]
-    seconds = [parse_seconds(text, repeats) for text in texts]
-    without_gc = [parse_seconds(text, repeats, collector=False) for text in texts]
+    config = case.config
+    seconds = [parse_seconds(text, repeats, config=config) for text in texts]
+    without_gc = [parse_seconds(text, repeats, collector=False, config=config) for text in texts]
     return Measurement(
         case,
         sizes,
         seconds,
         growth_exponent(sizes, seconds),
         growth_exponent(sizes, without_gc),
-        peak_memory_ratio(texts[-1]),
+        peak_memory_ratio(texts[-1], config),
     )
 
 
@@ -164,14 +259,15 @@ def table(measurements: list[Measurement]) -> str:
     """The Markdown table for the docs."""
     lines = [
         "| input | size at 16n (chars) | time n / 4n / 16n (ms) | growth exponent "
-        "| exponent, GC paused | peak memory ÷ input |",
-        "|---|---:|---|---:|---:|---:|",
+        "| exponent, GC paused | MB/s at 16n | peak memory ÷ input |",
+        "|---|---:|---|---:|---:|---:|---:|",
     ]
     for item in measurements:
         times = " / ".join(f"{value * 1000:.1f}" for value in item.seconds)
+        mark = "" if item.within_budget else " **over budget**"
         lines.append(
-            f"| {item.case.name} | {item.sizes[-1]:,} | {times} | {item.exponent:.2f} "
-            f"| {item.exponent_without_gc:.2f} | {item.memory_ratio:.1f}× |"
+            f"| {item.case.name}{mark} | {item.sizes[-1]:,} | {times} | {item.exponent:.2f} "
+            f"| {item.exponent_without_gc:.2f} | {item.mb_per_s:.2f} | {item.memory_ratio:.1f}× |"
         )
     return "\n".join(lines)
 
@@ -193,7 +289,8 @@ def write_block(body: str, path: Path = PERFORMANCE_DOC) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Measure every case, print the table, and update the docs unless ``--quick``."""
+    """Measure every case, print the table, update the docs unless ``--quick``; exit 1 when a
+    case is over the budget."""
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--quick", action="store_true", help="sizes / 16; print only")
     arguments = options.parse_args(argv)
@@ -204,7 +301,8 @@ def main(argv: list[str] | None = None) -> None:
         measurements.append(item)
         print(
             f"{case.name:45s} exponent {item.exponent:5.2f} ({item.exponent_without_gc:5.2f}"
-            f" GC paused)  memory {item.memory_ratio:6.1f}x"
+            f" GC paused)  {item.mb_per_s:6.2f} MB/s  memory {item.memory_ratio:6.1f}x",
+            flush=True,
         )
     body = (
         "## Worst-case input\n\n"
@@ -217,11 +315,18 @@ def main(argv: list[str] | None = None) -> None:
         "that grows on inputs making millions of objects). Peak memory: `tracemalloc` peak "
         "during one parse of the 16n input, as a multiple of the input string's own size "
         "(`sys.getsizeof`); for inputs of tiny elements most of it is the result itself (one "
-        "paragraph, span and offsets per element, about 180 bytes).\n\n" + table(measurements)
+        "paragraph, span and offsets per element, about 180 bytes). MB/s: millions of "
+        "characters parsed per CPU second at 16n. Budget (issue #18): a growth exponent of at "
+        f"most {MAX_EXPONENT} and at least {MIN_MB_PER_S} MB/s for every shape; a case over it "
+        "is marked.\n\n" + table(measurements)
     )
     print(table(measurements))
     if not arguments.quick:
         write_block(body)
+    over = [item.case.name for item in measurements if not item.within_budget]
+    if over:
+        print(f"over budget: {', '.join(over)}", file=sys.stderr)
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":

@@ -20,8 +20,10 @@ _INLINE_SPECIAL = regex.compile(r"([\\`*_\[\]])")
 _ENTITY_LIKE = regex.compile(r"&(?=#?\w+;)")
 _ANGLE = {"<": "&lt;", ">": "&gt;"}
 # Line starts that would open a heading, list item or thematic break.
-_BLOCK_START = regex.compile(r"^(\s*)(#|[-+])(?=\s|$)", regex.MULTILINE)
-_ORDERED_START = regex.compile(r"^(\s*\d+)([.)])(?=\s|$)", regex.MULTILINE)
+# White space other than a line break before the mark: a line start is tried on every line
+# anyway, and "\s*" read every blank line after each one (quadratic on blank lines).
+_BLOCK_START = regex.compile(r"^([^\S\n]*)(#|[-+])(?=\s|$)", regex.MULTILINE)
+_ORDERED_START = regex.compile(r"^([^\S\n]*\d+)([.)])(?=\s|$)", regex.MULTILINE)
 _BACKTICK_RUN = regex.compile(r"`+")
 
 

@@ -31,7 +31,7 @@ _ABBREVIATED = {name[:3]: index for index, name in enumerate(WEEKDAYS)} | {
 _INDEX = {name: index for index, name in enumerate(WEEKDAYS)} | _ABBREVIATED
 
 _MENTION = regex.compile(
-    r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*"
+    r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!(?:\s*,)?\s*"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
 )
 # Words in the few words before a weekday that put it ahead of the issue date.

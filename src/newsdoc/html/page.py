@@ -18,7 +18,7 @@ INSTALL_HINT = "HTML input needs the html extra: pip install 'newsdoc[html]'"
 SNIFF_BYTES = 4096  # a <meta charset> must sit in the first 1,024 bytes; allow for sloppy pages
 
 _META_CHARSET = re.compile(
-    rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE
+    rb"""<meta[^>]{0,500}?charset\s*=\s*(?:["']\s*)?([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE
 )
 # WHATWG: pages labelled latin-1 or ASCII are read as windows-1252.
 _SINGLE_BYTE_LABELS = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252"}

@@ -39,7 +39,8 @@ PROSE_WORDS = 12  # a block this long (or any <p>) counts as prose when containe
 TIGHT_CONTAINER = 0.8  # the tightest container holding this share of the best one's prose wins
 
 _SPACES = regex.compile(r"[ ]{2,}")
-_SPACE_AT_BREAK = regex.compile(r"[ ]*\n[ ]*")
+# The look-behind starts a match where a run of spaces starts: a search then reads each space once.
+_SPACE_AT_BREAK = regex.compile(r"(?<![ ])[ ]*\n[ ]*")
 _BREAKS = regex.compile(r"\n{3,}")
 _QUOTE_MARKS = (("“", "”"), ("‘", "’"))
 

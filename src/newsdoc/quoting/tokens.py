@@ -110,6 +110,11 @@ def _pattern_tokens(
     """:func:`_word_tokens` by the token pattern, for any text."""
     append = tokens.append
     position = start
+    # White space at the end holds no token, and it is cut off first: there, and only there,
+    # an attempt fails after reading the run, and the search then retried it from each of
+    # its characters (quadratic in a run of tabs or line breaks before a space).
+    while end > start and source[end - 1].isspace():
+        end -= 1
     for space, plain, word, punct in _TOKEN.findall(source, start, end):
         begin = position + len(space)
         if plain:  # most tokens: nothing to split, never a sentence end

@@ -20,12 +20,20 @@ import regex
 
 from newsdoc.state import BODY, DocumentState
 from newsdoc.text import comparison_key, time_limit
+from newsdoc.vocab import phrase_keys
 
 MAX_BOILERPLATE_WORDS = 60  # longer blocks are prose even when they mention "share" or "image"
 EDGE_BLOCKS = 3  # navigation bars sit among the first or last blocks of a page
 
-# Three or more short items between bars or dots: "E-mail | Print | Comments", "Like · Share".
-_NAVIGATION = regex.compile(r"[^|•·\n]{1,30}(?:[ ]?[|•·][ ]?[^|•·\n]{1,30}){2,20}")
+# Three to 21 short items between bars or dots: "E-mail | Print | Comments", "Like · Share".
+# Tested by splitting on the bars (is_navigation_bar), not by a pattern: the pattern this
+# replaced, [^|•·\n]{1,30}(?:[ ]?[|•·][ ]?[^|•·\n]{1,30}){2,20}, tried every split of the
+# spaces between item and bar, and a failing full match of a 22-item menu ran for minutes.
+MIN_NAVIGATION_ITEMS = 3
+MAX_NAVIGATION_ITEMS = 21
+MAX_NAVIGATION_ITEM_CHARS = 30
+# An item is at most 30 characters, plus a space on either side that may go with its bar.
+_MAX_NAVIGATION_CHARS = MAX_NAVIGATION_ITEMS * (MAX_NAVIGATION_ITEM_CHARS + 3)
 
 # Credits and sign-offs glued to the last sentence: "...his face.Featured image via X/Getty",
 # "...2017Featured Image: Screenshot", "... Reuter". The credit runs to the end of the text.
@@ -75,13 +83,33 @@ def _glued_tail(text: str) -> regex.Match[str] | None:
         position = match.start("tail") + 1
 
 
+def is_navigation_bar(text: str) -> bool:
+    """Whether ``text`` is 3 to 21 items of 1 to 30 characters between bars or dots.
+
+    One space either side of a bar may belong to the bar; every other character belongs to an
+    item (a line break belongs to none). Linear in the text: a split and a test per item.
+    """
+    if len(text) > _MAX_NAVIGATION_CHARS or "\n" in text:
+        return False
+    items = text.replace("•", "|").replace("·", "|").split("|")
+    if not MIN_NAVIGATION_ITEMS <= len(items) <= MAX_NAVIGATION_ITEMS:
+        return False
+    last = len(items) - 1
+    for index, item in enumerate(items):
+        # The spaces that may go with a bar: the one before the item (not for the first)
+        # and the one after it (not for the last); a lone space can give only one of them.
+        spare = (index > 0 and item.startswith(" ")) + (index < last and item.endswith(" "))
+        if not item or len(item) - spare > MAX_NAVIGATION_ITEM_CHARS:
+            return False
+    return True
+
+
 def _remove_navigation(state: DocumentState) -> None:
     body = [block for block in state.blocks if block.role == BODY]
     edges = body[:EDGE_BLOCKS] + body[max(EDGE_BLOCKS, len(body) - EDGE_BLOCKS) :]
     for block in edges:
         text = state.text_of(block)
-        # no time limit: bounded repeats of bounded runs
-        if "\n" not in text and _NAVIGATION.fullmatch(text.strip()):
+        if "\n" not in text and is_navigation_bar(text.strip()):
             state.remove_block(block, "boilerplate", "navigation")
 
 
@@ -106,7 +134,7 @@ def repeated_lines(
 
 def remove_boilerplate(state: DocumentState) -> None:
     """Drop boilerplate blocks, and credits or sign-offs glued to the last paragraph."""
-    custom = frozenset(comparison_key(phrase) for phrase in state.config.boilerplate_phrases)
+    custom = phrase_keys(state.config.boilerplate_phrases)
     for block in state.blocks:
         if block.role != BODY:
             continue

@@ -34,13 +34,13 @@ _NAME_PARTICLES = frozenset(
 
 _BY_BLOCK = regex.compile(
     r"\s*(?:(?://|[|•·–—-])\s*)?(?:(?:Written|Posted|Words|Story)\s+)?"
-    r"(?:[Bb][Yy]|BY)\s*[:.]?\s+(?P<names>\S[^\n]{0,200}?)\s*$"
+    r"(?:[Bb][Yy]|BY)(?:\s*[:.])?\s+(?P<names>\S[^\n]{0,200}?)\s*$"
 )
 # What follows the names on a web byline: "- 4 Comments", "| 12 comments", "@handle",
 # "(reporting)".
 _COMMENT_COUNT = regex.compile(r"\s+[|•·–—-]\s+\d{1,6}\s+[Cc]omments?\s*$")
 _HANDLE = regex.compile(r"\s*@\w{1,40}")
-_ROLE = regex.compile(r"\s*\((?:[a-z][a-z ]{1,30})\)")
+_ROLE = regex.compile(r"(?<!\s)\s*\((?:[a-z][a-z ]{1,30})\)")
 # A one-word handle after "by" on a page: "by jdoe", "by web_editor".
 _ONE_HANDLE = regex.compile(r"[\w.-]{2,30}")
 _INITIAL = regex.compile(r"[A-Z]\.")

@@ -84,7 +84,7 @@ TIMEZONES: dict[str, tzinfo | None] = {
 }
 
 _STAMP = regex.compile(
-    r"\s*(?P<kind>(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+on)?\s*:?\s*)?"
+    r"\s*(?P<kind>(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+on)?(?:\s*:)?\s*)?"
     r"(?P<when>[\w.,:/| -]{4,80}?)\s*$",
     regex.IGNORECASE,
 )
@@ -116,8 +116,10 @@ _DOTTED_CLOCK = regex.compile(r"(?<![\d.])(\d{1,2})\.(\d\d)(?=\s*(?:[AaPp]\.?[Mm
 # "February 1, 2016: 12:41 PM ET": the colon after the year is no part of the clock.
 _YEAR_COLON = regex.compile(r"(?<=\d{4}):(?=\s)")
 # An update stamp after a publication stamp on one line.
-_SECOND_STAMP = regex.compile(r"\s+(?=(?:Last\s+)?(?:updated|modified)\b)", regex.IGNORECASE)
-_KIND = r"(?:(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+on)?\s*:?\s+)"
+_SECOND_STAMP = regex.compile(
+    r"(?<!\s)\s+(?=(?:Last\s+)?(?:updated|modified)\b)", regex.IGNORECASE
+)
+_KIND = r"(?:(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+on)?(?:\s*:)?\s+)"
 _RELATIVE = regex.compile(
     rf"\s*(?P<kind>{_KIND})?(?:about\s+|over\s+)?(?:\d{{1,3}}|an?|one)\s+"
     r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\s*",
@@ -142,7 +144,7 @@ _DATE_IN_LINE = regex.compile(
 )
 _SENTENCE_ENDS = '.!?"”)'
 # What may stand between a date and the byline next to it: separators and "on" / "at".
-_AROUND_DATE = regex.compile(r"[\s/|•·,–—-]*(?:\b(?:on|at)\s+)?[\s/|•·,–—-]*")
+_AROUND_DATE = regex.compile(r"[\s/|•·,–—-]*+(?:\b(?:on|at)\s+[\s/|•·,–—-]*+)?")
 _BY_WORD = regex.compile(r"(?:^|[\s/|•·])[Bb]y\s")
 # What may follow a date opening a furniture line: " in Category", "| Permalink", "— in Code".
 _FURNITURE_AFTER_DATE = regex.compile(r"\s*(?:[|•·–—-]|in\s|\d+\s+comments?\b)", regex.IGNORECASE)

@@ -15,6 +15,7 @@ import regex
 from newsdoc.model import Span
 from newsdoc.state import BODY, DEK, HEADLINE, REMOVED, Block, DocumentState
 from newsdoc.text import comparison_key, time_limit
+from newsdoc.vocab import phrase_keys
 
 MAX_DEK_WORDS = 80
 MIN_DEK_WORDS = 5  # a standfirst is a sentence or a clause, not a label
@@ -22,7 +23,7 @@ MAX_STAMP_WORDS = 8
 
 _STORY_OPENING = regex.compile(
     r"""\s*(?:[Bb][Yy]\s+[A-Z]
-    | [A-Z][A-Z\ .'/,-]{1,40}(?:,\s*[A-Z][\w.'\ ]{1,25}){0,2}\s*(?:\([^)\n]{1,40}\))?
+    | [A-Z][A-Z\ .'/,-]{1,40}(?:,\s*[A-Z][\w.'\ ]{1,25}){0,2}(?:\s*\([^)\n]{1,40}\))?
       \s*(?:—|–|--|\s-\s))""",
     regex.VERBOSE,
 )
@@ -39,10 +40,8 @@ def _is_furniture(state: DocumentState, block: Block) -> bool:
     if state.boilerplate_category(text) is not None or _STAMP_OPENING.match(text):
         return True
     phrases = state.config.boilerplate_phrases
-    if phrases:
-        key = comparison_key(text)
-        if any(comparison_key(phrase) == key for phrase in phrases):
-            return True
+    if phrases and comparison_key(text) in phrase_keys(phrases):
+        return True
     # A short line with a number and no sentence end: "Jan. 13, 2022", "5:31 p.m. ET".
     # maxsplit: counting up to the limit is enough, a long block is not split word by word.
     return (

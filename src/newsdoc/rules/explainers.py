@@ -35,21 +35,50 @@ def _card(state: DocumentState, block: Block, number: int) -> ExplainerCard | No
     return ExplainerCard(number, heading, body, Span(block.start, block.end))
 
 
+def _counters(state: DocumentState) -> tuple[list[regex.Match[str] | None], list[int], list[int]]:
+    """Each block's counter match (body blocks only); how many counters precede each block;
+    and for each block, the first block from it on that is neither a counter nor skippable.
+
+    Worked out once per document: a counter's widget is then found without re-reading the
+    counters after it, which made a page of counters ("Card 1 of 999", "Slide 1 of 998", …)
+    quadratic.
+    """
+    blocks = state.blocks
+    matches: list[regex.Match[str] | None] = []
+    before = [0]
+    for block in blocks:
+        # no time limit: run on every block; linear, \s+ runs between fixed words
+        match = _COUNTER.fullmatch(state.text_of(block).strip()) if block.role == BODY else None
+        matches.append(match)
+        before.append(before[-1] + (match is not None))
+    run_end = [len(blocks)] * (len(blocks) + 1)
+    for index in range(len(blocks) - 1, -1, -1):
+        passable = matches[index] is not None or blocks[index].role in _SKIPPABLE
+        run_end[index] = run_end[index + 1] if passable else index
+    return matches, before, run_end
+
+
 def find_explainers(state: DocumentState) -> None:
     """Turn each counter-led run of cards into an :class:`Explainer`."""
     blocks = state.blocks
+    counters, before, run_end = _counters(state)  # valid for the blocks not yet passed
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        # no time limit: run on every block; linear, \s+ runs between fixed words
-        counter = _COUNTER.fullmatch(state.text_of(block).strip()) if block.role == BODY else None
+        counter = counters[index]
         if counter is None or int(counter.group(1)) != 1:
             index += 1
             continue
         total = int(counter.group(2))
+        # The counters and skippable blocks right after this one: taken as a whole. More
+        # counters than cards is not one widget.
+        cursor = run_end[index + 1]
+        chrome_count = 1 + before[cursor] - before[index + 1]
+        if chrome_count > total:
+            index += 1
+            continue
         cards: list[tuple[Block, ExplainerCard]] = []
-        chrome: list[Block] = [block]
-        cursor = index + 1
+        later_chrome: list[Block] = []  # counters between cards ("Card 2 of 5")
         while cursor < len(blocks) and len(cards) < total:
             candidate = blocks[cursor]
             cursor += 1
@@ -57,10 +86,11 @@ def find_explainers(state: DocumentState) -> None:
                 if candidate.role in _SKIPPABLE:
                     continue
                 break  # a kept element (byline, heading, ...) ends the widget
-            if _COUNTER.fullmatch(state.text_of(candidate).strip()):  # no time limit: see above
-                if len(chrome) >= total:
+            if counters[cursor - 1] is not None:
+                if chrome_count >= total:
                     break  # more counters than cards: not one widget (and keeps this linear)
-                chrome.append(candidate)  # later counters ("Card 2 of 5") between cards
+                chrome_count += 1
+                later_chrome.append(candidate)
                 continue
             card = _card(state, candidate, len(cards) + 1)
             if card is None:
@@ -75,6 +105,8 @@ def find_explainers(state: DocumentState) -> None:
         if _holds_kept_text(state, span):
             index += 1
             continue
+        first_run = range(index, run_end[index + 1])
+        chrome = [blocks[i] for i in first_run if counters[i] is not None] + later_chrome
         for item in chrome:
             state.remove_block(item, "widget", "explainer")
         for card_block, _card_value in cards:

@@ -32,6 +32,7 @@ import regex
 from newsdoc.model import Span
 from newsdoc.state import BODY, HEADLINE, REMOVED, Block, DocumentState
 from newsdoc.text import comparison_key, is_prose_line, normalize_space, time_limit
+from newsdoc.vocab import phrase_keys
 
 MAX_HEADLINE_CHARS = 300
 MAX_HEADLINE_WORDS = 40
@@ -55,10 +56,10 @@ _STAMP = regex.compile(
 # Body copy that opens the document: a dateline, a CNN-style "(CNN)" lead, a byline.
 _BODY_OPENING = regex.compile(
     r"""
-    \(?[A-Z][\w .'/,-]{0,60}\)\s*(?:--|-|—|–)?\s*\S   # (CNN)..., Tokyo (CNN) ...
+    \(?[A-Z][\w .'/,-]{0,60}\)(?:\s*(?:--|-|—|–))?\s*\S   # (CNN)..., Tokyo (CNN) ...
     | [A-Z][A-Z .'/,-]{1,40},?\s*(?:[A-Z][a-z]{1,9}\.?\s+\d{1,2}\s*)?
       (?:\([^)]{1,40}\)\s*)?(?:--|—|–|\s-)\s
-    | [Bb][Yy]\s*\.?\s+[A-Z]
+    | [Bb][Yy](?:\s*\.)?\s+[A-Z]
     """,
     regex.VERBOSE,
 )
@@ -105,8 +106,7 @@ def _is_furniture(state: DocumentState, text: str) -> bool:
     phrases = state.config.boilerplate_phrases
     if not phrases:
         return False
-    key = comparison_key(text)
-    return any(comparison_key(phrase) == key for phrase in phrases)
+    return comparison_key(text) in phrase_keys(phrases)
 
 
 def _first_candidate(state: DocumentState) -> int | None:

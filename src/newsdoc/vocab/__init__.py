@@ -282,6 +282,28 @@ def load_vocabulary() -> Vocabulary:
     )
 
 
+# Keys of each config's extra phrases, by the identity of its tuple (kept here, so the id is
+# not reused while cached): a parse looks them up per line, and a config may hold thousands.
+_PHRASE_KEYS: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
+MAX_PHRASE_KEY_SETS = 64  # configs remembered at once (then they are forgotten)
+
+
+def phrase_keys(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The comparison keys of ``phrases`` (``ParserConfig.boilerplate_phrases``) as a set.
+
+    Worked out once per tuple, so a line is tested against thousands of phrases with one set
+    lookup, not one comparison per phrase.
+    """
+    entry = _PHRASE_KEYS.get(id(phrases))
+    if entry is not None and entry[0] is phrases:
+        return entry[1]
+    keys = frozenset(comparison_key(phrase) for phrase in phrases)
+    if len(_PHRASE_KEYS) >= MAX_PHRASE_KEY_SETS:
+        _PHRASE_KEYS.clear()
+    _PHRASE_KEYS[id(phrases)] = (phrases, keys)
+    return keys
+
+
 @functools.cache
 def default_vocabulary() -> Vocabulary:
     """The package's vocabulary, loaded once per process."""
