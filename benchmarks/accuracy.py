@@ -16,7 +16,7 @@ from pathlib import Path
 if __package__ in {None, ""}:  # run as a script: make ``benchmarks`` and ``newsdoc`` importable
     sys.path[:0] = [
         str(Path(__file__).resolve().parents[1]),
-        str(Path(__file__).resolve().parents[2] / "src"),
+        str(Path(__file__).resolve().parents[1] / "src"),
     ]
 
 import newsdoc

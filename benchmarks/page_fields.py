@@ -109,7 +109,7 @@ def _day(value: date | datetime | None) -> date | None:
 
 def _meta(page: str) -> dict[str, object]:
     path = pages.folder("readability") / "meta" / f"{page}.json"
-    found: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    found: dict[str, object] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     return found
 
 
@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     for mode in pages.MODES if options.mode == "both" else (options.mode,):
         articles = {}
         for page in pages.page_names("readability"):
-            _kept, article = parse[mode](page=page, name="readability")
+            _kept, article = parse[mode]("readability", page)
             if article is not None:
                 articles[page] = article
         for field, (hits, total) in score(articles, options.verbose).items():
