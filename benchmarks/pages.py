@@ -252,6 +252,7 @@ def figures() -> list[Figure]:
     from benchmarks import page_fields  # it scores the articles parsed here
 
     rows: list[Figure] = []
+    peer = peers().get("trafilatura, HTML")  # the peer, in the same run (the bench extra)
     for name in SETS:
         if not available(name):
             continue
@@ -261,8 +262,7 @@ def figures() -> list[Figure]:
         rows.append(Figure(label, "kept text F1 (mean)", f1, count, wanted_f1))
         rows.append(Figure(label, "kept text recall", recall, count, wanted_recall))
         rows.append(Figure(label, "kept text precision (info)", precision, count))
-        peer = peers().get("trafilatura, HTML")
-        if peer is not None:  # the peer, in the same run (the bench extra)
+        if peer is not None:
             peer_f1 = score(name, peer).scores[2]
             rows.append(Figure(label, "trafilatura 2 kept text F1 (info)", peer_f1, count))
         if name == "readability":
