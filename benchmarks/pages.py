@@ -1,21 +1,28 @@
 """Score newsdoc on whole web pages: does it keep the article and drop the page around it?
 
-    python -m benchmarks.pages                 # text mode on both sets, prints the table
-    python -m benchmarks.pages --write-docs    # also writes the pages part of docs/accuracy.md
-    python -m benchmarks.pages --peers         # adds jusText and trafilatura where installed
+    python -m benchmarks.pages                          # both sets, page text and HTML
+    python -m benchmarks.pages --mode html --worst 10   # one mode, and its worst pages
+    python -m benchmarks.pages --peers --write-docs     # with jusText and trafilatura; writes
+                                                        # the pages part of docs/accuracy.md
+    python -m benchmarks.pages --speed --peers --write-docs   # CPU time per HTML page beside
+                                                              # trafilatura: docs/performance.md
 
 The sets are ``web_pages/dragnet`` and ``web_pages/readability`` of the shared corpus (see its
 README): each page as page text (``text/``), as HTML (``html/``) and the article a reader sees
 (``gold/``). The metric is the reference scorer's (``../shared/eval/score_pages.py``): what
 newsdoc kept is the source with every ``Article.removed`` span cut out; it and the gold become
 lower-cased word 4-grams (single words for texts of fewer than four), compared as multisets,
-and precision, recall and F1 are averaged over pages. "floor" keeps the whole page text.
+and precision, recall and F1 are averaged over pages. "floor" keeps the whole page text. The
+Readability pages' header fields are scored by :mod:`benchmarks.page_fields` on the same
+parses. :func:`figures` gives the rows ``benchmarks.accuracy`` adds to its table. The pages are
+read by path, never copied.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import statistics
 import sys
 import time
@@ -26,15 +33,18 @@ from pathlib import Path
 if __package__ in {None, ""}:  # run as a script: make ``benchmarks`` and ``newsdoc`` importable
     sys.path[:0] = [
         str(Path(__file__).resolve().parents[1]),
-        str(Path(__file__).resolve().parents[2] / "src"),
+        str(Path(__file__).resolve().parents[1] / "src"),
     ]
 
+import attrs
 import regex
 
 import newsdoc
 from benchmarks import corpora
+from benchmarks.figures import Figure
 
 SETS = ("dragnet", "readability")
+MODES = ("text", "html")
 # The targets of issue #14 (page text) and #15 (HTML): F1 and recall, mean over pages.
 TARGETS = {
     ("dragnet", "text"): (0.90, 0.95),
@@ -42,10 +52,19 @@ TARGETS = {
     ("dragnet", "html"): (0.92, 0.95),
     ("readability", "html"): (0.95, 0.95),
 }
+SPEED_INTRO = (
+    "`python -m benchmarks.pages --speed --peers --write-docs`: every page of the "
+    "Dragnet and Readability sets (1,481), `newsdoc.parse_html(bytes)` (decoding, the HTML "
+    "parse, rendering, metadata and every rule) and `trafilatura.extract(bytes)` page by page "
+    "in the same run, timed in CPU seconds of this process (`time.process_time`). Targets "
+    "(#15): median ≤ 10 ms, no page over 100 ms, ≥ 3× trafilatura's pages per second.\n"
+)
 _WORD = regex.compile(r"\w+")
 N = 4
 
 Scores = tuple[float, float, float]  # precision, recall, F1
+# (set, page name) -> the text it keeps, and newsdoc's article (None for the others)
+Extractor = Callable[[str, str], tuple[str, newsdoc.Article | None]]
 
 
 def shingles(text: str) -> Counter[tuple[str, ...]]:
@@ -76,48 +95,59 @@ def kept_text(article: newsdoc.Article) -> str:
     return "\n".join(pieces)
 
 
-def pages(name: str) -> Iterator[tuple[str, Path, str]]:
-    """(page name, set folder, gold text) for every page of set ``name``."""
-    folder = corpora.corpus_root() / "web_pages" / name
-    for gold in sorted((folder / "gold").glob("*.txt")):
-        yield gold.stem, folder, gold.read_text(encoding="utf-8")
+def folder(name: str) -> Path:
+    """The folder of set ``name`` in the shared corpora."""
+    return corpora.corpus_root() / "web_pages" / name
 
 
 def available(name: str) -> bool:
     """The set is in the corpus."""
-    return (corpora.corpus_root() / "web_pages" / name / "gold").is_dir()
+    return (folder(name) / "gold").is_dir()
 
 
-def page_text(folder: Path, page: str) -> str:
+def page_names(name: str) -> list[str]:
+    """The page names of set ``name`` (empty when the set is absent)."""
+    return sorted(path.stem for path in (folder(name) / "gold").glob("*.txt"))
+
+
+def page_text(name: str, page: str) -> str:
     """The page rendered to text."""
-    return (folder / "text" / f"{page}.txt").read_text(encoding="utf-8")
+    return (folder(name) / "text" / f"{page}.txt").read_text(encoding="utf-8")
 
 
-def page_html(folder: Path, page: str) -> bytes:
+def page_html(name: str, page: str) -> bytes:
     """The page's HTML bytes."""
-    return gzip.decompress((folder / "html" / f"{page}.html.gz").read_bytes())
+    return gzip.decompress((folder(name) / "html" / f"{page}.html.gz").read_bytes())
 
 
-Extractor = Callable[[Path, str], str]  # (set folder, page name) -> the text it keeps
+def iter_pages(name: str) -> Iterator[tuple[str, bytes]]:
+    """(page name, HTML bytes) of set ``name``, for the speed benchmarks."""
+    for page in page_names(name):
+        yield page, page_html(name, page)
 
 
-def newsdoc_text(folder: Path, page: str) -> str:
+def newsdoc_text(name: str, page: str) -> tuple[str, newsdoc.Article | None]:
     """What newsdoc keeps of the page text."""
-    return kept_text(newsdoc.parse(page_text(folder, page)))
+    article = newsdoc.parse(page_text(name, page))
+    return kept_text(article), article
 
 
-def newsdoc_html(folder: Path, page: str) -> str:
+def newsdoc_html(name: str, page: str) -> tuple[str, newsdoc.Article | None]:
     """What newsdoc keeps of the page's HTML."""
-    parse_html = getattr(newsdoc, "parse_html")  # noqa: B009 (absent before HTML input)
-    return kept_text(parse_html(page_html(folder, page)))
+    article = newsdoc.parse_html(page_html(name, page))
+    return kept_text(article), article
 
 
-def floor(folder: Path, page: str) -> str:
+def floor(name: str, page: str) -> tuple[str, newsdoc.Article | None]:
     """The whole page text."""
-    return page_text(folder, page)
+    return page_text(name, page), None
 
 
-def _peers() -> dict[str, Extractor]:
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def peers() -> dict[str, Extractor]:
     """jusText on page text (each line a paragraph) and trafilatura on HTML, if installed."""
     found: dict[str, Extractor] = {}
     try:
@@ -127,11 +157,11 @@ def _peers() -> dict[str, Extractor]:
     else:
         stoplist = justext.get_stoplist("English")
 
-        def justext_text(folder: Path, page: str) -> str:
-            lines = [line for line in page_text(folder, page).splitlines() if line.strip()]
+        def justext_text(name: str, page: str) -> tuple[str, newsdoc.Article | None]:
+            lines = [line for line in page_text(name, page).splitlines() if line.strip()]
             html = "".join(f"<p>{_escape(line)}</p>" for line in lines)
             paragraphs = justext.justext(f"<html><body>{html}</body></html>", stoplist)
-            return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+            return "\n".join(p.text for p in paragraphs if not p.is_boilerplate), None
 
         found["jusText, page text"] = justext_text
     try:
@@ -140,65 +170,104 @@ def _peers() -> dict[str, Extractor]:
         pass
     else:
 
-        def trafilatura_html(folder: Path, page: str) -> str:
-            return trafilatura.extract(page_html(folder, page)) or ""
+        def trafilatura_html(name: str, page: str) -> tuple[str, newsdoc.Article | None]:
+            return trafilatura.extract(page_html(name, page)) or "", None
 
         found["trafilatura, HTML"] = trafilatura_html
     return found
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+@attrs.frozen(slots=True)
+class Result:
+    """One system on one set: mean scores, wall time per page, per-page F1 and the articles."""
+
+    scores: Scores
+    median_ms: float
+    worst_ms: float
+    per_page: list[tuple[float, str]]  # (F1, page), worst first
+    articles: dict[str, newsdoc.Article]
 
 
-def score(name: str, extract: Extractor) -> tuple[Scores, float, float]:
-    """Mean (precision, recall, F1) over the pages, and the median and worst ms per page."""
-    rows, times = [], []
-    for page, folder, gold in pages(name):
+def score(name: str, extract: Extractor) -> Result:
+    """Score ``extract`` on every page of set ``name``."""
+    rows, times, per_page, articles = [], [], [], {}
+    for page in page_names(name):
+        gold = (folder(name) / "gold" / f"{page}.txt").read_text(encoding="utf-8")
         started = time.perf_counter()
-        predicted = extract(folder, page)
+        kept, article = extract(name, page)
         times.append(time.perf_counter() - started)
-        rows.append(prf(predicted, gold))
-    means = tuple(statistics.fmean(column) for column in zip(*rows, strict=True))
-    return (means[0], means[1], means[2]), 1000 * statistics.median(times), 1000 * max(times)
+        rows.append(prf(kept, gold))
+        per_page.append((rows[-1][2], page))
+        if article is not None:
+            articles[page] = article
+    precision, recall, f1 = (statistics.fmean(column) for column in zip(*rows, strict=True))
+    return Result(
+        (precision, recall, f1),
+        1000 * statistics.median(times),
+        1000 * max(times),
+        sorted(per_page),
+        articles,
+    )
 
 
-def systems(with_peers: bool) -> dict[str, Extractor]:
-    """The rows of the table: newsdoc (text, and HTML when it exists), the floor, the peers."""
-    found: dict[str, Extractor] = {"newsdoc, page text": newsdoc_text}
-    if hasattr(newsdoc, "parse_html"):
+def systems(modes: tuple[str, ...], with_peers: bool) -> dict[str, Extractor]:
+    """The rows of the table: newsdoc in each mode, the floor, the peers."""
+    found: dict[str, Extractor] = {}
+    if "text" in modes:
+        found["newsdoc, page text"] = newsdoc_text
+    if "html" in modes:
         found["newsdoc, HTML"] = newsdoc_html
     found["floor (page text kept whole)"] = floor
     if with_peers:
-        found.update(_peers())
+        found.update(peers())
     return found
 
 
-def _target(system: str, name: str) -> str:
-    mode = "html" if "HTML" in system else "text"
-    if not system.startswith("newsdoc"):
-        return ""
-    f1, recall = TARGETS[(name, mode)]
-    return f"F1 ≥ {f1:.2f}, R ≥ {recall:.2f}"
+def _mode(system: str) -> str:
+    return "html" if "HTML" in system else "text"
 
 
-def render(results: dict[tuple[str, str], tuple[Scores, float, float]]) -> str:
-    """The Markdown table: one row per system and set."""
+def render(results: dict[tuple[str, str], Result]) -> str:
+    """The Markdown table: one row per system and set, newsdoc's against the issue targets."""
     lines = [
         "| system | set | F1 | precision | recall | median ms/page | worst ms | target | met |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    for (system, name), ((precision, recall, f1), median, worst) in results.items():
-        target = _target(system, name)
-        met = ""
-        if target:
-            wanted_f1, wanted_recall = TARGETS[(name, "html" if "HTML" in system else "text")]
+    for (system, name), result in results.items():
+        precision, recall, f1 = result.scores
+        target = met = ""
+        if system.startswith("newsdoc"):
+            wanted_f1, wanted_recall = TARGETS[(name, _mode(system))]
+            target = f"F1 ≥ {wanted_f1:.2f}, R ≥ {wanted_recall:.2f}"
             met = "yes" if f1 >= wanted_f1 and recall >= wanted_recall else "**no**"
         lines.append(
             f"| {system} | {name} | {f1:.3f} | {precision:.3f} | {recall:.3f} | "
-            f"{median:.1f} | {worst:.0f} | {target} | {met} |"
+            f"{result.median_ms:.1f} | {result.worst_ms:.0f} | {target} | {met} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def figures() -> list[Figure]:
+    """The web-page rows of ``benchmarks.accuracy`` (HTML input; none when the sets are absent)."""
+    from benchmarks import page_fields  # it scores the articles parsed here
+
+    rows: list[Figure] = []
+    peer = peers().get("trafilatura, HTML")  # the peer, in the same run (the bench extra)
+    for name in SETS:
+        if not available(name):
+            continue
+        result = score(name, newsdoc_html)
+        count, label = len(result.per_page), f"web pages: {name} (HTML)"
+        (precision, recall, f1), (wanted_f1, wanted_recall) = result.scores, TARGETS[(name, "html")]
+        rows.append(Figure(label, "kept text F1 (mean)", f1, count, wanted_f1))
+        rows.append(Figure(label, "kept text recall", recall, count, wanted_recall))
+        rows.append(Figure(label, "kept text precision (info)", precision, count))
+        if peer is not None:
+            peer_f1 = score(name, peer).scores[2]
+            rows.append(Figure(label, "trafilatura 2 kept text F1 (info)", peer_f1, count))
+        if name == "readability":
+            rows.extend(page_fields.figures(label, result.articles))
+    return rows
 
 
 DOCS_START = "<!-- pages:start -->"
@@ -211,9 +280,10 @@ def write_docs(table: str) -> None:
     text = path.read_text(encoding="utf-8")
     section = (
         f"{DOCS_START}\n## Whole web pages\n\n"
-        "Generated by `python -m benchmarks.pages --write-docs --peers` (see `benchmarks/pages.py`"
+        "Generated by `python -m benchmarks.pages --peers --write-docs` (see `benchmarks/pages.py`"
         " for the metric: word 4-grams of what was kept against the reader's article, mean over"
-        " pages). Times are per page on a shared 2-core machine.\n\n"
+        " pages; `benchmarks/page_fields.py` for how each header field is matched). Times are"
+        " wall time per page on a shared 2-core machine.\n\n"
         f"{table}{DOCS_END}"
     )
     if DOCS_START in text:
@@ -224,14 +294,68 @@ def write_docs(table: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def speed(with_peers: bool) -> str:
+    """CPU time per page, newsdoc on HTML (and trafilatura, page by page in the same run)."""
+    timed: dict[str, Callable[[bytes], object]] = {"newsdoc": newsdoc.parse_html}
+    if with_peers:
+        import trafilatura
+
+        timed["trafilatura"] = trafilatura.extract
+    times: dict[str, list[float]] = {system: [] for system in timed}
+    for name in SETS:
+        for _page, html in iter_pages(name):
+            for system, parse in timed.items():
+                started = time.process_time()
+                parse(html)
+                times[system].append(time.process_time() - started)
+    lines = [
+        "| system | pages | median ms | 95th pct ms | max ms | over 100 ms | pages/s |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for system, values in times.items():
+        ordered = sorted(values)
+        lines.append(
+            f"| {system} | {len(values):,} | {1000 * statistics.median(values):.1f} | "
+            f"{1000 * ordered[int(0.95 * len(ordered))]:.1f} | {1000 * ordered[-1]:.0f} | "
+            f"{sum(value > 0.1 for value in values)} | {len(values) / sum(values):,.0f} |"
+        )
+    if with_peers:
+        ratio = statistics.fmean(times["trafilatura"]) / statistics.fmean(times["newsdoc"])
+        lines.append(f"\nnewsdoc parses {ratio:.1f}× as many pages per CPU second as trafilatura.")
+    return "\n".join(lines) + "\n"
+
+
+def _write_speed(table: str) -> None:
+    from benchmarks.throughput import write_section
+
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    write_section("pages", f"{SPEED_INTRO}\n{table}\nLoad average at the end: {load}.")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Score every system on every set present; print (and optionally write) the table."""
+    """Score every system on every set present; print (and optionally write) the tables."""
+    from benchmarks import page_fields  # it scores the articles parsed here
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--write-docs", action="store_true", help="update docs/accuracy.md")
+    parser.add_argument("--mode", choices=(*MODES, "both"), default="both")
     parser.add_argument("--peers", action="store_true", help="add jusText and trafilatura rows")
+    parser.add_argument("--worst", type=int, default=0, help="list newsdoc's N worst pages")
+    parser.add_argument("--speed", action="store_true", help="CPU time per HTML page only")
+    parser.add_argument(
+        "--write-docs",
+        action="store_true",
+        help="update docs/accuracy.md (docs/performance.md with --speed)",
+    )
     args = parser.parse_args(argv)
+    if args.speed:
+        table = speed(args.peers)
+        print(table)
+        if args.write_docs:
+            _write_speed(table)
+        return 0
+    modes = MODES if args.mode == "both" else (args.mode,)
     results = {}
-    for system, extract in systems(args.peers).items():
+    for system, extract in systems(modes, args.peers).items():
         for name in SETS:
             if available(name):
                 results[(system, name)] = score(name, extract)
@@ -239,7 +363,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no web_pages set under {corpora.corpus_root()}", file=sys.stderr)
         return 0
     table = render(results)
+    fields = {
+        _mode(system): result.articles
+        for (system, name), result in results.items()
+        if system.startswith("newsdoc") and name == "readability"
+    }
+    if fields:
+        table += "\n" + page_fields.render(fields)
     print(table)
+    for (system, name), result in results.items():
+        for f1, page in result.per_page[: args.worst] if system.startswith("newsdoc") else ():
+            print(f"worst {system}, {name}: {f1:.3f} {page}")
     if args.write_docs:
         write_docs(table)
     return 0
