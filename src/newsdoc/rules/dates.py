@@ -116,9 +116,7 @@ _DOTTED_CLOCK = regex.compile(r"(?<![\d.])(\d{1,2})\.(\d\d)(?=\s*(?:[AaPp]\.?[Mm
 # "February 1, 2016: 12:41 PM ET": the colon after the year is no part of the clock.
 _YEAR_COLON = regex.compile(r"(?<=\d{4}):(?=\s)")
 # An update stamp after a publication stamp on one line.
-_SECOND_STAMP = regex.compile(
-    r"(?<!\s)\s+(?=(?:Last\s+)?(?:updated|modified)\b)", regex.IGNORECASE
-)
+_SECOND_STAMP = regex.compile(r"(?<!\s)\s+(?=(?:Last\s+)?(?:updated|modified)\b)", regex.IGNORECASE)
 _KIND = r"(?:(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+on)?(?:\s*:)?\s+)"
 _RELATIVE = regex.compile(
     rf"\s*(?P<kind>{_KIND})?(?:about\s+|over\s+)?(?:\d{{1,3}}|an?|one)\s+"
