@@ -376,7 +376,7 @@ class _Extractor:
         elif mention.kind == "name":
             honorific = words[0] if words[0] in self.vocab.honorifics else None
             draft.speaker = self.resolver.resolve_name(
-                self._person_words(words), honorific, first.start
+                self._person_words(words), honorific, first.start, self.resolver.title_of(words)
             )
         else:
             draft.speaker = mention_text(tokens, mention)

@@ -19,6 +19,7 @@ from typing import TypeVar, cast
 import regex
 
 from newsdoc.quoting.cues import is_verb_form
+from newsdoc.quoting.salience import first_of_nearest_sentence
 from newsdoc.vocab import Vocabulary
 
 # capitalised runs, single words included (surnames), with particles and "of"/"for" inside: a
@@ -56,6 +57,7 @@ _DESCRIPTOR_MARKS = re.compile(r"[’']s\b|-based\b")
 _FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")
 # ", the president", ", who", ", 45,": an apposition or relative clause opening after a name
 _APPOSITION_OPENING = re.compile(r", (?:([a-z]+)\b|\d+,)")
+MAX_NAME_WORDS = 4  # a longer run without "of" is a title or a list, not one person's name
 MAX_OTHERS_BACK = 8  # organisations looked back over for "they", "it", "we"
 PERSON_LOOKBACK = 1500  # characters in which "he" looks for a name that reads as a person's
 # A mention looks back at most this far (longer than any real article), so that each lookup
@@ -166,7 +168,8 @@ class Resolver:
         """Two or more name words and no organisation word: a person's full name."""
         if len(words) < 2:
             return False
-        return not any(word in self._vocab.organisation_words for word in words)
+        vocab = self._vocab
+        return vocab.organisation_words.isdisjoint(words) and vocab.place_words.isdisjoint(words)
 
     def _scan(self) -> list[tuple[int, str, str | None]]:
         """People mentioned anywhere, in order: full names, and surnames of names seen before
@@ -217,7 +220,9 @@ class Resolver:
             return
         # a descriptor ("CNN's", "London-based") has an apostrophe or a hyphen: most runs none
         marked = "’" in text or "'" in text or "-" in text
-        words, honorific = self._name_words(text.split(), marked)
+        split = text.split()
+        title = self.title_of(split)
+        words, honorific = self._name_words(split, marked)
         if not words:
             return
         if len(words) >= 2:
@@ -228,20 +233,30 @@ class Resolver:
             surname = words[0]
             known = surnames.get(surname)
             if known is None:
-                return
+                if honorific is None and title is None:
+                    return
+                # "President Obama", "Mr. Obama": a person, though no first name is given
+                known = surnames[surname] = surname
             name = known
-        if honorific is None:
-            scanned.append((position, name, None))
-        else:
-            gender = gender_of(honorific)
-            if gender is not None:
-                self._genders.setdefault(name, gender)
-            scanned.append((position, name, gender))
+        gender = gender_of(honorific) or (title[1] if title is not None else None)
+        if gender is not None:
+            self._genders.setdefault(name, gender)
+        scanned.append((position, name, gender))
         entries = found.get(surname)
         if entries is None:
             found[surname] = [(position, name)]
         else:
             entries.append((position, name))
+
+    def title_of(self, words: list[str]) -> tuple[str, str | None] | None:
+        """The role and gender of the last role title ("Mayor", "Sen.") before the name's last
+        word, if any."""
+        titles = self._vocab.role_titles
+        for word in reversed(words[:-1]):
+            found = titles.get(word)
+            if found is not None:
+                return found
+        return None
 
     def _continues_name(self, word: str, following: str) -> bool:
         """Whether a run word ending in a period goes on into the ``following`` word: after an
@@ -266,8 +281,6 @@ class Resolver:
         is False when the run has no apostrophe or hyphen (so no descriptor). ``words`` may be
         changed."""
         vocab = self._vocab
-        if not vocab.organisation_words.isdisjoint(words):
-            return [], None
         if all(word.isupper() for word in words):
             return [], None  # "CANADA WHEAT BOARD ADVISES CUT": a headline or an acronym
         if "of" in words or "for" in words:
@@ -284,11 +297,23 @@ class Resolver:
             cut, honorific = descriptor_end(words, vocab)
             if cut < len(words) - 1 or honorific is not None or words[cut - 1] in vocab.titles:
                 words = words[cut:]  # (a descriptor alone before a surname stays: "Japan’s Abe")
+        # an organisation or place after the titles ("House Speaker Paul Ryan" is a person;
+        # "the Oval Office." is not)
+        last = words[-1]
+        if last.endswith((".", "’s", "'s")):
+            words[-1] = strip_possessive(last.rstrip("."))
+        if not (vocab.organisation_words.isdisjoint(words) and vocab.place_words.isdisjoint(words)):
+            return [], None
+        words[-1] = last
         while words and (
             words[0].lower() in vocab.non_name_words
             or (words[0].endswith("ing") and words[0].lower() in vocab.speech_verbs)
         ):
             words = words[1:]  # "The", "Telling" (GQ …) opening a sentence
+        if len(words) > MAX_NAME_WORDS or any(
+            word.lower() in vocab.non_name_words for word in words[1:]
+        ):
+            return [], None  # "Biden Aims Insult At Trump": a title in capitals, not a name
         if words:
             last = words[-1]
             if last.endswith(_POSSESSIVES):
@@ -299,10 +324,13 @@ class Resolver:
     def _remember(self, position: int, name: str) -> None:
         bisect.insort(self._surnames.setdefault(name.rsplit(" ", 1)[-1], []), (position, name))
 
-    def note(self, position: int, name: str, gender: str | None = None) -> None:
-        """Remember that ``name`` was mentioned at ``position``."""
+    def note(
+        self, position: int, name: str, gender: str | None = None, person: bool = False
+    ) -> None:
+        """Remember that ``name`` was mentioned at ``position`` (a person's name when it is a
+        full name, or when ``person`` says so)."""
         words = name.split()
-        if self.is_person(words):
+        if person or self.is_person(words):
             bisect.insort(self._people, (position, name, gender), key=_place)
             self._remember(position, name)
             if gender is not None:
@@ -337,6 +365,27 @@ class Resolver:
                 break
         return best
 
+    def _agreeing(
+        self, position: int, accepts: Callable[[str, str | None], bool]
+    ) -> list[tuple[int, str]]:
+        """The people named in the ``PERSON_LOOKBACK`` before ``position`` that ``accepts`` and
+        that read as persons, latest first; a name in a quote is left out."""
+        window: list[tuple[int, str, str | None, bool]] = []
+        for candidates, scanned in ((self._people, False), (self._scan(), True)):
+            low, high = _window(candidates, position)
+            while high > low and candidates[high - 1][0] >= position - PERSON_LOOKBACK:
+                high -= 1
+                place, name, gender = candidates[high]
+                window.append((place, name, gender, scanned))
+        window.sort(key=_place, reverse=True)
+        found: list[tuple[int, str]] = []
+        for place, name, gender, scanned in window:
+            if scanned and (self._quoted(place) or not self._reads_as_person(place, name, gender)):
+                continue
+            if accepts(name, gender):
+                found.append((place, name))
+        return found
+
     def _reads_as_person(self, place: int, name: str, gender: str | None) -> bool:
         """Whether a name found by the scan reads as a person's: its gender is known (an
         honorific, a first name), or it is followed by an apposition or a verb ("Sandrine
@@ -361,10 +410,17 @@ class Resolver:
         following = _FOLLOWING_WORD.match(source, end)
         return following is not None and is_verb_form(following[1], self._vocab)
 
-    def resolve_name(self, words: list[str], honorific: str | None, position: int) -> str:
-        """The full name for a name mention (a lone surname looks back for its full name)."""
+    def resolve_name(
+        self,
+        words: list[str],
+        honorific: str | None,
+        position: int,
+        title: tuple[str, str | None] | None = None,
+    ) -> str:
+        """The full name for a name mention (a lone surname looks back for its full name);
+        ``title`` is the role and gender of a title before it ("Mayor", "Queen")."""
         words = [strip_possessive(word) for word in words]
-        gender = gender_of(honorific)
+        gender = gender_of(honorific) or (title[1] if title is not None else None)
         if len(words) >= 2:
             name = " ".join(words)
             self.note(position, name, gender)
@@ -378,10 +434,15 @@ class Resolver:
                 if high > low and (best is None or same[high - 1] > best):
                     best = same[high - 1]  # the latest of notes and scan, as one sorted list
         resolved = best[1] if best is not None else surname
+        vocab = self._vocab
         if best is not None:
             self.note(position, resolved, gender)
-        elif honorific is not None or surname not in self._vocab.organisation_words:
+        elif honorific is not None or title is not None:
+            self.note(position, resolved, gender, person=True)  # "Mr. Obama said"
+        elif surname not in vocab.organisation_words:
             bisect.insort(self._others, (position, surname), key=_place)
+            if surname not in vocab.place_words:
+                self.note(position, resolved, person=True)  # "Obama said": may be "he"
         return resolved
 
     def _first_name_gender(self, name: str) -> str | None:
@@ -401,14 +462,23 @@ class Resolver:
                 known = gender or self._genders.get(name) or self._first_name_gender(name)
                 return known is None or known == wanted
 
-            # a person named in the last few sentences, else whoever was named last
-            best = self._latest(position, compatible, person_like=True, lookback=PERSON_LOOKBACK)
-            best = best or self._latest(position, compatible)
-            if best is None:
-                return None
+            # the subject of the nearest sentence naming a person that agrees, else whoever
+            # agreeing was named earlier
+            name = first_of_nearest_sentence(
+                self._source, self._agreeing(position, compatible), self._vocab
+            )
+            if name is None:
+                best = self._latest(position, compatible, person_like=True)
+                if best is None:
+                    return None
+                name = best[1]
+            full = self._scan_names.get(name) if " " not in name else None
+            if full is not None and compatible(full, None):
+                name = full  # "Ms. Brezina" before "Anna Brezina" is named in full
             if wanted is not None:
-                self._genders.setdefault(best[1], wanted)
-            return best[1]
+                self._genders.setdefault(name, wanted)
+            self.note(position, name, wanted, person=True)  # the next "he" of a run of quotes
+            return name
         if self._vocab.speaker_pronouns.get(lower) == "self":
             return None  # "I", "you": whoever speaks, never a body named before
         low, high = _window(self._others, position)

@@ -133,6 +133,9 @@ class Vocabulary:
     title_followers: frozenset[str] = frozenset()
     finite_verbs: frozenset[str] = frozenset()
     ly_nouns: frozenset[str] = frozenset()  # "family", "ally": -ly words that are no adverbs
+    # "Mayor" -> ("mayor", None), "Queen" -> ("queen", "female"): titles that make a name a person's
+    place_words: frozenset[str] = frozenset()  # "Ocean", "War": a name no person bears
+    role_titles: dict[str, tuple[str, str | None]] = attrs.Factory(dict)
     # First character of a stripped line -> the patterns that may match it, in order: most
     # lines rule out most patterns by their first character (filled as characters are seen).
     _patterns_by_start: dict[str, tuple[BoilerplatePattern, ...]] = attrs.field(
@@ -255,7 +258,17 @@ def load_vocabulary() -> Vocabulary:
         title_followers=read_words("title_followers.txt"),
         finite_verbs=read_words("finite_verbs.txt"),
         ly_nouns=read_words("ly_nouns.txt"),
+        place_words=read_words("place_words.txt"),
+        role_titles=_role_titles(),
     )
+
+
+def _role_titles() -> dict[str, tuple[str, str | None]]:
+    titles: dict[str, tuple[str, str | None]] = {}
+    for entry in read_entries("role_titles.txt"):
+        title, role, *gender = entry.split("\t")
+        titles[title] = (role, gender[0] if gender else None)
+    return titles
 
 
 @functools.cache

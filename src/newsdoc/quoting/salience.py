@@ -1,0 +1,56 @@
+"""Which of the people named before a pronoun it stands for: the subject of the nearest sentence.
+
+A reporter's "he" after a sentence that names several people is most often its subject, and a
+sentence's subject is most often the first person it names ("Mr. Obama dismissed the criticism
+as the voice of Mr. Tribe's client", "In an interview with …, Ham made it clear he had misgivings
+about President Barack Obama"). So among the candidates that agree with the pronoun, the nearest
+sentence holding any of them is taken, and in it the first one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsdoc.vocab import Vocabulary
+
+# a sentence end: a period, question or exclamation mark (with closing quotes or brackets)
+# before white space, or a line break
+_BREAK = re.compile(r"[.?!][\"”’')]*\s|\n")
+_LAST_WORD = re.compile(r"(\S+)$")
+
+
+def sentence_break(source: str, start: int, end: int, vocab: Vocabulary) -> bool:
+    """Whether a sentence ends in ``source[start:end]``: not at the period of an initial, an
+    honorific, a title or an abbreviation ("Mr. Obama", "John F. Kennedy", "Sen. Ruiz")."""
+    for match in _BREAK.finditer(source, start, end):
+        if source[match.start()] != ".":
+            return True
+        word = _LAST_WORD.search(source, max(start, match.start() - 20), match.start() + 1)
+        if word is None:
+            return True
+        text = word[1]
+        if not (
+            len(text) <= 2
+            or "." in text[:-1]
+            or text in vocab.honorifics
+            or text in vocab.titles
+            or text[:-1].lower() in vocab.abbreviations
+        ):
+            return True
+    return False
+
+
+def first_of_nearest_sentence(
+    source: str, candidates: Sequence[tuple[int, str]], vocab: Vocabulary
+) -> str | None:
+    """The first of ``candidates`` (``(position, name)``, latest first) in the sentence of the
+    latest one."""
+    if not candidates:
+        return None
+    chosen = candidates[0]
+    for candidate in candidates[1:]:
+        if sentence_break(source, candidate[0], chosen[0], vocab):
+            break
+        chosen = candidate
+    return chosen[1]
