@@ -379,7 +379,8 @@ class _Extractor:
                 self._person_words(words), honorific, first.start, self.resolver.title_of(words)
             )
         else:
-            draft.speaker = mention_text(tokens, mention)
+            described = self.resolver.resolve_description(words, first.start)
+            draft.speaker = described or mention_text(tokens, mention)
 
     def _person_words(self, words: list[str]) -> list[str]:
         """The name after its titles and descriptors: "Mr. Rau", "Sen. Sanders", "Lufthansa

@@ -19,6 +19,7 @@ from typing import TypeVar, cast
 import regex
 
 from newsdoc.quoting.cues import is_verb_form
+from newsdoc.quoting.roles import head_noun, role_words
 from newsdoc.quoting.salience import first_of_nearest_sentence
 from newsdoc.vocab import Vocabulary
 
@@ -51,12 +52,15 @@ _ASCII_BYTES = bytes(range(128))
 _MALE_HONORIFICS = frozenset(("Mr.", "Mr", "Sir"))
 _FEMALE_HONORIFICS = frozenset(("Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Dame"))
 _PERSONAL = frozenset(("he", "she"))
+_DEFINITE = frozenset(("the", "this"))
 _POSSESSIVES = ("’s", "'s")  # both two characters long
 _DESCRIPTOR_ENDINGS = (*_POSSESSIVES, "-based")  # "CNN's Fareed Zakaria", "London-based"
 _DESCRIPTOR_MARKS = re.compile(r"[’']s\b|-based\b")
 _FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")
 # ", the president", ", who", ", 45,": an apposition or relative clause opening after a name
 _APPOSITION_OPENING = re.compile(r", (?:([a-z]+)\b|\d+,)")
+MAX_ACRONYM = 5  # a lone word in capitals up to this long is taken for a body ("CNN")
+MAX_DESCRIBED = 300  # names looked back over for the one a description stands for
 MAX_NAME_WORDS = 4  # a longer run without "of" is a title or a list, not one person's name
 MAX_OTHERS_BACK = 8  # organisations looked back over for "they", "it", "we"
 PERSON_LOOKBACK = 1500  # characters in which "he" looks for a name that reads as a person's
@@ -143,6 +147,12 @@ class Resolver:
         self._genders: dict[str, str] = {}
         self._others: list[tuple[int, str]] = []  # organisations and places that spoke
         self._scanned: list[tuple[int, str, str | None]] | None = None
+        # bodies the scan saw named ("New York Daily News", "CNN"), in order, for "the newspaper"
+        self._organisations: list[tuple[int, str]] = []
+        self._organisation_marks = vocab.organisation_words.union(
+            *vocab.organisation_nouns.values()
+        )
+        self._roles: dict[int, set[str]] = {}  # a scanned name's place -> its role words
         self._scan_names: dict[str, str] = {}  # surname -> the scan's latest full name for it
         # surname -> every (position, full name) ending with it, sorted: one bisect per lookup.
         # The notes are inserted; the scan's finds, kept apart, are appended in reading order.
@@ -193,6 +203,8 @@ class Resolver:
                 key = text.rstrip(".")
                 if key in surnames or (key[-1] == "s" and key[:-2] in surnames):
                     take(match.start(), text)
+                elif key.isupper() and 1 < len(key) <= MAX_ACRONYM and key.isalpha():
+                    self._organisations.append((match.start(), key))  # "CNN", "IMF"
                 continue
             if ". " in text:
                 # a run going on past a sentence end ("… in Canada. Trump said"): its pieces
@@ -221,15 +233,20 @@ class Resolver:
         # a descriptor ("CNN's", "London-based") has an apostrophe or a hyphen: most runs none
         marked = "’" in text or "'" in text or "-" in text
         split = text.split()
+        if not self._organisation_marks.isdisjoint(split) or (
+            strip_possessive(split[-1].rstrip(".")) in self._organisation_marks
+        ):
+            self._note_organisation(position, split)
         title = self.title_of(split)
         words, honorific = self._name_words(split, marked)
         if not words:
             return
-        if len(words) >= 2:
+        if len(words) >= 2 and not self._glued(position, words):
             name = " ".join(words)
             surname = words[-1]
             surnames[surname] = name
         else:
+            words = words[-1:]
             surname = words[0]
             known = surnames.get(surname)
             if known is None:
@@ -247,6 +264,30 @@ class Resolver:
             found[surname] = [(position, name)]
         else:
             entries.append((position, name))
+
+    def _note_organisation(self, position: int, words: list[str]) -> None:
+        """Remember the body a run names ("The New York Daily News’" -> "New York Daily News")."""
+        non_names = self._vocab.non_name_words
+        while len(words) > 1 and words[0].lower() in non_names:
+            position += len(words[0]) + 1  # (one space: a run's words are split at single spaces)
+            words = words[1:]
+        last = strip_possessive(words[-1].rstrip("."))
+        self._organisations.append((position, " ".join([*words[:-1], last])))
+
+    def _glued(self, position: int, words: list[str]) -> bool:
+        """Whether ``words`` are a sentence's first word glued to a surname named before ("Had
+        Sanders", "Whatever Bloomberg"): two words at a sentence start, the first no known
+        first name and written in lower case elsewhere in the text."""
+        if len(words) != 2 or words[1] not in self._scan_names:
+            return False
+        if words[0] in self._vocab.first_names or words[0] in self._vocab.name_particles:
+            return False
+        source = self._source
+        before = source[max(0, position - 3) : position].rstrip(" “\"‘'")
+        if before and before[-1] not in ".?!\n":
+            return False
+        # a word the text also writes in lower case is no first name ("Jeh Johnson" stays)
+        return re.search(rf"\b{re.escape(words[0].lower())}\b", source) is not None
 
     def title_of(self, words: list[str]) -> tuple[str, str | None] | None:
         """The role and gender of the last role title ("Mayor", "Sen.") before the name's last
@@ -367,9 +408,10 @@ class Resolver:
 
     def _agreeing(
         self, position: int, accepts: Callable[[str, str | None], bool]
-    ) -> list[tuple[int, str]]:
+    ) -> Iterator[tuple[int, str, bool]]:
         """The people named in the ``PERSON_LOOKBACK`` before ``position`` that ``accepts`` and
-        that read as persons, latest first; a name in a quote is left out."""
+        that read as persons, latest first, each with whether it only modifies what follows it
+        (:meth:`_modifies`); a name in a quote is left out."""
         window: list[tuple[int, str, str | None, bool]] = []
         for candidates, scanned in ((self._people, False), (self._scan(), True)):
             low, high = _window(candidates, position)
@@ -378,13 +420,24 @@ class Resolver:
                 place, name, gender = candidates[high]
                 window.append((place, name, gender, scanned))
         window.sort(key=_place, reverse=True)
-        found: list[tuple[int, str]] = []
         for place, name, gender, scanned in window:
             if scanned and (self._quoted(place) or not self._reads_as_person(place, name, gender)):
                 continue
             if accepts(name, gender):
-                found.append((place, name))
-        return found
+                yield place, name, scanned and self._modifies(place)
+
+    def _modifies(self, place: int) -> bool:
+        """Whether the name found by the scan at ``place`` modifies what follows it: a
+        possessive ("Trump's calling Clinton a bigot") or a name before a noun such as
+        "campaign" ("Trump campaign spokesman Jason Miller"), not a sentence's subject."""
+        source = self._source
+        run = _NAME_RUN.match(source, place)  # no time limit: a run of capitalised words
+        if run is None:
+            return False
+        if run[0].endswith(_POSSESSIVES):
+            return True
+        following = _FOLLOWING_WORD.match(source, run.end())
+        return following is not None and following[1] in self._vocab.name_modifiers
 
     def _reads_as_person(self, place: int, name: str, gender: str | None) -> bool:
         """Whether a name found by the scan reads as a person's: its gender is known (an
@@ -450,6 +503,76 @@ class Resolver:
         if " " not in name:
             return None
         return self._vocab.first_names.get(name[: name.index(" ")])
+
+    def resolve_description(self, words: list[str], position: int) -> str | None:
+        """The named person or body a definite description stands for ("the mayor", "the
+        Florida senator", "the newspaper"), or None ("a senior official" stays anonymous): the
+        latest one the article gave that role or kind, else, for a public role ("the
+        senator"), the subject of the nearest sentence naming a person."""
+        definite = bool(words) and words[0].lower() in _DEFINITE
+        if not (definite or (words and words[0].endswith(_POSSESSIVES))):
+            return None
+        head = head_noun(words[1:] if definite else words)
+        if head is None:
+            return None
+        vocab = self._vocab
+        kinds = vocab.organisation_nouns.get(head)
+        if kinds is not None:
+            return self._organisation_of(kinds, position)
+        wanted = vocab.person_nouns.get(head)
+
+        def compatible(name: str, gender: str | None) -> bool:
+            known = gender or self._genders.get(name) or self._first_name_gender(name)
+            return wanted is None or known is None or known == wanted
+
+        if not definite and head not in vocab.person_nouns:
+            return None  # "Clinton's campaign" is said as it is
+        # the described words besides the head ("Florida" of "the Florida senator") pick
+        # among the people given the role
+        described = {word.lower() for word in words} - {head, *_DEFINITE}
+        best: tuple[int, int, str] | None = None  # described words matched, place, name
+        scanned = self._scan()
+        low, high = _window(scanned, position)
+        source = self._source
+        for index in range(high - 1, max(low, high - MAX_DESCRIBED) - 1, -1):
+            place, name, gender = scanned[index]
+            if self._quoted(place) or not compatible(name, gender):
+                continue
+            roles = self._roles.get(place)
+            if roles is None:
+                run = _NAME_RUN.match(source, place)  # no time limit: a run of capitalised words
+                end = run.end() if run is not None else place
+                split = source[place:end].split()
+                titles = split[: descriptor_end(split, vocab)[0]] if split else []
+                roles = self._roles[place] = role_words(source, place, end, titles, vocab)
+            if head in roles:
+                score = len(described & roles)
+                if best is None or score > best[0]:
+                    best = (score, place, name)
+        if best is not None:
+            return best[2]
+        if head not in vocab.person_nouns:
+            return None
+        return first_of_nearest_sentence(source, self._agreeing(position, compatible), vocab)
+
+    def _organisation_of(self, kinds: frozenset[str], position: int) -> str | None:
+        """The latest body named before ``position`` whose name has one of the ``kinds`` words
+        (any body for "*"), among those the scan saw and those that spoke."""
+        candidates = [*self._organisations_before(position), *self._others_before(position)]
+        candidates.sort(key=_place, reverse=True)
+        for _, name in candidates:
+            if "*" in kinds or not kinds.isdisjoint(name.split()):
+                return name
+        return None
+
+    def _organisations_before(self, position: int) -> list[tuple[int, str]]:
+        self._scan()
+        low, high = _window(self._organisations, position)
+        return self._organisations[max(low, high - MAX_DESCRIBED) : high]
+
+    def _others_before(self, position: int) -> list[tuple[int, str]]:
+        low, high = _window(self._others, position)
+        return self._others[max(low, high - MAX_OTHERS_BACK) : high]
 
     def resolve_pronoun(self, pronoun: str, position: int) -> str | None:
         """The latest earlier person (he, she) or speaking organisation (they, it, we); none for

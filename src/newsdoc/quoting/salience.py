@@ -4,13 +4,14 @@ A reporter's "he" after a sentence that names several people is most often its s
 sentence's subject is most often the first person it names ("Mr. Obama dismissed the criticism
 as the voice of Mr. Tribe's client", "In an interview with …, Ham made it clear he had misgivings
 about President Barack Obama"). So among the candidates that agree with the pronoun, the nearest
-sentence holding any of them is taken, and in it the first one.
+sentence holding any of them is taken, and in it the first one that is no modifier (a
+possessive, "Trump campaign spokesman …").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from newsdoc.vocab import Vocabulary
 
@@ -42,15 +43,18 @@ def sentence_break(source: str, start: int, end: int, vocab: Vocabulary) -> bool
 
 
 def first_of_nearest_sentence(
-    source: str, candidates: Sequence[tuple[int, str]], vocab: Vocabulary
+    source: str, candidates: Iterable[tuple[int, str, bool]], vocab: Vocabulary
 ) -> str | None:
-    """The first of ``candidates`` (``(position, name)``, latest first) in the sentence of the
-    latest one."""
-    if not candidates:
-        return None
-    chosen = candidates[0]
-    for candidate in candidates[1:]:
-        if sentence_break(source, candidate[0], chosen[0], vocab):
+    """The first of ``candidates`` (``(position, name, modifier)``, latest first) in the
+    sentence of the latest one, passing over a modifier ("Bloomberg's pollster, Douglas Schoen,
+    says") when the sentence names someone else."""
+    chosen: tuple[int, str, bool] | None = None
+    subject: tuple[int, str, bool] | None = None
+    for candidate in candidates:
+        if chosen is not None and sentence_break(source, candidate[0], chosen[0], vocab):
             break
         chosen = candidate
-    return chosen[1]
+        if not candidate[2]:
+            subject = candidate
+    best = subject or chosen
+    return best[1] if best is not None else None

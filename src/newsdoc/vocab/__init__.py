@@ -134,6 +134,11 @@ class Vocabulary:
     finite_verbs: frozenset[str] = frozenset()
     ly_nouns: frozenset[str] = frozenset()  # "family", "ally": -ly words that are no adverbs
     # "Mayor" -> ("mayor", None), "Queen" -> ("queen", "female"): titles that make a name a person's
+    # "senator" -> None, "mother" -> "female": role nouns of a description of one named person
+    person_nouns: dict[str, str | None] = attrs.Factory(dict)
+    # "newspaper" -> {"Times", "Post", ...}: the name words of the bodies a description names
+    organisation_nouns: dict[str, frozenset[str]] = attrs.Factory(dict)
+    name_modifiers: frozenset[str] = frozenset()  # "campaign" in "Trump campaign spokesman"
     place_words: frozenset[str] = frozenset()  # "Ocean", "War": a name no person bears
     role_titles: dict[str, tuple[str, str | None]] = attrs.Factory(dict)
     # First character of a stripped line -> the patterns that may match it, in order: most
@@ -258,17 +263,29 @@ def load_vocabulary() -> Vocabulary:
         title_followers=read_words("title_followers.txt"),
         finite_verbs=read_words("finite_verbs.txt"),
         ly_nouns=read_words("ly_nouns.txt"),
+        person_nouns={
+            noun: (gender[0] if gender else None)
+            for noun, *gender in _tab_separated("person_nouns.txt")
+        },
+        organisation_nouns={
+            noun: frozenset(marks.split())
+            for noun, marks in _tab_separated("organisation_nouns.txt")
+        },
+        name_modifiers=read_words("name_modifiers.txt"),
         place_words=read_words("place_words.txt"),
         role_titles=_role_titles(),
     )
 
 
+def _tab_separated(name: str) -> list[list[str]]:
+    return [entry.split("\t") for entry in read_entries(name)]
+
+
 def _role_titles() -> dict[str, tuple[str, str | None]]:
-    titles: dict[str, tuple[str, str | None]] = {}
-    for entry in read_entries("role_titles.txt"):
-        title, role, *gender = entry.split("\t")
-        titles[title] = (role, gender[0] if gender else None)
-    return titles
+    return {
+        title: (role, gender[0] if gender else None)
+        for title, role, *gender in _tab_separated("role_titles.txt")
+    }
 
 
 @functools.cache
