@@ -408,10 +408,11 @@ class Resolver:
 
     def _agreeing(
         self, position: int, accepts: Callable[[str, str | None], bool]
-    ) -> Iterator[tuple[int, str, bool]]:
+    ) -> Iterator[tuple[int, str, bool, bool]]:
         """The people named in the ``PERSON_LOOKBACK`` before ``position`` that ``accepts`` and
         that read as persons, latest first, each with whether it only modifies what follows it
-        (:meth:`_modifies`); a name in a quote is left out."""
+        (:meth:`_modifies`) and whether it is a quote's speaker; a name in a quote is left
+        out."""
         window: list[tuple[int, str, str | None, bool]] = []
         for candidates, scanned in ((self._people, False), (self._scan(), True)):
             low, high = _window(candidates, position)
@@ -424,7 +425,7 @@ class Resolver:
             if scanned and (self._quoted(place) or not self._reads_as_person(place, name, gender)):
                 continue
             if accepts(name, gender):
-                yield place, name, scanned and self._modifies(place)
+                yield place, name, scanned and self._modifies(place), not scanned
 
     def _modifies(self, place: int) -> bool:
         """Whether the name found by the scan at ``place`` modifies what follows it: a
@@ -437,7 +438,14 @@ class Resolver:
         if run[0].endswith(_POSSESSIVES):
             return True
         following = _FOLLOWING_WORD.match(source, run.end())
-        return following is not None and following[1] in self._vocab.name_modifiers
+        if following is None:
+            return False
+        word = following[1]
+        vocab = self._vocab
+        # "Clinton communication director Jennifer Palmieri": a noun, not a verb, after the name
+        return word in vocab.name_modifiers or not (
+            is_verb_form(word, vocab) or word in vocab.non_name_words or word.endswith("ly")
+        )
 
     def _reads_as_person(self, place: int, name: str, gender: str | None) -> bool:
         """Whether a name found by the scan reads as a person's: its gender is known (an
@@ -588,7 +596,7 @@ class Resolver:
             # the subject of the nearest sentence naming a person that agrees, else whoever
             # agreeing was named earlier
             name = first_of_nearest_sentence(
-                self._source, self._agreeing(position, compatible), self._vocab
+                self._source, self._agreeing(position, compatible), self._vocab, True
             )
             if name is None:
                 best = self._latest(position, compatible, person_like=True)
@@ -604,9 +612,14 @@ class Resolver:
             return name
         if self._vocab.speaker_pronouns.get(lower) == "self":
             return None  # "I", "you": whoever speaks, never a body named before
-        low, high = _window(self._others, position)
-        for index in range(high - 1, max(low, high - MAX_OTHERS_BACK) - 1, -1):
-            name = self._others[index][1]
+        # the latest body that spoke or was named in the last few sentences
+        candidates = self._others_before(position) + [
+            entry
+            for entry in self._organisations_before(position)
+            if entry[0] >= position - PERSON_LOOKBACK and not self._quoted(entry[0])
+        ]
+        candidates.sort(key=_place, reverse=True)
+        for _, name in candidates:
             if name not in self._vocab.first_names:  # "they" is no Joshua
                 return name
         return None

@@ -43,18 +43,25 @@ def sentence_break(source: str, start: int, end: int, vocab: Vocabulary) -> bool
 
 
 def first_of_nearest_sentence(
-    source: str, candidates: Iterable[tuple[int, str, bool]], vocab: Vocabulary
+    source: str,
+    candidates: Iterable[tuple[int, str, bool, bool]],
+    vocab: Vocabulary,
+    prefer_speaker: bool = False,
 ) -> str | None:
-    """The first of ``candidates`` (``(position, name, modifier)``, latest first) in the
-    sentence of the latest one, passing over a modifier ("Bloomberg's pollster, Douglas Schoen,
-    says") when the sentence names someone else."""
-    chosen: tuple[int, str, bool] | None = None
-    subject: tuple[int, str, bool] | None = None
+    """The one of ``candidates`` (``(place, name, modifier, spoke)``, latest first) that a
+    mention stands for: in the sentence of the latest candidate, its first name that is no
+    modifier, else its first; with ``prefer_speaker``, the speaker of a quote there before
+    either ("de Blasio said, “…” ¶ But, he added, …")."""
+    chosen: tuple[int, str, bool, bool] | None = None
+    subject: tuple[int, str, bool, bool] | None = None
+    speaker: tuple[int, str, bool, bool] | None = None
     for candidate in candidates:
         if chosen is not None and sentence_break(source, candidate[0], chosen[0], vocab):
             break
         chosen = candidate
         if not candidate[2]:
             subject = candidate
-    best = subject or chosen
+        if prefer_speaker and candidate[3] and speaker is None:
+            speaker = candidate  # the latest speaker of the sentence
+    best = speaker or subject or chosen
     return best[1] if best is not None else None
