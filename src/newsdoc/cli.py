@@ -211,7 +211,7 @@ def _markdown(article: Article) -> str:
 def _summary(article: Article) -> str:
     byline = article.byline
     dateline = article.dateline
-    speakers = ", ".join(f"{s.name} ({s.quote_count})" for s in article.speakers) or "-"
+    speakers = ", ".join(f"{s.name} ({s.quote_count})" for s in article.speakers.ranked()) or "-"
     fields = [
         ("headline", article.headline or "-"),
         ("byline", ", ".join(byline.authors) or byline.text if byline else "-"),

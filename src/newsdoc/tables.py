@@ -72,7 +72,7 @@ def article_row(result: Result) -> dict[str, Any]:
         "section_headings": [s.heading for s in article.sections if s.heading is not None],
         "paragraph_count": len(paragraphs),
         "quote_count": len(article.quotes),
-        "speakers": [speaker.name for speaker in article.speakers],
+        "speakers": [speaker.name for speaker in article.speakers.ranked()],
         "explainer_count": len(article.explainers),
         "credits": [credit.text for credit in article.credits],
         "removed": [

@@ -18,6 +18,7 @@ from typing import TypeVar, cast
 
 import regex
 
+from newsdoc.model import SpeakerKind
 from newsdoc.quoting.cues import is_verb_form
 from newsdoc.quoting.roles import head_noun, role_words
 from newsdoc.quoting.salience import first_of_nearest_sentence
@@ -145,6 +146,7 @@ class Resolver:
         self._vocab = vocab
         self._people: list[tuple[int, str, str | None]] = []  # position, name, gender
         self._genders: dict[str, str] = {}
+        self._kinds: dict[str, SpeakerKind] = {}  # what each name noted so far is
         self._others: list[tuple[int, str]] = []  # organisations and places that spoke
         self._scanned: list[tuple[int, str, str | None]] | None = None
         # bodies the scan saw named ("New York Daily News", "CNN"), in order, for "the newspaper"
@@ -374,10 +376,16 @@ class Resolver:
         if person or self.is_person(words):
             bisect.insort(self._people, (position, name, gender), key=_place)
             self._remember(position, name)
+            self._kinds[name] = "person"
             if gender is not None:
                 self._genders.setdefault(name, gender)
         else:
             bisect.insort(self._others, (position, name), key=_place)
+            self._kinds.setdefault(name, "organisation")
+
+    def kind_of(self, name: str) -> SpeakerKind:
+        """What a name resolved so far is: a person's, or else a body's."""
+        return self._kinds.get(name, "organisation")
 
     def _latest(
         self,
@@ -526,7 +534,10 @@ class Resolver:
         vocab = self._vocab
         kinds = vocab.organisation_nouns.get(head)
         if kinds is not None:
-            return self._organisation_of(kinds, position)
+            body = self._organisation_of(kinds, position)
+            if body is not None:
+                self.note(position, body)  # "the newspaper" speaks: "it" may follow
+            return body
         wanted = vocab.person_nouns.get(head)
 
         def compatible(name: str, gender: str | None) -> bool:
@@ -558,10 +569,14 @@ class Resolver:
                 if best is None or score > best[0]:
                     best = (score, place, name)
         if best is not None:
-            return best[2]
-        if head not in vocab.person_nouns:
+            person: str | None = best[2]
+        elif head in vocab.person_nouns:
+            person = first_of_nearest_sentence(source, self._agreeing(position, compatible), vocab)
+        else:
             return None
-        return first_of_nearest_sentence(source, self._agreeing(position, compatible), vocab)
+        if person is not None:
+            self.note(position, person, wanted, person=True)  # the next "he" may be them
+        return person
 
     def _organisation_of(self, kinds: frozenset[str], position: int) -> str | None:
         """The latest body named before ``position`` whose name has one of the ``kinds`` words

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from newsdoc.model import SpeakerKind
 from newsdoc.vocab import Vocabulary
 
 # the words of a phrase; a phrase ends at a comma, a sentence mark, a bracket or a quote mark
@@ -36,6 +37,17 @@ def head_noun(words: list[str]) -> str | None:
     if head is None:
         return None
     return head[:-2] if head.endswith(("'s", "’s")) else head
+
+
+def description_kind(words: list[str], vocab: Vocabulary) -> SpeakerKind:
+    """What an unresolved mention that is no name stands for: a document ("the report"), a
+    body ("the agency"), or someone unnamed ("a senior official", "he")."""
+    head = head_noun(words)
+    if head in vocab.document_nouns:
+        return "document"
+    if head in vocab.organisation_nouns:
+        return "organisation"
+    return "anonymous"
 
 
 def _phrase_words(text: str) -> list[str]:
@@ -72,3 +84,50 @@ def role_words(
                     break
                 roles.add(word)
     return roles - _DETERMINERS
+
+
+_PHRASE_BOUNDARY = re.compile(r"[.;:!?()\[\]“”\"\n,—]")
+# words after which a role phrase has said what the person is ("Russia’s representative at
+# the talks on Thursday": the role is "Russia’s representative")
+_ROLE_ENDS = frozenset(("at", "on", "in", "during", "from", "with", "since", "who", "which"))
+MAX_ROLE_WORDS = 10
+ROLE_CONTEXT = 160  # characters read on each side of a name for its role phrases
+
+
+def _role_phrase(phrase: str, vocab: Vocabulary) -> str | None:
+    """``phrase`` cut after what it says the person is, if it reads as a role: it opens with a
+    determiner or a possessive ("the foreign minister of France", "Russia’s foreign
+    minister") or ends in a role noun ("chief strategist for the committee")."""
+    words = phrase.split()
+    if not words or len(words) > MAX_ROLE_WORDS:
+        return None
+    for index, word in enumerate(words[1:], start=1):
+        if word.lower() in _ROLE_ENDS:
+            words = words[:index]
+            break
+    first = words[0]
+    if first.lower() in ("the", "a", "an") or (first.endswith(("’s", "'s")) and len(words) > 1):
+        return " ".join(words)
+    head = head_noun(words)
+    return " ".join(words) if head in vocab.person_nouns else None
+
+
+def role_phrases(source: str, start: int, end: int, vocab: Vocabulary) -> list[str]:
+    """The roles an apposition gives the name at ``source[start:end]``, before it ("Russia’s
+    foreign minister, Sergey V. Lavrov") and after it ("Jean-Marc Ayrault, the foreign
+    minister of France,")."""
+    found = []
+    before = source[max(0, start - ROLE_CONTEXT) : start].rstrip()
+    if before.endswith(","):
+        before = before[:-1]
+        boundaries = list(_PHRASE_BOUNDARY.finditer(before))
+        phrase = _role_phrase(before[boundaries[-1].end() if boundaries else 0 :], vocab)
+        if phrase is not None:
+            found.append(phrase)
+    after = source[end : end + ROLE_CONTEXT]
+    if after.startswith(", "):
+        stop = _PHRASE_BOUNDARY.search(after, 2)
+        phrase = _role_phrase(after[2 : stop.start() if stop is not None else None], vocab)
+        if phrase is not None:
+            found.append(phrase)
+    return found

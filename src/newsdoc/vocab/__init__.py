@@ -138,6 +138,7 @@ class Vocabulary:
     person_nouns: dict[str, str | None] = attrs.Factory(dict)
     # "newspaper" -> {"Times", "Post", ...}: the name words of the bodies a description names
     organisation_nouns: dict[str, frozenset[str]] = attrs.Factory(dict)
+    document_nouns: frozenset[str] = frozenset()  # "report": a description that is a document
     name_modifiers: frozenset[str] = frozenset()  # "campaign" in "Trump campaign spokesman"
     place_words: frozenset[str] = frozenset()  # "Ocean", "War": a name no person bears
     role_titles: dict[str, tuple[str, str | None]] = attrs.Factory(dict)
@@ -271,6 +272,7 @@ def load_vocabulary() -> Vocabulary:
             noun: frozenset(marks.split())
             for noun, marks in _tab_separated("organisation_nouns.txt")
         },
+        document_nouns=read_words("document_nouns.txt"),
         name_modifiers=read_words("name_modifiers.txt"),
         place_words=read_words("place_words.txt"),
         role_titles=_role_titles(),

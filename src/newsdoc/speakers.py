@@ -1,0 +1,203 @@
+"""Who speaks in an article: the speaker index behind ``Article.speakers``, and its rows.
+
+:func:`build_speakers` groups an article's quotes by resolved speaker in one pass (the order
+of first quotes), with each speaker's kind, roles, pronoun and mentions. Roles come from the
+quotes' own mentions ("Foreign Minister Zbigniew Rau", "the mayor") and from the apposition
+where the article names the speaker in full ("Russia’s foreign minister, Sergey V. Lavrov").
+
+:func:`speaker_rows` turns one parse result into rows of the ``speakers`` table (one per
+article and speaker, matching :func:`speaker_schema`); it needs only the standard library, so
+workers build rows without pyarrow. :func:`speakers_table` makes the same table for articles
+in memory, as a pandas DataFrame or an Arrow table.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
+
+from newsdoc.model import Article, Quote, Span, Speaker, SpeakerKind, Speakers
+from newsdoc.quoting.roles import role_phrases
+from newsdoc.vocab import Vocabulary, default_vocabulary
+
+if TYPE_CHECKING:
+    import pandas
+    import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+    from newsdoc.io import Result
+
+SPEAKERS = "speakers"  # the table's name, and its folder in a Parquet output
+# how far before a speaker's first quote the article's full naming of it is looked for (as far
+# as the resolver looks back): each speaker costs the same however long the article is
+MAX_LOOKBACK = 50_000
+_PRONOUNS = frozenset(("he", "she", "they"))
+_DETERMINERS = ("the ", "a ", "an ", "this ")
+SPEAKER_COLUMNS = (
+    "article_id",
+    "speaker_index",
+    "name",
+    "kind",
+    "roles",
+    "pronoun",
+    "quote_count",
+    "quote_indices",
+    "mentions",
+)
+
+
+class _Group:
+    """One speaker's quotes, mentions and roles while the index is built."""
+
+    __slots__ = ("kinds", "mentions", "pronouns", "quotes", "roles", "seen")
+
+    def __init__(self) -> None:
+        self.quotes: list[Quote] = []
+        self.mentions: list[Span] = []
+        self.seen: set[Span] = set()
+        self.roles: dict[str, None] = {}  # insertion-ordered set
+        self.pronouns: Counter[str] = Counter()
+        self.kinds: Counter[str] = Counter()
+
+    def add(self, quote: Quote) -> None:
+        self.quotes.append(quote)
+        span = quote.speaker_span
+        if span is not None and span not in self.seen:
+            self.seen.add(span)
+            self.mentions.append(span)
+        if quote.speaker_role:
+            self.roles.setdefault(quote.speaker_role)
+        mention = quote.speaker_mention
+        if mention and mention != quote.speaker:
+            lower = mention.lower()
+            if lower in _PRONOUNS:
+                self.pronouns[lower] += 1
+            elif lower.startswith(_DETERMINERS) and quote.speaker_kind != "anonymous":
+                self.roles.setdefault(mention)  # "the Florida senator": a description resolved
+        self.kinds[quote.speaker_kind or ""] += 1
+
+
+def _kind_of_name(name: str, vocab: Vocabulary) -> SpeakerKind:
+    """A speaker's kind from its name alone (for quotes built without one)."""
+    words = name.split()
+    if not name[:1].isupper() or name.lower() in vocab.speaker_pronouns:
+        return "anonymous"
+    if not vocab.organisation_words.isdisjoint(words) or name.isupper():
+        return "organisation"
+    return "person"
+
+
+def _text_roles(source: str, name: str, first: Span | None, vocab: Vocabulary) -> list[str]:
+    """The roles an apposition gives ``name`` where the article first names it in full, before
+    its first quote's mention ``first`` (else after it)."""
+    if " " not in name or first is None:
+        return []
+    at = source.find(name, max(0, first.start - MAX_LOOKBACK), first.end + len(name))
+    if at < 0:
+        at = source.find(name, first.start, first.start + MAX_LOOKBACK)
+    if at < 0:
+        return []
+    return role_phrases(source, at, at + len(name), vocab)
+
+
+def build_speakers(article: Article, vocab: Vocabulary | None = None) -> Speakers:
+    """The speaker index of ``article``: one :class:`Speaker` per resolved speaker name, in
+    the order of their first quote; one pass over the quotes, and a bounded look for each
+    speaker's full naming."""
+    vocab = vocab or default_vocabulary()
+    groups: dict[str, _Group] = {}
+    for quote in article.quotes:
+        if quote.speaker is None:
+            continue
+        group = groups.get(quote.speaker)
+        if group is None:
+            group = groups[quote.speaker] = _Group()
+        group.add(quote)
+    speakers = []
+    for name, group in groups.items():
+        known = [kind for kind, _ in group.kinds.most_common() if kind]
+        kind = cast(SpeakerKind, known[0]) if known else _kind_of_name(name, vocab)
+        if kind == "person":
+            first = group.mentions[0] if group.mentions else None
+            for role in _text_roles(article.source, name, first, vocab):
+                group.roles.setdefault(role)
+        pronoun = group.pronouns.most_common(1)[0][0] if group.pronouns else None
+        speakers.append(
+            Speaker(
+                name=name,
+                kind=kind,
+                roles=tuple(group.roles),
+                pronoun=pronoun,
+                mentions=tuple(sorted(group.mentions)),
+                quotes=tuple(group.quotes),
+            )
+        )
+    return Speakers(speakers)
+
+
+def _rows(article: Article, article_id: str | int) -> list[dict[str, Any]]:
+    positions = {id(quote): index for index, quote in enumerate(article.quotes)}
+    return [
+        {
+            "article_id": article_id,
+            "speaker_index": number,
+            "name": speaker.name,
+            "kind": speaker.kind,
+            "roles": list(speaker.roles),
+            "pronoun": speaker.pronoun,
+            "quote_count": speaker.quote_count,
+            "quote_indices": [positions[id(quote)] for quote in speaker.quotes],
+            "mentions": [{"start": span.start, "end": span.end} for span in speaker.mentions],
+        }
+        for number, speaker in enumerate(article.speakers.values())
+    ]
+
+
+def speaker_rows(result: Result) -> list[dict[str, Any]]:
+    """Rows of the ``speakers`` table for one parse result (a :class:`newsdoc.io.Result`):
+    one per speaker, in the order of their first quote; none for a failed parse."""
+    article = result.article
+    if article is None:
+        return []
+    return _rows(article, result.id)
+
+
+def speaker_schema() -> pa.Schema:
+    """The Arrow schema of the ``speakers`` table (documented in ``docs/speakers.md``)."""
+    import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+    span = pa.struct([("start", pa.int64()), ("end", pa.int64())])
+    return pa.schema(
+        [
+            pa.field("article_id", pa.string(), nullable=False),
+            pa.field("speaker_index", pa.int32(), nullable=False),
+            pa.field("name", pa.string(), nullable=False),
+            ("kind", pa.string()),
+            ("roles", pa.list_(pa.string())),
+            ("pronoun", pa.string()),
+            ("quote_count", pa.int32()),
+            ("quote_indices", pa.list_(pa.int32())),
+            ("mentions", pa.list_(span)),
+        ],
+        metadata={"newsdoc.table": SPEAKERS},
+    )
+
+
+def speakers_table(
+    articles: Article | Iterable[Article], *, arrow: bool = False
+) -> pandas.DataFrame | pa.Table:
+    """One row per article and speaker of ``articles``: ``article_id`` (the article's position
+    in the input, as text), ``name``, ``kind``, ``roles``, ``pronoun``, ``quote_count``,
+    ``quote_indices`` and ``mentions``. A pandas DataFrame, or with ``arrow=True`` an Arrow
+    table with :func:`speaker_schema` (``pip install 'newsdoc[pandas]'`` / ``[arrow]``)."""
+    items = [articles] if isinstance(articles, Article) else list(articles)
+    rows = [row for number, article in enumerate(items) for row in _rows(article, str(number))]
+    if arrow:
+        import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+        return pa.Table.from_pylist(rows, schema=speaker_schema())
+    from newsdoc.frames import _pandas
+
+    pd = _pandas()
+    frame: pandas.DataFrame = pd.DataFrame(rows, columns=list(SPEAKER_COLUMNS))
+    return frame
