@@ -32,7 +32,7 @@ def _quotes(text: str) -> list[Quote]:
 
 def _check(quote: Quote, expected: dict[str, Any]) -> None:
     assert quote.text.startswith(expected["text_starts"]), quote.text
-    for field in ("kind", "speaker", "speaker_mention", "speaker_role", "cue"):
+    for field in ("kind", "speaker", "speaker_mention", "speaker_role", "speaker_kind", "cue"):
         if field in expected:
             assert getattr(quote, field) == expected[field], (field, quote)
     if "spans" in expected:

@@ -37,6 +37,7 @@ from newsdoc.io import (
 )
 from newsdoc.model import Article
 from newsdoc.parser import parse
+from newsdoc.speaker_report import add_speakers_command, run_speakers
 
 FORMATS = ("json", "jsonl", "markdown", "text", "summary")
 BATCH_FORMATS = ("jsonl", "parquet")
@@ -130,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     many.add_argument(
         "--published", type=_moment, metavar="DATE", help="issue date for every document"
     )
+    add_speakers_command(commands)
     return arguments
 
 
@@ -139,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if options.command == "parse":
             return _parse_files(options)
+        if options.command == "speakers":
+            return run_speakers(options)
         return _batch(options)
     except KeyboardInterrupt:
         print("newsdoc: interrupted (run again with --resume to continue)", file=sys.stderr)

@@ -31,6 +31,7 @@ SPEAKERS = "speakers"  # the table's name, and its folder in a Parquet output
 # how far before a speaker's first quote the article's full naming of it is looked for (as far
 # as the resolver looks back): each speaker costs the same however long the article is
 MAX_LOOKBACK = 50_000
+TITLE_CHARS = 60  # how far before a name its titles are read
 _PRONOUNS = frozenset(("he", "she", "they"))
 _DETERMINERS = ("the ", "a ", "an ", "this ")
 SPEAKER_COLUMNS = (
@@ -88,8 +89,8 @@ def _kind_of_name(name: str, vocab: Vocabulary) -> SpeakerKind:
 
 
 def _text_roles(source: str, name: str, first: Span | None, vocab: Vocabulary) -> list[str]:
-    """The roles an apposition gives ``name`` where the article first names it in full, before
-    its first quote's mention ``first`` (else after it)."""
+    """The titles and appositions the article gives ``name`` where it first names it in full,
+    before its first quote's mention ``first`` (else after it)."""
     if " " not in name or first is None:
         return []
     at = source.find(name, max(0, first.start - MAX_LOOKBACK), first.end + len(name))
@@ -97,7 +98,13 @@ def _text_roles(source: str, name: str, first: Span | None, vocab: Vocabulary) -
         at = source.find(name, first.start, first.start + MAX_LOOKBACK)
     if at < 0:
         return []
-    return role_phrases(source, at, at + len(name), vocab)
+    # the titles right before the name ("Mayor Lena Okafor", "Foreign Minister Zbigniew Rau")
+    words = source[max(0, at - TITLE_CHARS) : at].split()
+    count = 0
+    while count < len(words) and words[len(words) - 1 - count] in vocab.titles:
+        count += 1
+    titles = [" ".join(words[len(words) - count :])] if count else []
+    return titles + role_phrases(source, at, at + len(name), vocab)
 
 
 def build_speakers(article: Article, vocab: Vocabulary | None = None) -> Speakers:

@@ -6,8 +6,9 @@
 workers can build rows without pyarrow; the schemas and :class:`ParquetWriter` need pyarrow
 (``pip install 'newsdoc[arrow]'``).
 
-A Parquet output is a directory: ``OUT/articles/part-NNNNN.parquet`` and
-``OUT/quotes/part-NNNNN.parquet``. Each run appends new part files, which is what makes
+A Parquet output is a directory: ``OUT/articles/part-NNNNN.parquet``,
+``OUT/quotes/part-NNNNN.parquet`` and ``OUT/speakers/part-NNNNN.parquet`` (rows of
+:func:`newsdoc.speakers.speaker_rows`). Each run appends new part files, which is what makes
 ``--resume`` possible (a Parquet file cannot be appended to).
 """
 
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsdoc.io import Result, _has_surrogates
 from newsdoc.model import Span
+from newsdoc.speakers import SPEAKERS, speaker_rows, speaker_schema
 
 if TYPE_CHECKING:
     import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
@@ -266,18 +268,22 @@ class ParquetWriter:
             for old in path.glob("*/part-*.parquet"):
                 old.unlink()
         articles, quotes = _schemas()
-        # Both tables share the part number so that a part's quotes belong to its articles.
-        self._part = max(_next_part(path / ARTICLES), _next_part(path / QUOTES))
+        # The tables share the part number so that a part's quotes belong to its articles.
+        folders = (ARTICLES, QUOTES, SPEAKERS)
+        self._part = max(_next_part(path / folder) for folder in folders)
         self._articles = _PartWriter(path / ARTICLES, articles)
         self._quotes = _PartWriter(path / QUOTES, quotes)
+        self._speakers = _PartWriter(path / SPEAKERS, speaker_schema())
         self._rows_in_part = 0
 
-    def write_rows(self, rows: tuple[dict[str, Any], list[dict[str, Any]]]) -> None:
-        """Write one article row and its quote rows (see :func:`encode_rows`)."""
-        article, quotes = rows
+    def write_rows(self, rows: tuple[dict[str, Any], list[dict[str, Any]], list[Any]]) -> None:
+        """Write one article row, its quote rows and its speaker rows (see :func:`encode_rows`)."""
+        article, quotes, speakers = rows
         self._articles.add([article], self._part)
         if quotes:
             self._quotes.add(quotes, self._part)
+        if speakers:
+            self._speakers.add(speakers, self._part)
         self._rows_in_part += 1
         if self._rows_in_part >= ROWS_PER_PART:
             # Rolling to a new part bounds what a hard kill can lose to one part.
@@ -293,11 +299,14 @@ class ParquetWriter:
         """Flush the buffered rows and finish every open file."""
         self._articles.close(self._part)
         self._quotes.close(self._part)
+        self._speakers.close(self._part)
 
 
-def encode_rows(result: Result) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The article row and quote rows of one result (built in worker processes)."""
-    return article_row(result), quote_rows(result)
+def encode_rows(
+    result: Result,
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The article row, quote rows and speaker rows of one result (built in workers)."""
+    return article_row(result), quote_rows(result), speaker_rows(result)
 
 
 def finished_parquet_ids(path: Path) -> set[str]:
@@ -315,6 +324,7 @@ def finished_parquet_ids(path: Path) -> set[str]:
             # A run killed before closing this part left no footer: parse its documents again.
             part.unlink()
             quotes.unlink(missing_ok=True)
+            (path / SPEAKERS / part.name).unlink(missing_ok=True)
             continue
         ids.update(column.to_pylist())
     return ids

@@ -368,12 +368,11 @@ class Resolver:
         bisect.insort(self._surnames.setdefault(name.rsplit(" ", 1)[-1], []), (position, name))
 
     def note(
-        self, position: int, name: str, gender: str | None = None, person: bool = False
+        self, position: int, name: str, gender: str | None = None, person: bool | None = None
     ) -> None:
-        """Remember that ``name`` was mentioned at ``position`` (a person's name when it is a
-        full name, or when ``person`` says so)."""
-        words = name.split()
-        if person or self.is_person(words):
+        """Remember that ``name`` was mentioned at ``position``: a person's name when ``person``
+        says so, or (``person`` None) when it is a full name."""
+        if person or (person is None and self.is_person(name.split())):
             bisect.insort(self._people, (position, name, gender), key=_place)
             self._remember(position, name)
             self._kinds[name] = "person"
@@ -536,7 +535,7 @@ class Resolver:
         if kinds is not None:
             body = self._organisation_of(kinds, position)
             if body is not None:
-                self.note(position, body)  # "the newspaper" speaks: "it" may follow
+                self.note(position, body, person=False)  # "the newspaper" speaks: "it" may follow
             return body
         wanted = vocab.person_nouns.get(head)
 
