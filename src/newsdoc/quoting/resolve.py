@@ -273,6 +273,8 @@ class Resolver:
         while len(words) > 1 and words[0].lower() in non_names:
             position += len(words[0]) + 1  # (one space: a run's words are split at single spaces)
             words = words[1:]
+        if any(word[0].isupper() and word.lower() in non_names for word in words[1:]):
+            return  # "Home Leading The News": a menu or a title in capitals, no body's name
         last = strip_possessive(words[-1].rstrip("."))
         self._organisations.append((position, " ".join([*words[:-1], last])))
 
