@@ -12,6 +12,7 @@ People are collected from earlier speakers and from a lazy scan of capitalised r
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar, cast
@@ -82,6 +83,12 @@ def _window(entries: list[_Entry], position: int) -> tuple[int, int]:
     # ``key=_place`` search, without a Python call per comparison.
     low = bisect.bisect_left(entries, (position - MAX_LOOKBACK,))
     return low, bisect.bisect_left(entries, (position,))
+
+
+def _latest_first(entries: list[_Entry], start: int, end: int) -> Iterator[_Entry]:
+    """The entries (kept sorted by place) placed in ``[start, end)``, latest first."""
+    low, high = bisect.bisect_left(entries, (start,)), bisect.bisect_left(entries, (end,))
+    return reversed(entries[low:high])
 
 
 def _sentence_pieces(text: str, continues: Callable[[str, str], bool]) -> Iterator[tuple[int, str]]:
@@ -155,6 +162,8 @@ class Resolver:
             *vocab.organisation_nouns.values()
         )
         self._roles: dict[int, set[str]] = {}  # a scanned name's place -> its role words
+        self._person_like: dict[int, bool] = {}  # a scanned name's place -> reads as a person
+        self._lower_source: str | None = None
         self._scan_names: dict[str, str] = {}  # surname -> the scan's latest full name for it
         # surname -> every (position, full name) ending with it, sorted: one bisect per lookup.
         # The notes are inserted; the scan's finds, kept apart, are appended in reading order.
@@ -291,12 +300,21 @@ class Resolver:
         if before and before[-1] not in ".?!\n":
             return False
         # a word the text also writes in lower case is no first name ("Jeh Johnson" stays)
-        return re.search(rf"\b{re.escape(words[0].lower())}\b", source) is not None
+        lower = f" {words[0].lower()}"
+        at = source.find(lower)
+        while at >= 0:
+            after = at + len(lower)
+            if after == len(source) or not source[after].isalpha():
+                return True
+            at = source.find(lower, after)
+        return False
 
     def title_of(self, words: list[str]) -> tuple[str, str | None] | None:
         """The role and gender of the last role title ("Mayor", "Sen.") before the name's last
         word, if any."""
         titles = self._vocab.role_titles
+        if titles.keys().isdisjoint(words):
+            return None  # most runs
         for word in reversed(words[:-1]):
             found = titles.get(word)
             if found is not None:
@@ -326,6 +344,11 @@ class Resolver:
         is False when the run has no apostrophe or hyphen (so no descriptor). ``words`` may be
         changed."""
         vocab = self._vocab
+        titled = not vocab.titles.isdisjoint(words)
+        if not titled and not (
+            vocab.organisation_words.isdisjoint(words) and vocab.place_words.isdisjoint(words)
+        ):
+            return [], None  # most bodies and places: no title before them to cut first
         if all(word.isupper() for word in words):
             return [], None  # "CANADA WHEAT BOARD ADVISES CUT": a headline or an acronym
         if "of" in words or "for" in words:
@@ -336,8 +359,10 @@ class Resolver:
         honorific = None
         # most runs hold no title, honorific or descriptor: set tests and one string search
         # instead of a loop
-        if not (vocab.titles.isdisjoint(words) and vocab.honorifics.isdisjoint(words)) or (
-            marked and _DESCRIPTOR_MARKS.search(" ".join(words[:-1])) is not None
+        if (
+            titled
+            or not vocab.honorifics.isdisjoint(words)
+            or (marked and _DESCRIPTOR_MARKS.search(" ".join(words[:-1])) is not None)
         ):
             cut, honorific = descriptor_end(words, vocab)
             if cut < len(words) - 1 or honorific is not None or words[cut - 1] in vocab.titles:
@@ -422,14 +447,14 @@ class Resolver:
         that read as persons, latest first, each with whether it only modifies what follows it
         (:meth:`_modifies`) and whether it is a quote's speaker; a name in a quote is left
         out."""
-        window: list[tuple[int, str, str | None, bool]] = []
-        for candidates, scanned in ((self._people, False), (self._scan(), True)):
-            low, high = _window(candidates, position)
-            while high > low and candidates[high - 1][0] >= position - PERSON_LOOKBACK:
-                high -= 1
-                place, name, gender = candidates[high]
-                window.append((place, name, gender, scanned))
-        window.sort(key=_place, reverse=True)
+        # the two lists' entries in the look-back, merged latest first as they are read
+        start = position - PERSON_LOOKBACK
+        window = heapq.merge(
+            ((*entry, False) for entry in _latest_first(self._people, start, position)),
+            ((*entry, True) for entry in _latest_first(self._scan(), start, position)),
+            key=_place,
+            reverse=True,
+        )
         for place, name, gender, scanned in window:
             if scanned and (self._quoted(place) or not self._reads_as_person(place, name, gender)):
                 continue
@@ -462,6 +487,13 @@ class Resolver:
         Boisse, the president …", "Adi Shankar declined"), unlike "the Pra Loup ski resort"."""
         if gender or self._genders.get(name) or self._first_name_gender(name):
             return True
+        known = self._person_like.get(place)
+        if known is None:
+            known = self._person_like[place] = self._followed_as_person(place)
+        return known
+
+    def _followed_as_person(self, place: int) -> bool:
+        """Whether the run at ``place`` is followed by an apposition or a verb."""
         source = self._source
         run = _NAME_RUN.match(source, place)  # no time limit: a run of capitalised words
         if run is None:
@@ -551,24 +583,27 @@ class Resolver:
         # among the people given the role
         described = {word.lower() for word in words} - {head, *_DEFINITE}
         best: tuple[int, int, str] | None = None  # described words matched, place, name
-        scanned = self._scan()
-        low, high = _window(scanned, position)
         source = self._source
-        for index in range(high - 1, max(low, high - MAX_DESCRIBED) - 1, -1):
-            place, name, gender = scanned[index]
-            if self._quoted(place) or not compatible(name, gender):
-                continue
-            roles = self._roles.get(place)
-            if roles is None:
-                run = _NAME_RUN.match(source, place)  # no time limit: a run of capitalised words
-                end = run.end() if run is not None else place
-                split = source[place:end].split()
-                titles = split[: descriptor_end(split, vocab)[0]] if split else []
-                roles = self._roles[place] = role_words(source, place, end, titles, vocab)
-            if head in roles:
-                score = len(described & roles)
-                if best is None or score > best[0]:
-                    best = (score, place, name)
+        if self._role_named_before(head, position):
+            scanned = self._scan()
+            low, high = _window(scanned, position)
+            for index in range(high - 1, max(low, high - MAX_DESCRIBED) - 1, -1):
+                place, name, gender = scanned[index]
+                if self._quoted(place) or not compatible(name, gender):
+                    continue
+                roles = self._roles.get(place)
+                if roles is None:
+                    run = _NAME_RUN.match(
+                        source, place
+                    )  # no time limit: a run of capitalised words
+                    end = run.end() if run is not None else place
+                    split = source[place:end].split()
+                    titles = split[: descriptor_end(split, vocab)[0]] if split else []
+                    roles = self._roles[place] = role_words(source, place, end, titles, vocab)
+                if head in roles:
+                    score = len(described & roles)
+                    if best is None or score > best[0]:
+                        best = (score, place, name)
         if best is not None:
             person: str | None = best[2]
         elif head in vocab.person_nouns:
@@ -578,6 +613,20 @@ class Resolver:
         if person is not None:
             self.note(position, person, wanted, person=True)  # the next "he" may be them
         return person
+
+    def _role_named_before(self, head: str, position: int) -> bool:
+        """Whether the role noun ``head``, or a title for it ("Sen." for "senator"), is written
+        before ``position``: if not, no name before was given the role (most descriptions)."""
+        if self._lower_source is None:
+            self._lower_source = self._source.lower()
+        if self._lower_source.rfind(head, 0, position) >= 0:
+            return True
+        titles = self._vocab.role_titles
+        source = self._source
+        return any(
+            role == head and source.rfind(title, 0, position) >= 0
+            for title, (role, _) in titles.items()
+        )
 
     def _organisation_of(self, kinds: frozenset[str], position: int) -> str | None:
         """The latest body named before ``position`` whose name has one of the ``kinds`` words
