@@ -13,9 +13,8 @@ in memory, as a pandas DataFrame or an Arrow table.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from newsdoc.model import Article, Quote, Span, Speaker, SpeakerKind, Speakers
 from newsdoc.quoting.roles import role_phrases
@@ -50,32 +49,39 @@ SPEAKER_COLUMNS = (
 class _Group:
     """One speaker's quotes, mentions and roles while the index is built."""
 
-    __slots__ = ("kinds", "mentions", "pronouns", "quotes", "roles", "seen")
+    __slots__ = ("kind", "mentions", "pronouns", "quotes", "roles", "seen")
 
     def __init__(self) -> None:
         self.quotes: list[Quote] = []
         self.mentions: list[Span] = []
-        self.seen: set[Span] = set()
+        self.seen: set[tuple[int, int]] = set()  # (a tuple hashes in C, a Span in Python)
         self.roles: dict[str, None] = {}  # insertion-ordered set
-        self.pronouns: Counter[str] = Counter()
-        self.kinds: Counter[str] = Counter()
+        self.pronouns: dict[str, int] = {}
+        self.kind: SpeakerKind | None = None  # of the first quote that has one
 
     def add(self, quote: Quote) -> None:
         self.quotes.append(quote)
         span = quote.speaker_span
-        if span is not None and span not in self.seen:
-            self.seen.add(span)
-            self.mentions.append(span)
+        if span is not None:
+            key = (span.start, span.end)
+            if key not in self.seen:
+                self.seen.add(key)
+                self.mentions.append(span)
         if quote.speaker_role:
             self.roles.setdefault(quote.speaker_role)
         mention = quote.speaker_mention
         if mention and mention != quote.speaker:
             lower = mention.lower()
             if lower in _PRONOUNS:
-                self.pronouns[lower] += 1
+                self.pronouns[lower] = self.pronouns.get(lower, 0) + 1
             elif lower.startswith(_DETERMINERS) and quote.speaker_kind != "anonymous":
                 self.roles.setdefault(mention)  # "the Florida senator": a description resolved
-        self.kinds[quote.speaker_kind or ""] += 1
+        if self.kind is None:
+            self.kind = quote.speaker_kind
+
+
+def _start_end(span: Span) -> tuple[int, int]:
+    return span.start, span.end
 
 
 def _kind_of_name(name: str, vocab: Vocabulary) -> SpeakerKind:
@@ -122,20 +128,20 @@ def build_speakers(article: Article, vocab: Vocabulary | None = None) -> Speaker
         group.add(quote)
     speakers = []
     for name, group in groups.items():
-        known = [kind for kind, _ in group.kinds.most_common() if kind]
-        kind = cast(SpeakerKind, known[0]) if known else _kind_of_name(name, vocab)
+        kind = group.kind or _kind_of_name(name, vocab)
         if kind == "person":
             first = group.mentions[0] if group.mentions else None
             for role in _text_roles(article.source, name, first, vocab):
                 group.roles.setdefault(role)
-        pronoun = group.pronouns.most_common(1)[0][0] if group.pronouns else None
+        pronouns = group.pronouns
+        pronoun = max(pronouns, key=pronouns.__getitem__) if pronouns else None
         speakers.append(
             Speaker(
                 name=name,
                 kind=kind,
                 roles=tuple(group.roles),
                 pronoun=pronoun,
-                mentions=tuple(sorted(group.mentions)),
+                mentions=tuple(sorted(group.mentions, key=_start_end)),
                 quotes=tuple(group.quotes),
             )
         )
