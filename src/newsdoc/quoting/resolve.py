@@ -164,6 +164,7 @@ class Resolver:
         self._roles: dict[int, set[str]] = {}  # a scanned name's place -> its role words
         self._person_like: dict[int, bool] = {}  # a scanned name's place -> reads as a person
         self._lower_source: str | None = None
+        self._lower_words: dict[str, bool] = {}  # a capitalised word -> written in lower case
         self._scan_names: dict[str, str] = {}  # surname -> the scan's latest full name for it
         # surname -> every (position, full name) ending with it, sorted: one bisect per lookup.
         # The notes are inserted; the scan's finds, kept apart, are appended in reading order.
@@ -295,19 +296,26 @@ class Resolver:
             return False
         if words[0] in self._vocab.first_names or words[0] in self._vocab.name_particles:
             return False
+        return self._opens_sentence(position) and self.written_lower(words[0])
+
+    def _opens_sentence(self, position: int) -> bool:
+        """Whether ``position`` starts a sentence (quote marks aside)."""
+        before = self._source[max(0, position - 3) : position].rstrip(" “\"‘'")
+        return not before or before[-1] in ".?!\n"
+
+    def written_lower(self, word: str) -> bool:
+        """Whether the text also writes ``word`` in lower case after a space: a common word
+        ("Had", "Earlier", "Fans"), not a name ("Jeh Johnson" stays)."""
+        known = self._lower_words.get(word)
+        if known is not None:
+            return known
         source = self._source
-        before = source[max(0, position - 3) : position].rstrip(" “\"‘'")
-        if before and before[-1] not in ".?!\n":
-            return False
-        # a word the text also writes in lower case is no first name ("Jeh Johnson" stays)
-        lower = f" {words[0].lower()}"
+        lower = f" {word.lower()}"
         at = source.find(lower)
-        while at >= 0:
-            after = at + len(lower)
-            if after == len(source) or not source[after].isalpha():
-                return True
-            at = source.find(lower, after)
-        return False
+        while at >= 0 and at + len(lower) < len(source) and source[at + len(lower)].isalpha():
+            at = source.find(lower, at + len(lower))
+        self._lower_words[word] = found = at >= 0
+        return found
 
     def title_of(self, words: list[str]) -> tuple[str, str | None] | None:
         """The role and gender of the last role title ("Mayor", "Sen.") before the name's last
@@ -523,9 +531,24 @@ class Resolver:
         ``title`` is the role and gender of a title before it ("Mayor", "Queen")."""
         words = [strip_possessive(word) for word in words]
         gender = gender_of(honorific) or (title[1] if title is not None else None)
+        vocab = self._vocab
+        if (
+            len(words) >= 2
+            and honorific is None
+            and title is None
+            and words[0] not in vocab.first_names
+            and self._opens_sentence(position)
+            and self.written_lower(words[0])
+        ):
+            words = words[1:]  # "Earlier Tony Blair said": a sentence's first word, no name
         if len(words) >= 2:
             name = " ".join(words)
-            self.note(position, name, gender)
+            if name in vocab.region_abbreviations:
+                self.note(position, name, person=False)  # "New York said": a place's body
+            elif words[-1] in vocab.titles:
+                self._kinds.setdefault(name, "anonymous")  # "GLAAD President": a role, no name
+            else:
+                self.note(position, name, gender)
             return name
         surname = words[0]
         self._scan()
@@ -536,11 +559,21 @@ class Resolver:
                 if high > low and (best is None or same[high - 1] > best):
                     best = same[high - 1]  # the latest of notes and scan, as one sorted list
         resolved = best[1] if best is not None else surname
-        vocab = self._vocab
+        if surname in vocab.titles:
+            self._kinds.setdefault(surname, "anonymous")  # "President said": a role, no name
+            return resolved
+        if surname.isupper() and surname.isalpha():
+            self.note(position, surname, person=False)  # "IMF", "CBS": a body's initials
+            return resolved
         if best is not None:
             self.note(position, resolved, gender)
         elif honorific is not None or title is not None:
             self.note(position, resolved, gender, person=True)  # "Mr. Obama said"
+        elif self.written_lower(surname) or surname in vocab.region_abbreviations:
+            self._kinds.setdefault(
+                surname, "anonymous" if surname.endswith("s") else "organisation"
+            )
+            bisect.insort(self._others, (position, surname), key=_place)  # "Fans", "Ohio"
         elif surname not in vocab.organisation_words:
             bisect.insort(self._others, (position, surname), key=_place)
             if surname not in vocab.place_words:
