@@ -59,6 +59,8 @@ _POSSESSIVES = ("’s", "'s")  # both two characters long
 _DESCRIPTOR_ENDINGS = (*_POSSESSIVES, "-based")  # "CNN's Fareed Zakaria", "London-based"
 _DESCRIPTOR_MARKS = re.compile(r"[’']s\b|-based\b")
 _FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")
+_PRECEDING_WORD = re.compile(r"\b([a-z]+) $")
+PRECEDING_CHARS = 20  # how far back the word before a name is read
 # ", the president", ", who", ", 45,": an apposition or relative clause opening after a name
 _APPOSITION_OPENING = re.compile(r", (?:([a-z]+)\b|\d+,)")
 MAX_ACRONYM = 5  # a lone word in capitals up to this long is taken for a body ("CNN")
@@ -253,7 +255,9 @@ class Resolver:
         words, honorific = self._name_words(split, marked)
         if not words:
             return
-        if len(words) >= 2 and not self._glued(position, words):
+        if len(words) >= 2 and self._glued(position, words):
+            words = words[1:]  # "Had Sanders", "Earlier Tony Blair": a sentence's first word
+        if len(words) >= 2:
             name = " ".join(words)
             surname = words[-1]
             surnames[surname] = name
@@ -289,11 +293,9 @@ class Resolver:
         self._organisations.append((position, " ".join([*words[:-1], last])))
 
     def _glued(self, position: int, words: list[str]) -> bool:
-        """Whether ``words`` are a sentence's first word glued to a surname named before ("Had
-        Sanders", "Whatever Bloomberg"): two words at a sentence start, the first no known
-        first name and written in lower case elsewhere in the text."""
-        if len(words) != 2 or words[1] not in self._scan_names:
-            return False
+        """Whether ``words`` open with a sentence's first word glued to a name ("Had Sanders",
+        "Earlier Tony Blair"): at a sentence start, the first no known first name and written
+        in lower case elsewhere in the text."""
         if words[0] in self._vocab.first_names or words[0] in self._vocab.name_particles:
             return False
         return self._opens_sentence(position) and self.written_lower(words[0])
@@ -501,11 +503,15 @@ class Resolver:
         return known
 
     def _followed_as_person(self, place: int) -> bool:
-        """Whether the run at ``place`` is followed by an apposition or a verb."""
+        """Whether the run at ``place`` is followed by an apposition or a verb, or comes after
+        a speech verb ("…, noted NBC’s Dante Chinni")."""
         source = self._source
         run = _NAME_RUN.match(source, place)  # no time limit: a run of capitalised words
         if run is None:
             return False
+        before = _PRECEDING_WORD.search(source, max(0, place - PRECEDING_CHARS), place)
+        if before is not None and before[1] in self._vocab.speech_verbs:
+            return True
         end = run.end()
         apposition = _APPOSITION_OPENING.match(source, end)
         if apposition is not None:

@@ -49,19 +49,22 @@ def first_of_nearest_sentence(
     prefer_speaker: bool = False,
 ) -> str | None:
     """The one of ``candidates`` (``(place, name, modifier, spoke)``, latest first) that a
-    mention stands for: in the sentence of the latest candidate, its first name that is no
-    modifier, else its first; with ``prefer_speaker``, the speaker of a quote there before
-    either ("de Blasio said, “…” ¶ But, he added, …")."""
+    mention stands for: in the nearest sentence naming one that is no modifier, its first such
+    name (else the first modifier of the nearest sentence); with ``prefer_speaker``, the
+    speaker of a quote there before it ("de Blasio said, “…” ¶ But, he added, …")."""
     chosen: tuple[int, str, bool, bool] | None = None
     subject: tuple[int, str, bool, bool] | None = None
     speaker: tuple[int, str, bool, bool] | None = None
+    fallback: tuple[int, str, bool, bool] | None = None  # a modifier, when no sentence has more
     for candidate in candidates:
         if chosen is not None and sentence_break(source, candidate[0], chosen[0], vocab):
-            break
+            if subject is not None or speaker is not None:
+                break
+            fallback = fallback or chosen  # only modifiers there ("the Clinton campaign")
         chosen = candidate
         if not candidate[2]:
             subject = candidate
         if prefer_speaker and candidate[3] and speaker is None:
             speaker = candidate  # the latest speaker of the sentence
-    best = speaker or subject or chosen
+    best = speaker or subject or fallback or chosen
     return best[1] if best is not None else None
