@@ -166,6 +166,7 @@ class Resolver:
         self._roles: dict[int, set[str]] = {}  # a scanned name's place -> its role words
         self._person_like: dict[int, bool] = {}  # a scanned name's place -> reads as a person
         self._lower_source: str | None = None
+        self._first_seen: dict[str, int] = {}  # a scanned name -> where the scan first saw it
         self._lower_words: dict[str, bool] = {}  # a capitalised word -> written in lower case
         self._scan_names: dict[str, str] = {}  # surname -> the scan's latest full name for it
         # surname -> every (position, full name) ending with it, sorted: one bisect per lookup.
@@ -275,6 +276,7 @@ class Resolver:
         if gender is not None:
             self._genders.setdefault(name, gender)
         scanned.append((position, name, gender))
+        self._first_seen.setdefault(name, position)
         entries = found.get(surname)
         if entries is None:
             found[surname] = [(position, name)]
@@ -452,7 +454,7 @@ class Resolver:
 
     def _agreeing(
         self, position: int, accepts: Callable[[str, str | None], bool]
-    ) -> Iterator[tuple[int, str, bool, bool]]:
+    ) -> Iterator[tuple[int, str, bool, bool, bool]]:
         """The people named in the ``PERSON_LOOKBACK`` before ``position`` that ``accepts`` and
         that read as persons, latest first, each with whether it only modifies what follows it
         (:meth:`_modifies`) and whether it is a quote's speaker; a name in a quote is left
@@ -469,7 +471,26 @@ class Resolver:
             if scanned and (self._quoted(place) or not self._reads_as_person(place, name, gender)):
                 continue
             if accepts(name, gender):
-                yield place, name, scanned and self._modifies(place), not scanned
+                modifies = scanned and self._modifies(place)
+                yield place, name, modifies, not scanned, scanned and self._introduced(place, name)
+
+    def _introduced(self, place: int, name: str) -> bool:
+        """Whether the scan's name at ``place`` is a person introduced there with a role: the
+        name's first mention, in full, of a known gender, followed by an apposition ("Henry
+        Crespo, president of the caucus,")."""
+        if " " not in name or self._first_seen.get(name) != place:
+            return False
+        if not (self._genders.get(name) or self._first_name_gender(name)):
+            return False  # a gender known to agree: "Terence Crutcher, a …" is no "she"
+        run = _NAME_RUN.match(self._source, place)  # no time limit: a run of capitalised words
+        if run is None:
+            return False
+        apposition = _APPOSITION_OPENING.match(self._source, run.end())
+        if apposition is None:
+            return False
+        word = apposition[1]
+        vocab = self._vocab
+        return word is None or word in vocab.np_determiners or word in vocab.person_nouns
 
     def _modifies(self, place: int) -> bool:
         """Whether the name found by the scan at ``place`` modifies what follows it: a

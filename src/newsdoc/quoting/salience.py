@@ -44,18 +44,23 @@ def sentence_break(source: str, start: int, end: int, vocab: Vocabulary) -> bool
 
 def first_of_nearest_sentence(
     source: str,
-    candidates: Iterable[tuple[int, str, bool, bool]],
+    candidates: Iterable[tuple[int, str, bool, bool, bool]],
     vocab: Vocabulary,
     prefer_speaker: bool = False,
 ) -> str | None:
-    """The one of ``candidates`` (``(place, name, modifier, spoke)``, latest first) that a
+    """The one of ``candidates`` (``(place, name, modifier, spoke, introduced)``, latest
+    first) that a
     mention stands for: in the nearest sentence naming one that is no modifier, its first such
     name (else the first modifier of the nearest sentence); with ``prefer_speaker``, the
-    speaker of a quote there before it ("de Blasio said, “…” ¶ But, he added, …")."""
-    chosen: tuple[int, str, bool, bool] | None = None
-    subject: tuple[int, str, bool, bool] | None = None
-    speaker: tuple[int, str, bool, bool] | None = None
-    fallback: tuple[int, str, bool, bool] | None = None  # a modifier, when no sentence has more
+    speaker of a quote there before it ("de Blasio said, “…” ¶ But, he added, …"), then a
+    person introduced there with a role ("…, which concerns Henry Crespo, president of …")."""
+    chosen: tuple[int, str, bool, bool, bool] | None = None
+    subject: tuple[int, str, bool, bool, bool] | None = None
+    speaker: tuple[int, str, bool, bool, bool] | None = None
+    introduced: tuple[int, str, bool, bool, bool] | None = None
+    fallback: tuple[int, str, bool, bool, bool] | None = (
+        None  # a modifier, when no sentence has more
+    )
     for candidate in candidates:
         if chosen is not None and sentence_break(source, candidate[0], chosen[0], vocab):
             if subject is not None or speaker is not None:
@@ -66,5 +71,7 @@ def first_of_nearest_sentence(
             subject = candidate
         if prefer_speaker and candidate[3] and speaker is None:
             speaker = candidate  # the latest speaker of the sentence
-    best = speaker or subject or fallback or chosen
+        if prefer_speaker and candidate[4] and introduced is None:
+            introduced = candidate  # "Henry Crespo, president of …": just introduced
+    best = speaker or introduced or subject or fallback or chosen
     return best[1] if best is not None else None
