@@ -31,8 +31,9 @@ from newsdoc.quoting.kinds import classify, looks_like_title
 from newsdoc.quoting.marks import find_quote_parts
 from newsdoc.quoting.names import mention_text
 from newsdoc.quoting.precedence import attribution_sentence, find_attribution, is_split
-from newsdoc.quoting.resolve import Resolver, descriptor_end
+from newsdoc.quoting.resolve import Resolver
 from newsdoc.quoting.roles import description_kind
+from newsdoc.quoting.scan import descriptor_end
 from newsdoc.quoting.tokens import (
     MAX_CONTEXT,
     frame_stop,
@@ -383,7 +384,7 @@ class _Extractor:
         elif mention.kind == "name":
             honorific = words[0] if words[0] in self.vocab.honorifics else None
             resolved = draft.speaker = resolver.resolve_name(
-                self._person_words(words), honorific, first.start, resolver.title_of(words)
+                self._person_words(words), honorific, first.start, resolver.names.title_of(words)
             )
         else:
             resolved = resolver.resolve_description(words, first.start)
