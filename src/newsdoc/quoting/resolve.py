@@ -383,16 +383,18 @@ class Resolver:
 
     def _role_named_before(self, head: str, position: int) -> bool:
         """Whether the role noun ``head``, or a title for it ("Sen." for "senator"), is written
-        before ``position``: if not, no name before was given the role (most descriptions)."""
+        in the look-back before ``position``: if not, no name there was given the role (most
+        descriptions)."""
         if self._lower_source is None:
             self._lower_source = self._source.lower()
-        if self._lower_source.rfind(head, 0, position) >= 0:
+        start = max(0, position - MAX_LOOKBACK)
+        if self._lower_source.rfind(head, start, position) >= 0:
             return True
-        titles = self._vocab.role_titles
         source = self._source
         return any(
-            role == head and source.rfind(title, 0, position) >= 0
-            for title, (role, _) in titles.items()
+            source.rfind(title, start, position) >= 0
+            for title, (role, _) in self._vocab.role_titles.items()
+            if role == head
         )
 
     def _organisation_of(self, kinds: frozenset[str], position: int) -> str | None:

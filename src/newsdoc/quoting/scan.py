@@ -47,6 +47,7 @@ _FEMALE_HONORIFICS = frozenset(("Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Dame"))
 _POSSESSIVES = ("’s", "'s")  # both two characters long
 _DESCRIPTOR_ENDINGS = (*_POSSESSIVES, "-based")  # "CNN's Fareed Zakaria", "London-based"
 _DESCRIPTOR_MARKS = re.compile(r"[’']s\b|-based\b")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]++(?![\w’'-])")
 MAX_ACRONYM = 5  # a lone word in capitals up to this long is taken for a body ("CNN")
 MAX_NAME_WORDS = 4  # a longer run without "of" is a title or a list, not one person's name
 
@@ -122,7 +123,7 @@ class NameScan:
             *vocab.organisation_nouns.values()
         )
         self.first_seen: dict[str, int] = {}  # a name -> where the scan first saw it
-        self._lower_words: dict[str, bool] = {}  # a capitalised word -> written in lower case
+        self._lower_words: frozenset[str] | None = None  # the text's lower-case words
 
     def run(self) -> list[tuple[int, str, str | None]]:
         """People mentioned anywhere, in order: full names, and surnames of names seen before
@@ -236,18 +237,12 @@ class NameScan:
         return not before or before[-1] in ".?!\n"
 
     def written_lower(self, word: str) -> bool:
-        """Whether the text also writes ``word`` in lower case after a space: a common word
-        ("Had", "Earlier", "Fans"), not a name ("Jeh Johnson" stays)."""
-        known = self._lower_words.get(word)
-        if known is not None:
-            return known
-        source = self._source
-        lower = f" {word.lower()}"
-        at = source.find(lower)
-        while at >= 0 and at + len(lower) < len(source) and source[at + len(lower)].isalpha():
-            at = source.find(lower, at + len(lower))
-        self._lower_words[word] = found = at >= 0
-        return found
+        """Whether the text also writes ``word`` in lower case: a common word ("Had",
+        "Earlier", "Fans"), not a name ("Jeh Johnson" stays)."""
+        if self._lower_words is None:
+            # every lower-case word of the text, gathered once: one pass, however many asks
+            self._lower_words = frozenset(_LOWER_WORD.findall(self._source))
+        return word.lower() in self._lower_words
 
     def title_of(self, words: list[str]) -> tuple[str, str | None] | None:
         """The role and gender of the last role title ("Mayor", "Sen.") before the name's last
