@@ -161,7 +161,7 @@ class Resolver:
 
     def _agreeing(
         self, position: int, accepts: Callable[[str, str | None], bool]
-    ) -> Iterator[tuple[int, str, bool, bool, bool]]:
+    ) -> Iterator[tuple[int, str, str | None, bool, bool]]:
         """The people named in the ``PERSON_LOOKBACK`` before ``position`` that ``accepts`` and
         that read as persons, latest first, each with whether it only modifies what follows it
         (:meth:`_modifies`) and whether it is a quote's speaker; a name in a quote is left
@@ -178,7 +178,7 @@ class Resolver:
             if scanned and (self._quoted(place) or not self._reads_as_person(place, name, gender)):
                 continue
             if accepts(name, gender):
-                modifies = scanned and self._modifies(place)
+                modifies = self._modifies(place) if scanned else None
                 yield place, name, modifies, not scanned, scanned and self._introduced(place, name)
 
     def _introduced(self, place: int, name: str) -> bool:
@@ -199,25 +199,27 @@ class Resolver:
         vocab = self._vocab
         return word is None or word in vocab.np_determiners or word in vocab.person_nouns
 
-    def _modifies(self, place: int) -> bool:
-        """Whether the name found by the scan at ``place`` modifies what follows it: a
-        possessive ("Trump's calling Clinton a bigot") or a name before a noun such as
-        "campaign" ("Trump campaign spokesman Jason Miller"), not a sentence's subject."""
+    def _modifies(self, place: int) -> str | None:
+        """How the name found by the scan at ``place`` modifies what follows it, if it does:
+        ``"possessive"`` ("Trump's calling Clinton a bigot") or ``"noun"`` before a noun such
+        as "campaign" ("Trump campaign spokesman Jason Miller"); None for a possible subject."""
         source = self._source
         run = _NAME_RUN.match(source, place)  # no time limit: a run of capitalised words
         if run is None:
-            return False
+            return None
         if run[0].endswith(_POSSESSIVES):
-            return True
+            return "possessive"
         following = _FOLLOWING_WORD.match(source, run.end())
         if following is None:
-            return False
+            return None
         word = following[1]
         vocab = self._vocab
         # "Clinton communication director Jennifer Palmieri": a noun, not a verb, after the name
-        return word in vocab.name_modifiers or not (
+        if word in vocab.name_modifiers or not (
             is_verb_form(word, vocab) or word in vocab.non_name_words or word.endswith("ly")
-        )
+        ):
+            return "noun"
+        return None
 
     def _reads_as_person(self, place: int, name: str, gender: str | None) -> bool:
         """Whether a name found by the scan reads as a person's: its gender is known (an
@@ -247,6 +249,8 @@ class Resolver:
             vocab = self._vocab
             if word is None or word == "who" or word in vocab.np_determiners:
                 return True
+            if word in vocab.speech_verbs:
+                return True  # "The firm's CEO, Kimberley Fritts, said": the role before it
             # ", director of …" (not ", saying", ", and", ", which")
             return not (
                 word.endswith("ing") or word in vocab.non_name_words or is_verb_form(word, vocab)

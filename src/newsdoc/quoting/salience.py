@@ -44,7 +44,7 @@ def sentence_break(source: str, start: int, end: int, vocab: Vocabulary) -> bool
 
 def first_of_nearest_sentence(
     source: str,
-    candidates: Iterable[tuple[int, str, bool, bool, bool]],
+    candidates: Iterable[tuple[int, str, str | None, bool, bool]],
     vocab: Vocabulary,
     prefer_speaker: bool = False,
 ) -> str | None:
@@ -54,21 +54,27 @@ def first_of_nearest_sentence(
     name (else the first modifier of the nearest sentence); with ``prefer_speaker``, the
     speaker of a quote there before it ("de Blasio said, “…” ¶ But, he added, …"), then a
     person introduced there with a role ("…, which concerns Henry Crespo, president of …")."""
-    chosen: tuple[int, str, bool, bool, bool] | None = None
-    subject: tuple[int, str, bool, bool, bool] | None = None
-    speaker: tuple[int, str, bool, bool, bool] | None = None
-    introduced: tuple[int, str, bool, bool, bool] | None = None
-    fallback: tuple[int, str, bool, bool, bool] | None = (
+    chosen: tuple[int, str, str | None, bool, bool] | None = None
+    subject: tuple[int, str, str | None, bool, bool] | None = None
+    speaker: tuple[int, str, str | None, bool, bool] | None = None
+    introduced: tuple[int, str, str | None, bool, bool] | None = None
+    possessor: tuple[int, str, str | None, bool, bool] | None = None
+    fallback: tuple[int, str, str | None, bool, bool] | None = (
         None  # a modifier, when no sentence has more
     )
     for candidate in candidates:
         if chosen is not None and sentence_break(source, candidate[0], chosen[0], vocab):
             if subject is not None or speaker is not None:
                 break
+            if possessor is not None:
+                subject = possessor  # only "Trump’s attempt …": the possessor is the topic
+                break
             fallback = fallback or chosen  # only modifiers there ("the Clinton campaign")
         chosen = candidate
         if not candidate[2]:
             subject = candidate
+        elif candidate[2] == "possessive":
+            possessor = candidate
         if prefer_speaker and candidate[3] and speaker is None:
             speaker = candidate  # the latest speaker of the sentence
         if prefer_speaker and candidate[4] and introduced is None:
