@@ -37,7 +37,7 @@ from newsdoc.vocab import Vocabulary
 
 _PERSONAL = frozenset(("he", "she"))
 _DEFINITE = frozenset(("the", "this"))
-_FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")
+_FOLLOWING_WORD = re.compile(r" ([a-z]+(?:['’][a-z]+)?)\b")  # "isn't" whole
 _PRECEDING_WORD = re.compile(r"\b([a-z]+) $")
 PRECEDING_CHARS = 20  # how far back the word before a name is read
 # ", the president", ", who", ", 45,": an apposition or relative clause opening after a name
