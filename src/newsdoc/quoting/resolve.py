@@ -133,27 +133,23 @@ class Resolver:
         return self._kinds.get(name, "organisation")
 
     def _latest(
-        self,
-        position: int,
-        accepts: Callable[[str, str | None], bool],
-        person_like: bool = False,
-        lookback: int = MAX_LOOKBACK,
+        self, position: int, accepts: Callable[[str, str | None], bool]
     ) -> tuple[int, str] | None:
-        """The latest person before ``position`` (within ``lookback``) that ``accepts``, and
-        with ``person_like`` only names that read as a person's (see :meth:`_reads_as_person`);
-        each list is walked backwards from ``position``, so the usual lookup is short."""
+        """The latest person before ``position`` that ``accepts`` and reads as a person's (see
+        :meth:`_reads_as_person`); each list is walked backwards from ``position``, so the
+        usual lookup is short."""
         best: tuple[int, str] | None = None
         for candidates, scanned in ((self._people, False), (self.names.run(), True)):
             low, high = _window(candidates, position)
             for index in range(high - 1, low - 1, -1):
                 place, name, gender = candidates[index]
-                if (best is not None and place <= best[0]) or place < position - lookback:
+                if best is not None and place <= best[0]:
                     break
                 if scanned and self._quoted(place):
                     continue  # “… I met Jane Doe …,” he said: not Jane Doe
                 if not accepts(name, gender):
                     continue
-                if person_like and scanned and not self._reads_as_person(place, name, gender):
+                if scanned and not self._reads_as_person(place, name, gender):
                     continue
                 best = (place, name)
                 break
@@ -437,7 +433,7 @@ class Resolver:
                 self._source, self._agreeing(position, compatible), self._vocab, True
             )
             if name is None:
-                best = self._latest(position, compatible, person_like=True)
+                best = self._latest(position, compatible)
                 if best is None:
                     return None
                 name = best[1]
