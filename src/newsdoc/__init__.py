@@ -20,9 +20,11 @@ from newsdoc.model import (
     Section,
     Span,
     Speaker,
+    Speakers,
 )
 from newsdoc.parser import Parser, ParserConfig, parse
 from newsdoc.pipeline import Pipeline, Rule
+from newsdoc.speakers import speakers_table
 
 __version__ = "0.1.0"
 
@@ -43,10 +45,12 @@ __all__ = [
     "Section",
     "Span",
     "Speaker",
+    "Speakers",
     "__version__",
     "parse",
     "parse_bytes",
     "parse_many",
     "quotes_dataframe",
+    "speakers_table",
     "to_dataframe",
 ]
