@@ -21,7 +21,7 @@ if __package__ in {None, ""}:  # run as a script: make ``benchmarks`` and ``news
 
 import newsdoc
 from benchmarks import corpora, pages
-from benchmarks.figures import Figure, Pair, speaker_figure
+from benchmarks.figures import Figure, Pair, speaker_figure, title_speaker_figure
 from benchmarks.score_web import score_bbc, score_cnn_dailymail, score_fakenewsnet
 from benchmarks.score_wire import score_isot, score_reuters
 
@@ -56,7 +56,8 @@ LABELS = {
 def score(name: str) -> list[Figure]:
     """Every figure of corpus ``name``: its gold fields, then the shape of its speakers."""
     pairs = parsed(name)
-    return [*SCORERS[name](pairs), speaker_figure(LABELS[name], pairs)]
+    label = LABELS[name]
+    return [*SCORERS[name](pairs), speaker_figure(label, pairs), title_speaker_figure(label, pairs)]
 
 
 def _polnear_figures() -> list[Figure]:
@@ -89,6 +90,38 @@ def _polnear_figures() -> list[Figure]:
         figures.append(
             Figure("PolNeAR (dev)", f"{name} (info)", float(value), documents, unit=unit)
         )
+    return figures
+
+
+# what each resolution figure is called in the table, and which count it is over
+RESOLUTION_FIELDS = {
+    "accuracy": ("pronoun and description speakers resolved right", "matched"),
+    "pronoun_acc": ("pronouns resolved right", "pronouns"),
+    "description_acc": ("descriptions resolved right", "descriptions"),
+    "anonymous_ok": ("unnamed speakers kept anonymous", "anonymous"),
+}
+
+
+def _resolution_figures() -> list[Figure]:
+    """Speaker resolution on the hand-labelled PolNeAR referents (``benchmarks.resolution``)."""
+    from benchmarks import resolution
+
+    scorer = resolution.reference_scorer()
+    figures = []
+    for split in resolution.SPLITS:
+        results = resolution.score(split, scorer) if scorer is not None else None
+        if results is None:
+            continue
+        for key, (field, count) in RESOLUTION_FIELDS.items():
+            figures.append(
+                Figure(
+                    f"PolNeAR resolution ({split})",
+                    field,
+                    float(results[key]),
+                    int(results[count]),
+                    resolution.TARGETS[key],
+                )
+            )
     return figures
 
 
@@ -127,7 +160,7 @@ def render(figures: list[Figure]) -> str:
 def main() -> int:
     """Print the table and write ``docs/accuracy.md``; exit 1 when a target is missed."""
     started = time.perf_counter()
-    figures = evaluate() + _polnear_figures() + pages.figures()
+    figures = evaluate() + _polnear_figures() + _resolution_figures() + pages.figures()
     if not figures:
         print(f"no corpus found under {corpora.corpus_root()}", file=sys.stderr)
         return 0

@@ -23,6 +23,11 @@ MALFORMED_SPEAKER = regex.compile(
     r"| (?:de|van|von|der|la|le|da|bin|al|of|for)$"
 )
 SPEAKER_FIELD = "resolved speakers that are run-on or cut names (no gold: their shape)"
+TITLE_FIELD = "resolved speakers that are a title, heading or explainer title (no gold)"
+# a capitalised function word inside a run reads as a title in title case ("Escalating Tensions
+# Over Ukraine", "Biden Aims Insult At Trump"), never as a name
+NAME_SHAPE = regex.compile(r"\p{Lu}[\p{L}.’'\-]*(?: \p{Lu}[\p{L}.’'\-]*){0,3}")
+TITLE_CASE_WORD = regex.compile(r" (?:At|Over|In|On|To|For|And|The|With|From|After|Into|As) ")
 
 
 @attrs.frozen(slots=True)
@@ -80,3 +85,36 @@ def speaker_figure(corpus: str, pairs: Iterable[Pair]) -> Figure:
     return Figure(
         corpus, SPEAKER_FIELD, ratio(malformed, len(speakers)), len(speakers), 0.001, True
     )
+
+
+def _titles(article: Article) -> set[str]:
+    """The article's headline, section headings and explainer titles, case-folded; a heading
+    that is only a name ("Billy Bush", a page's tag) is left out: a speaker may bear it."""
+    titles = {article.headline, *(section.heading for section in article.sections)}
+    for explainer in article.explainers:
+        titles.add(explainer.title)
+        titles.update(card.heading for card in explainer.cards)
+    return {
+        norm(title).casefold()
+        for title in titles
+        if title and not NAME_SHAPE.fullmatch(norm(title))
+    }
+
+
+def title_speaker_figure(corpus: str, pairs: Iterable[Pair]) -> Figure:
+    """The share of attributed quotes whose resolved speaker is one of the article's titles
+    (headline, section heading, explainer title or card heading) or reads as a title."""
+    bad = total = 0
+    for _, article in pairs:
+        titles: set[str] | None = None
+        for quote in article.quotes:
+            if not quote.speaker:
+                continue
+            total += 1
+            if titles is None:
+                titles = _titles(article)
+            speaker = norm(quote.speaker)
+            bad += speaker.casefold() in titles or (
+                speaker[:1].isupper() and TITLE_CASE_WORD.search(speaker) is not None
+            )
+    return Figure(corpus, TITLE_FIELD, ratio(bad, total), total, 0.0001, True)

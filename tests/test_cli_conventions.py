@@ -195,7 +195,7 @@ def _subcommands() -> dict[str, argparse.ArgumentParser]:
     return dict(commands.choices)
 
 
-@pytest.mark.parametrize("name", ["parse", "batch"])
+@pytest.mark.parametrize("name", ["parse", "batch", "speakers"])
 def test_help_describes_every_option_with_examples(name: str) -> None:
     """Each subcommand's help has a description, help for every option, examples, no reST."""
     command = _subcommands()[name]

@@ -72,12 +72,39 @@ def test_date_only_published_stays_a_date() -> None:
 
 
 def test_speakers_summary() -> None:
-    """Article.speakers groups quotes by resolved speaker with roles and mentions."""
-    (speaker,) = _article().speakers
+    """Article.speakers maps each resolved speaker's name to its kind, roles, pronoun,
+    mentions and quotes."""
+    article = _article()
+    assert list(article.speakers) == ["Ann Lee"]
+    speaker = article.speakers["Ann Lee"]
     assert speaker.name == "Ann Lee"
+    assert speaker.kind == "person"
     assert speaker.quote_count == 2
+    assert speaker.quotes == article.quotes
     assert speaker.roles == ("mayor",)
+    assert speaker.pronoun == "she"
     assert speaker.mentions == (Span(19, 26), Span(34, 37))
+
+
+def test_speakers_are_built_once_and_left_out_of_the_data() -> None:
+    """The index is computed on first use, kept, and is no part of equality or to_dict."""
+    article = _article()
+    assert article.speakers is article.speakers
+    assert "_speakers" not in article.to_dict()
+    assert "speakers" not in article.to_dict()
+    assert Article.from_dict(article.to_dict()) == article
+    assert pickle.loads(pickle.dumps(article)).speakers == article.speakers
+
+
+def test_speakers_iterate_in_order_of_first_quote_and_rank_by_quotes() -> None:
+    """Iteration follows the first quotes; ranked() puts the most quoted first."""
+    one = Quote("A", (Span(0, 1),), "direct", "Bo Ek", "Bo Ek", speaker_kind="person")
+    two = Quote("B", (Span(2, 3),), "direct", "Cy Ray", "Cy Ray", speaker_kind="person")
+    article = Article(source="A B C", quotes=(one, two, attrs.evolve(two, text="C")))
+    assert list(article.speakers) == ["Bo Ek", "Cy Ray"]
+    assert [speaker.name for speaker in article.speakers.ranked()] == ["Cy Ray", "Bo Ek"]
+    with pytest.raises(KeyError):
+        article.speakers["Nobody"]
 
 
 def test_paragraphs_and_text_derive_from_sections() -> None:

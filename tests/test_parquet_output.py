@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,11 @@ def test_each_path_reads_as_exactly_one_table(tmp_path: Path) -> None:
     """pandas.read_parquet of OUT.parquet gives the articles, of OUT.quotes.parquet the quotes."""
     out = tmp_path / "out.parquet"
     run_batch([_inputs(tmp_path, 5)], out, workers=1, rows_per_part=2)
-    assert table_paths(out) == {"articles": out, "quotes": tmp_path / "out.quotes.parquet"}
+    assert table_paths(out) == {
+        "articles": out,
+        "quotes": tmp_path / "out.quotes.parquet",
+        "speakers": tmp_path / "out.speakers.parquet",
+    }
     articles = pd.read_parquet(out)
     quotes = pd.read_parquet(tmp_path / "out.quotes.parquet")
     assert len(articles) == 5
@@ -92,6 +97,17 @@ def test_retry_failed_rewrites_error_rows_away(tmp_path: Path) -> None:
     articles, _ = read_tables(out)
     assert sorted(articles.column("id").to_pylist()) == ["a", "b"]
     assert articles.column("error").null_count == 2
+
+
+def test_an_output_without_the_speakers_table_is_not_resumed(tmp_path: Path) -> None:
+    """An output written before the speakers table is refused, not parsed again in full."""
+    out = tmp_path / "out.parquet"
+    source = _inputs(tmp_path, 2)
+    run_batch([source], out, workers=1)
+    shutil.rmtree(tmp_path / "out.speakers.parquet")
+    with pytest.raises(OutputError, match="no speakers table"):
+        run_batch([source], out, workers=1, resume=True)
+    assert len(pd.read_parquet(out)) == 2
 
 
 def test_the_old_layout_is_refused(tmp_path: Path) -> None:

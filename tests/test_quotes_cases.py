@@ -1,4 +1,5 @@
-"""Each attribution form in ``tests/quote_cases.json`` yields the expected quotes."""
+"""Each attribution form in ``tests/quote_cases.json``, and each speaker-resolution case in
+``tests/resolution_cases.json``, yields the expected quotes."""
 
 from __future__ import annotations
 
@@ -13,7 +14,12 @@ from newsdoc.quoting import extract_quotes
 from newsdoc.vocab import default_vocabulary
 
 CASES_FILE = Path(__file__).resolve().parent / "quote_cases.json"
-CASES: list[dict[str, Any]] = json.loads(CASES_FILE.read_text(encoding="utf-8"))["cases"]
+RESOLUTION_FILE = CASES_FILE.with_name("resolution_cases.json")
+CASES: list[dict[str, Any]] = [
+    case
+    for path in (CASES_FILE, RESOLUTION_FILE)
+    for case in json.loads(path.read_text(encoding="utf-8"))["cases"]
+]
 
 
 def _paragraphs(text: str) -> list[Paragraph]:
@@ -32,7 +38,7 @@ def _quotes(text: str) -> list[Quote]:
 
 def _check(quote: Quote, expected: dict[str, Any]) -> None:
     assert quote.text.startswith(expected["text_starts"]), quote.text
-    for field in ("kind", "speaker", "speaker_mention", "speaker_role", "cue"):
+    for field in ("kind", "speaker", "speaker_mention", "speaker_role", "speaker_kind", "cue"):
         if field in expected:
             assert getattr(quote, field) == expected[field], (field, quote)
     if "spans" in expected:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newsdoc.quoting.resolve import (
+from newsdoc.quoting.resolve import Resolver
+from newsdoc.quoting.scan import (
     _ASCII_NAME_RUN,
     _NAME_RUN,
     _NON_ASCII_LETTER,
-    Resolver,
     _has_non_ascii_letter,
     _sentence_pieces,
 )
@@ -88,7 +88,7 @@ def test_a_run_across_a_sentence_end_is_cut_there() -> None:
     )
     resolver = Resolver(source, default_vocabulary())
     assert resolver.resolve_name(["Trump"], None, source.rindex("Trump")) == "Donald Trump"
-    names = {name for _, name, _ in resolver._scan()}
+    names = {name for _, name, _ in resolver.names.run()}
     assert "Canada. Trump" not in names
     assert "John F. Kennedy Airport" in names
     assert "Bernie Sanders" in names
@@ -98,8 +98,20 @@ def test_sentence_pieces_cut_after_words_that_end_a_sentence() -> None:
     """Offsets and pieces of a run cut where a period ends a sentence, not after initials."""
     resolver = Resolver("", default_vocabulary())
     text = "Canada.  Trump J. Smith. Ms. Lee No. It"
-    pieces = list(_sentence_pieces(text, resolver._continues_name))
+    pieces = list(_sentence_pieces(text, resolver.names._continues_name))
     assert pieces == [(0, "Canada."), (9, "Trump J. Smith."), (25, "Ms. Lee No."), (37, "It")]
+
+
+def test_a_piece_that_opens_with_of_or_for_names_nobody() -> None:
+    """A run cut after "Inc." or "Sen." can leave a piece opening with "of"/"for" (seen on
+    web pages): it names no one, and the scan goes on past it."""
+    source = (
+        "The National Society Inc. of Newspaper Columnists met. Supporters of Sen. for Ann "
+        "Lee rallied. Mary Okafor spoke."
+    )
+    names = {name for _, name, _ in Resolver(source, default_vocabulary()).names.run()}
+    assert "Mary Okafor" in names
+    assert not any(name.startswith(("of ", "for ")) for name in names)
 
 
 @given(st.text(st.characters(blacklist_categories=())))

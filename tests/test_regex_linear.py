@@ -41,8 +41,8 @@ _RUN_START_REASON = (
     "check does not read look-behinds)"
 )
 ALLOWED: dict[str, str] = {
-    "newsdoc.quoting.resolve._NAME_RUN": _NAME_RUN_REASON,
-    "newsdoc.quoting.resolve._ASCII_NAME_RUN": _NAME_RUN_REASON,
+    "newsdoc.quoting.scan._NAME_RUN": _NAME_RUN_REASON,
+    "newsdoc.quoting.scan._ASCII_NAME_RUN": _NAME_RUN_REASON,
     "newsdoc.quoting.tokens._TOKEN": (
         "findall over a chunk whose trailing white space _pattern_tokens cuts off first: after "
         "the leading white space every character opens a token (the last alternative takes "

@@ -100,10 +100,32 @@ def test_paragraph_indexes_article_paragraphs(article: Article) -> None:
 
 
 def test_speakers_aggregate_quotes(article: Article) -> None:
-    """``Article.speakers`` counts quotes per resolved speaker, most quoted first."""
-    speakers = {speaker.name: speaker for speaker in article.speakers}
+    """``Article.speakers`` counts quotes per resolved speaker, in order of first quote."""
+    speakers = article.speakers
+    assert list(speakers) == [
+        "Ukraine",
+        "Moscow",
+        "Sergei A. Ryabkov",
+        "United States",
+        "Russia",
+        "Yevhenii Tsymbaliuk",
+        "Zbigniew Rau",
+        "Sergey V. Lavrov",
+        "Aleksandr Lukashevich",
+    ]
     assert speakers["Zbigniew Rau"].quote_count == 3
-    assert article.speakers[0].name == "Zbigniew Rau"
+    assert speakers.ranked()[0].name == "Zbigniew Rau"
     assert "Foreign Minister" in speakers["Zbigniew Rau"].roles
     assert speakers["Sergey V. Lavrov"].quote_count == 2
-    assert sum(speaker.quote_count for speaker in article.speakers) == 14
+    assert sum(speaker.quote_count for speaker in speakers.values()) == 14
+
+
+def test_speaker_kinds_and_roles_from_appositions(article: Article) -> None:
+    """People and bodies are told apart, and the apposition where the article first names a
+    speaker in full becomes a role ("Russia’s foreign minister, Sergey V. Lavrov")."""
+    speakers = article.speakers
+    kinds = {name: speaker.kind for name, speaker in speakers.items()}
+    assert kinds["Russia"] == kinds["Moscow"] == kinds["United States"] == "organisation"
+    assert kinds["Zbigniew Rau"] == kinds["Sergey V. Lavrov"] == "person"
+    assert speakers["Sergey V. Lavrov"].roles == ("Russia’s foreign minister",)
+    assert speakers["Aleksandr Lukashevich"].roles == ("Russia’s representative",)

@@ -22,9 +22,11 @@ from newsdoc.model import (
     Section,
     Span,
     Speaker,
+    Speakers,
 )
 from newsdoc.parser import Parser, ParserConfig, parse
 from newsdoc.pipeline import Pipeline, Rule
+from newsdoc.speakers import speakers_table
 
 __version__ = "0.1.0"
 
@@ -46,11 +48,13 @@ __all__ = [
     "Section",
     "Span",
     "Speaker",
+    "Speakers",
     "__version__",
     "parse",
     "parse_bytes",
     "parse_html",
     "parse_many",
     "quotes_dataframe",
+    "speakers_table",
     "to_dataframe",
 ]

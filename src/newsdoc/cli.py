@@ -1,4 +1,4 @@
-"""The newsdoc command line: newsdoc parse for articles, newsdoc batch for corpora.
+"""The newsdoc command line: newsdoc parse for articles, batch for corpora, speakers for quotes.
 
 Exit codes: 0 when every document parsed (also when the reader of the output went away, as
 with ``| head``), 1 when at least one failed (its error is reported and the others are still
@@ -36,6 +36,12 @@ from newsdoc.io import DEFAULT_GLOB, DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD, STDIN
 from newsdoc.outputs import OutputError, check_new
 from newsdoc.parser import DEFAULT_MAX_CHARS
 from newsdoc.progress import make_progress
+from newsdoc.speaker_report import (
+    SPEAKERS_EXAMPLES,
+    SPEAKERS_HELP,
+    add_speaker_options,
+    run_speakers,
+)
 from newsdoc.terminal import escape_controls
 
 FORMATS = ("json", "jsonl", "markdown", "text", "summary", "html")
@@ -153,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     arguments = argparse.ArgumentParser(
         prog="newsdoc",
         description=__doc__.splitlines()[0],
-        epilog="Run newsdoc parse --help or newsdoc batch --help for each command.",
+        epilog="Run newsdoc COMMAND --help (parse, batch, speakers) for each command.",
     )
     arguments.add_argument("--version", action="version", version=f"newsdoc {__version__}")
     commands = arguments.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -182,8 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         type=Path,
         metavar="PATH",
-        help="out.jsonl, out.jsonl.gz, out.csv (one row per article), out.parquet (a "
-        "folder of articles, with out.quotes.parquet beside it), or - for JSON lines on stdout",
+        help="out.jsonl, out.jsonl.gz, out.csv (one row per article), out.parquet (a folder "
+        "of articles, with out.quotes.parquet and out.speakers.parquet beside it), or - for "
+        "JSON lines on stdout",
     )
     many.add_argument(
         "--format",
@@ -256,6 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shown.add_argument("--quiet", action="store_true", help="no progress, no summary line")
     _common(many, "issue date for every document, ISO 8601 (2024-03-05)")
+    add_speaker_options(_subcommand(commands, "speakers", SPEAKERS_HELP, SPEAKERS_EXAMPLES))
     return arguments
 
 
@@ -265,6 +273,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if options.command == "parse":
             return parse_files(options)
+        if options.command == "speakers":
+            return run_speakers(options)
         return _batch(options)
     except KeyboardInterrupt:
         print("newsdoc: interrupted (run again with --resume to continue)", file=sys.stderr)

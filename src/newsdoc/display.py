@@ -326,7 +326,7 @@ def _list_rows(index: int, article: Article) -> str:
     authors = ", ".join(article.byline.authors) if article.byline else ""
     place = article.dateline.location or "" if article.dateline else ""
     when = _moment(article.published) if article.published else ""
-    speakers = ", ".join(speaker.name for speaker in article.speakers[:3])
+    speakers = ", ".join(speaker.name for speaker in article.speakers.ranked()[:3])
     counts = (len(article.paragraphs), len(article.quotes))
     cells = [str(index), f"<strong>{_escape(article.headline or '(no headline)')}</strong>"]
     cells += [_escape(authors), _escape(place), _escape(when), *map(str, counts)]

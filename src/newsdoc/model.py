@@ -7,12 +7,15 @@ Every element that comes from the text carries a :class:`Span` so that
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from typing import Any, Literal
 
 import attrs
 
 QuoteKind = Literal["direct", "partial"]
+# what speaks: a named person or body, a document ("the report said"), or someone unnamed
+SpeakerKind = Literal["person", "organisation", "document", "anonymous"]
 
 
 @attrs.frozen(slots=True, order=True)
@@ -104,6 +107,7 @@ class Quote:
     cue: str | None = None
     cue_span: Span | None = None
     paragraph: int = 0
+    speaker_kind: SpeakerKind | None = None
 
     def _repr_html_(self) -> str:
         from newsdoc.display import quote_html
@@ -174,12 +178,50 @@ class Element:
 
 @attrs.frozen(slots=True)
 class Speaker:
-    """One distinct speaker of an article with every role, mention and quote count seen."""
+    """One distinct speaker of an article: its resolved ``name`` and ``kind``, every role the
+    article gives it ("Foreign Minister", "Russia’s foreign minister"), the pronoun the article
+    uses for it (``"she"``, when it uses one), its local mentions and its quotes."""
 
     name: str
+    kind: SpeakerKind
     roles: tuple[str, ...]
+    pronoun: str | None
     mentions: tuple[Span, ...]
-    quote_count: int
+    quotes: tuple[Quote, ...]
+
+    @property
+    def quote_count(self) -> int:
+        """How many quotes the speaker has."""
+        return len(self.quotes)
+
+
+class Speakers(Mapping[str, Speaker]):
+    """An article's speakers by name (``article.speakers["Zbigniew Rau"]``), read-only;
+    iteration gives the names in the order of each speaker's first quote."""
+
+    __slots__ = ("_by_name",)
+
+    def __init__(self, speakers: Iterable[Speaker] = ()) -> None:
+        self._by_name = {speaker.name: speaker for speaker in speakers}
+
+    def __getitem__(self, name: str) -> Speaker:
+        return self._by_name[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_name)
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+    def __repr__(self) -> str:
+        return f"Speakers({list(self._by_name.values())!r})"
+
+    def __reduce__(self) -> tuple[type[Speakers], tuple[tuple[Speaker, ...]]]:
+        return Speakers, (tuple(self._by_name.values()),)
+
+    def ranked(self) -> tuple[Speaker, ...]:
+        """The speakers most quoted first (ties in the order of their first quote)."""
+        return tuple(sorted(self._by_name.values(), key=lambda speaker: -speaker.quote_count))
 
 
 def _element_start(element: Element) -> int:
@@ -224,6 +266,11 @@ class Article:
             return self.elements[index]
         return None
 
+    # Article.speakers, built on first use (not part of the article's data)
+    _speakers: Speakers | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         """All body paragraphs in reading order, across sections."""
@@ -235,29 +282,15 @@ class Article:
         return "\n\n".join(p.text for p in self.paragraphs)
 
     @property
-    def speakers(self) -> tuple[Speaker, ...]:
-        """One entry per distinct quoted speaker, most quoted first (ties by first appearance)."""
-        order: dict[str, int] = {}
-        roles: dict[str, list[str]] = {}
-        mentions: dict[str, list[Span]] = {}
-        counts: dict[str, int] = {}
-        for quote in self.quotes:
-            if quote.speaker is None:
-                continue
-            name = quote.speaker
-            order.setdefault(name, len(order))
-            counts[name] = counts.get(name, 0) + 1
-            seen_roles = roles.setdefault(name, [])
-            if quote.speaker_role and quote.speaker_role not in seen_roles:
-                seen_roles.append(quote.speaker_role)
-            seen_mentions = mentions.setdefault(name, [])
-            if quote.speaker_span is not None and quote.speaker_span not in seen_mentions:
-                seen_mentions.append(quote.speaker_span)
-        ranked = sorted(order, key=lambda name: (-counts[name], order[name]))
-        return tuple(
-            Speaker(name, tuple(roles[name]), tuple(sorted(mentions[name])), counts[name])
-            for name in ranked
-        )
+    def speakers(self) -> Speakers:
+        """The quoted speakers by name, in the order of their first quote (see
+        :class:`Speakers`); built once, in one pass over the quotes."""
+        if self._speakers is None:
+            from newsdoc.speakers import build_speakers
+
+            object.__setattr__(self, "_speakers", build_speakers(self))
+        assert self._speakers is not None
+        return self._speakers
 
     def to_dict(self) -> dict[str, Any]:
         """Unstructure into plain JSON-ready types (see ``docs/schema``)."""

@@ -16,9 +16,9 @@ With ``retry_failed`` the error records of the old output are dropped (rewritten
 that those documents are parsed again and every id stays in the output exactly once.
 
 Parquet layout: one dataset per table, as sibling directories, so that the natural read of
-each path is exactly one table: ``OUT.parquet/`` holds the articles and
-``OUT.quotes.parquet/`` the quotes (:func:`table_paths`; the writer, which needs pyarrow, is
-in :mod:`newsdoc.parquet_output`).
+each path is exactly one table: ``OUT.parquet/`` holds the articles, ``OUT.quotes.parquet/``
+the quotes and ``OUT.speakers.parquet/`` the speakers (:func:`table_paths`; the writer, which
+needs pyarrow, is in :mod:`newsdoc.parquet_output`).
 """
 
 from __future__ import annotations

@@ -1,11 +1,12 @@
 """The Parquet output of ``newsdoc batch``: one dataset directory per table, parts renamed in.
 
-``--out OUT.parquet`` writes the articles to ``OUT.parquet/`` and the quotes to
-``OUT.quotes.parquet/`` beside it (:func:`newsdoc.outputs.table_paths`), so that
-``pandas.read_parquet`` of each path gives exactly one table. Every table gets a part of the
-same number per run (and per ``rows_per_part`` articles), empty when it has no rows, so that
-a part's quotes belong to its articles. A Parquet file cannot be appended to; new parts are
-what makes ``--resume`` work.
+``--out OUT.parquet`` writes the articles to ``OUT.parquet/``, the quotes to
+``OUT.quotes.parquet/`` and the speakers to ``OUT.speakers.parquet/`` beside it
+(:func:`newsdoc.outputs.table_paths`), so that ``pandas.read_parquet`` of each path gives
+exactly one table. Every table gets a part of the same number per run (and per
+``rows_per_part`` articles), empty when it has no rows, so that a part's quotes and speakers
+belong to its articles. A Parquet file cannot be appended to; new parts are what makes
+``--resume`` work.
 
 A part is written as ``.part-00003.parquet.tmp`` (readers skip hidden files), synced, and
 renamed to ``part-00003.parquet`` only when complete, articles first. A kill therefore leaves
@@ -17,6 +18,7 @@ are parsed again. Needs pyarrow (``pip install 'newsdoc[arrow]'``).
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,7 @@ import pyarrow.parquet as pq  # type: ignore[import-untyped,import-not-found,unu
 
 from newsdoc.io import Result
 from newsdoc.outputs import ROWS_PER_PART, OutputError, Payload, table_paths
-from newsdoc.tables import ARTICLES, TABLES, encode_rows, table_schemas
+from newsdoc.tables import ARTICLES, QUOTES, TABLES, encode_rows, table_schemas
 
 __all__ = ["ParquetWriter", "read_tables", "table_paths"]
 
@@ -121,6 +123,7 @@ class ParquetWriter:
         self.rows_per_part = rows_per_part
         _check_layout(path)
         if resume:
+            self._check_tables()
             self.done = self.repair(retry_failed=retry_failed)
         else:
             self.done = set()
@@ -134,12 +137,22 @@ class ParquetWriter:
         self._open: dict[str, _PartWriter] = {}
         self._articles = 0
 
+    def _check_tables(self) -> None:
+        # An output written before a table existed lacks its folder: repair would delete every
+        # part as incomplete and parse the whole corpus again; refuse instead.
+        missing = [table for table, folder in self.folders.items() if not folder.is_dir()]
+        if missing and _parts(self.folders[ARTICLES]):
+            raise OutputError(
+                f"{self.path} has no {', '.join(missing)} table (written by an older newsdoc); "
+                "write to a new --out, or --overwrite it"
+            )
+
     def repair(self, *, retry_failed: bool = False) -> set[str]:
         """Make the datasets whole again after a kill; return the ids they hold.
 
         Deletes temporary files, unreadable parts and every part number that some table lacks;
         with ``retry_failed`` rewrites the article parts without their error rows (which have
-        no quotes) and leaves those ids out.
+        no quotes or speakers) and leaves those ids out.
         """
         for folder in self.folders.values():
             for temporary in folder.glob(".part-*.tmp"):
@@ -203,15 +216,18 @@ class ParquetWriter:
         self._open = {}
 
 
-def read_tables(path: str | os.PathLike[str]) -> tuple[pa.Table, ...]:
-    """The tables of a Parquet output in :data:`~newsdoc.tables.TABLES` order, parts in order.
-
-    ``articles, quotes = read_tables("out.parquet")``.
+def read_tables(
+    path: str | os.PathLike[str], tables: Sequence[str] = (ARTICLES, QUOTES)
+) -> tuple[pa.Table, ...]:
+    """The ``tables`` of a Parquet output (names of :data:`~newsdoc.tables.TABLES`), parts in
+    order: ``articles, quotes = read_tables("out.parquet")``,
+    ``(speakers,) = read_tables("out.parquet", ["speakers"])``.
     """
     schemas = table_schemas()
-    tables = []
-    for table, folder in table_paths(path).items():
-        parts = [part for _number, part in sorted(_parts(folder).items())]
-        read = [pq.read_table(part, schema=schemas[table]) for part in parts]
-        tables.append(pa.concat_tables(read) if read else schemas[table].empty_table())
-    return tuple(tables)
+    folders = table_paths(path)
+    read = []
+    for table in tables:
+        parts = [part for _number, part in sorted(_parts(folders[table]).items())]
+        pieces = [pq.read_table(part, schema=schemas[table]) for part in parts]
+        read.append(pa.concat_tables(pieces) if pieces else schemas[table].empty_table())
+    return tuple(read)

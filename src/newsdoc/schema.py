@@ -65,7 +65,8 @@ class _Builder:
     def object_schema(self, cls: type) -> dict[str, Any]:
         # The module namespace as locals too: a field named `date` must not shadow the type.
         hints = typing.get_type_hints(cls, vars(model), vars(model))
-        fields = attrs.fields(cls)
+        # a field left out of __init__ (a cache such as Article.speakers') is not serialised
+        fields = [field for field in attrs.fields(cls) if field.init]
         return {
             "type": "object",
             "description": _first_line(cls.__doc__),

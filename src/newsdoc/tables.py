@@ -1,10 +1,10 @@
-"""Flat Arrow tables of articles and quotes: their rows and schemas.
+"""Flat Arrow tables of articles, quotes and speakers: their rows and schemas.
 
 :func:`article_row` and :func:`quote_rows` turn one parse result into plain dicts that match
 :data:`ARTICLE_SCHEMA` and :data:`QUOTE_SCHEMA` (documented column by column in
-``docs/arrow-schema.md``). The row functions need nothing but the standard library, so
-workers can build rows without pyarrow; the schemas need pyarrow
-(``pip install 'newsdoc[arrow]'``).
+``docs/arrow-schema.md``); the speakers table's rows and schema come from
+:mod:`newsdoc.speakers`. The row functions need nothing but the standard library, so workers
+can build rows without pyarrow; the schemas need pyarrow (``pip install 'newsdoc[arrow]'``).
 
 The writers of the batch outputs live in :mod:`newsdoc.outputs` (JSONL, CSV) and
 :mod:`newsdoc.parquet_output` (the Parquet datasets, one per table of :data:`TABLES`).
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from newsdoc.decode import warning_notes
 from newsdoc.io import Result, _has_surrogates
 from newsdoc.model import Dateline, Span
+from newsdoc.speakers import SPEAKERS, speaker_rows, speaker_schema
 
 if TYPE_CHECKING:
     import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
@@ -29,7 +30,7 @@ QUOTES = "quotes"
 ARROW_EXTRA = "pip install 'newsdoc[arrow]'"
 # The tables of a Parquet output: a new table adds its name here, its rows to encode_rows and
 # its schema to table_schemas; the writers (newsdoc.parquet_output) follow.
-TABLES = (ARTICLES, QUOTES)
+TABLES = (ARTICLES, QUOTES, SPEAKERS)
 
 
 def _span(span: Span | None) -> dict[str, int] | None:
@@ -88,7 +89,7 @@ def article_row(result: Result) -> dict[str, Any]:
         "paragraph_count": len(paragraphs),
         "word_count": len(text.split()),
         "quote_count": len(article.quotes),
-        "speakers": [speaker.name for speaker in article.speakers],
+        "speakers": [speaker.name for speaker in article.speakers.ranked()],
         "speaker_count": len(article.speakers),
         "explainer_count": len(article.explainers),
         "credits": [credit.text for credit in article.credits],
@@ -129,6 +130,7 @@ def quote_rows(result: Result) -> list[dict[str, Any]]:
             "speaker": quote.speaker,
             "speaker_mention": quote.speaker_mention,
             "speaker_role": quote.speaker_role,
+            "speaker_kind": quote.speaker_kind,
             "cue": quote.cue,
             "paragraph": quote.paragraph,
             "start": quote.spans[0].start if quote.spans else None,
@@ -208,6 +210,7 @@ def _schemas() -> tuple[pa.Schema, pa.Schema]:
             ("speaker", pa.string()),
             ("speaker_mention", pa.string()),
             ("speaker_role", pa.string()),
+            ("speaker_kind", pa.string()),
             ("cue", pa.string()),
             ("paragraph", pa.int32()),
             ("start", pa.int64()),
@@ -252,9 +255,13 @@ def quotes_table(rows: list[dict[str, Any]]) -> pa.Table:
 
 def encode_rows(result: Result) -> dict[str, list[dict[str, Any]]]:
     """The rows of one result for each table of :data:`TABLES` (built in worker processes)."""
-    return {ARTICLES: [article_row(result)], QUOTES: quote_rows(result)}
+    return {
+        ARTICLES: [article_row(result)],
+        QUOTES: quote_rows(result),
+        SPEAKERS: speaker_rows(result),
+    }
 
 
 def table_schemas() -> dict[str, pa.Schema]:
     """The Arrow schema of each table of :data:`TABLES`."""
-    return dict(zip(TABLES, _schemas(), strict=True))
+    return dict(zip(TABLES, (*_schemas(), speaker_schema()), strict=True))

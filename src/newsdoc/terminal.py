@@ -58,7 +58,7 @@ def summary(article: Article) -> str:
     """Metadata and counts in aligned ``name: value`` lines, no body text."""
     byline = article.byline
     dateline = article.dateline
-    speakers = ", ".join(f"{s.name} ({s.quote_count})" for s in article.speakers) or "-"
+    speakers = ", ".join(f"{s.name} ({s.quote_count})" for s in article.speakers.ranked()) or "-"
     fields = [
         ("headline", article.headline or "-"),
         ("byline", ", ".join(byline.authors) or byline.text if byline else "-"),

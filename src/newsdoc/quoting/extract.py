@@ -18,7 +18,7 @@ from typing import TypeVar
 import attrs
 import regex
 
-from newsdoc.model import Paragraph, Quote, QuoteKind, Span
+from newsdoc.model import Paragraph, Quote, QuoteKind, Span, SpeakerKind
 from newsdoc.quoting.attribution import (
     Attribution,
     clause_cue_before,
@@ -31,7 +31,9 @@ from newsdoc.quoting.kinds import classify, looks_like_title
 from newsdoc.quoting.marks import find_quote_parts
 from newsdoc.quoting.names import mention_text
 from newsdoc.quoting.precedence import attribution_sentence, find_attribution, is_split
-from newsdoc.quoting.resolve import Resolver, descriptor_end
+from newsdoc.quoting.resolve import Resolver
+from newsdoc.quoting.roles import description_kind
+from newsdoc.quoting.scan import descriptor_end
 from newsdoc.quoting.tokens import (
     MAX_CONTEXT,
     frame_stop,
@@ -63,6 +65,7 @@ class _Draft:
     speaker_mention: str | None = None
     speaker_span: Span | None = None
     speaker_role: str | None = None
+    speaker_kind: SpeakerKind | None = None
     cue: str | None = None
     cue_span: Span | None = None
     open_ended: bool = False
@@ -80,6 +83,7 @@ class _Draft:
             cue=self.cue,
             cue_span=self.cue_span,
             paragraph=self.paragraph,
+            speaker_kind=self.speaker_kind,
         )
 
     def take_speaker(self, other: _Draft) -> None:
@@ -88,6 +92,7 @@ class _Draft:
         self.speaker_mention = other.speaker_mention
         self.speaker_span = other.speaker_span
         self.speaker_role = other.speaker_role
+        self.speaker_kind = other.speaker_kind
 
 
 @attrs.define(slots=True)
@@ -371,15 +376,23 @@ class _Extractor:
             mention = mention.antecedent  # "which": the speaker is what it stands for
         first = tokens[mention.first]
         words = [token.text for token in tokens[mention.first : mention.last + 1]]
+        resolver = self.resolver
+        resolved: str | None
         if mention.kind == "pronoun":
-            draft.speaker = self.resolver.resolve_pronoun(words[0], first.start) or words[0]
+            resolved = resolver.resolve_pronoun(words[0], first.start)
+            draft.speaker = resolved or words[0]
         elif mention.kind == "name":
             honorific = words[0] if words[0] in self.vocab.honorifics else None
-            draft.speaker = self.resolver.resolve_name(
-                self._person_words(words), honorific, first.start
+            resolved = draft.speaker = resolver.resolve_name(
+                self._person_words(words), honorific, first.start, resolver.names.title_of(words)
             )
         else:
-            draft.speaker = mention_text(tokens, mention)
+            resolved = resolver.resolve_description(words, first.start)
+            draft.speaker = resolved or mention_text(tokens, mention)
+        if resolved is None:
+            draft.speaker_kind = description_kind(words, self.vocab)
+        else:
+            draft.speaker_kind = resolver.kind_of(resolved)
 
     def _person_words(self, words: list[str]) -> list[str]:
         """The name after its titles and descriptors: "Mr. Rau", "Sen. Sanders", "Lufthansa
@@ -398,6 +411,7 @@ class _Extractor:
         draft.cue_span = Span(match.end(1), match.end(1) + 1)
         words = [word.capitalize() for word in name.split()]
         draft.speaker = self.resolver.resolve_name(words, None, match.start(1))
+        draft.speaker_kind = self.resolver.kind_of(draft.speaker)
 
     def _speaker_before(self, index: int, draft: _Draft) -> None:
         """A quote paragraph after a paragraph without quotes: the speaker is who the last

@@ -1,64 +1,48 @@
-"""Resolve local speaker mentions ("Mr. Rau", "he") to the full names seen earlier.
+"""Resolve local speaker mentions ("Mr. Rau", "he", "the mayor") to the names seen earlier.
 
-Within one article: a full name (two or more name words) stands for itself; a lone surname,
-with or without an honorific, resolves to the latest earlier full name ending with it; a
-personal pronoun resolves to the latest earlier person of a compatible gender (from an
-honorific, a first name in ``vocab/first_names.txt``, or an earlier pronoun), preferring, in
-the last few sentences, a name that reads as a person's over a place or event ("Sandrine
-Boisse, the president of the Pra Loup ski resort, …"), and never a name inside a quote.
-People are collected from earlier speakers and from a lazy scan of capitalised runs.
+Within one article: a full name stands for itself; a lone surname resolves to the latest
+earlier full name ending with it (a title or honorific makes a lone name a person's: "President
+Obama"); a personal pronoun resolves, by evidence, to a person who agrees with it in gender (an
+honorific, a title, a first name in ``vocab/first_names.txt``, an earlier pronoun) and reads as
+a person, never a place, event or body: among those named in the nearest sentence, a quote's
+speaker, else one just introduced with a role, else its subject (:mod:`~newsdoc.quoting.salience`);
+"they", "it" and "we" resolve to a body that spoke or was named in the last few sentences; a
+definite description resolves to the name the article gave that role or kind (see
+:meth:`Resolver.resolve_description`); an unnamed speaker ("a senior official") stays so. A name
+inside a quote is never whom the reporter's pronoun stands for. People and bodies come from
+earlier speakers and from a lazy scan of capitalised runs (:mod:`~newsdoc.quoting.scan`).
 """
 
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar, cast
 
-import regex
-
+from newsdoc.model import SpeakerKind
 from newsdoc.quoting.cues import is_verb_form
+from newsdoc.quoting.roles import head_noun, role_words
+from newsdoc.quoting.salience import first_of_nearest_sentence
+from newsdoc.quoting.scan import (
+    _NAME_RUN,
+    _POSSESSIVES,
+    NameScan,
+    descriptor_end,
+    gender_of,
+    strip_possessive,
+)
 from newsdoc.vocab import Vocabulary
 
-# capitalised runs, single words included (surnames), with particles and "of"/"for" inside: a
-# particle is a whole word before more of the name ("van der Waals", "al-Assad", "Bank of
-# England"), never the start of the next word ("Smith also said" is Smith's run, not "Smith al");
-# a run never starts inside an initialism (the "S. Banks" of "U.S. Banks")
-_PARTICLE = "(?:de|van|von|der|la|le|da|bin|al|of|for)"
-# A run of particles is read once, possessively, then must reach a capitalised word: a
-# look-ahead over the rest of the run from each particle made "Jean de de … de Smith"
-# quadratic. Each particle is a whole word (the look-ahead for a space), so the possessive
-# repeat gives up nothing a match could use.
-_NAME_RUN = regex.compile(
-    r"\p{Lu}(?<!\p{L}\.\p{Lu})[\p{L}’'\-]*\.?(?:[ ]+(?:\p{Lu}[\p{L}’'\-]*\.?"
-    rf"|{_PARTICLE}(?:-\p{{Lu}}[\p{{L}}’'\-]*\.?"
-    rf"|(?=[ ])(?:[ ]+{_PARTICLE}(?=[ ]))*+[ ]+\p{{Lu}}[\p{{L}}’'\-]*\.?)))*"
-)
-# The same runs in text whose letters are all ASCII, where \p{Lu} is [A-Z] and \p{L} is
-# [A-Za-z]: the standard library's engine finds them a third faster (most articles are ASCII,
-# and most others only add curly quotes and dashes). Possessive quantifiers change nothing
-# here (a word or a space run is always taken whole) and save backtracking. (The initialism
-# test comes after the first letter: a pattern opening with it is searched twice as slowly.)
-_ASCII_NAME_RUN = re.compile(
-    r"[A-Z](?<![A-Za-z]\.[A-Z])[A-Za-z’'\-]*+\.?+"
-    r"(?:[ ]++(?:[A-Z][A-Za-z’'\-]*+\.?+"
-    rf"|{_PARTICLE}(?:-[A-Z][A-Za-z’'\-]*+\.?+"
-    rf"|(?=[ ])(?:[ ]++{_PARTICLE}(?=[ ]))*+[ ]++[A-Z][A-Za-z’'\-]*+\.?+)))*+"
-)
-# A letter outside ASCII: text without one is scanned with the ASCII pattern. Searched for
-# among the characters outside ASCII alone (_has_non_ascii_letter).
-_NON_ASCII_LETTER = regex.compile(r"[^\x00-\x7F\P{L}]")
-_ASCII_BYTES = bytes(range(128))
-_MALE_HONORIFICS = frozenset(("Mr.", "Mr", "Sir"))
-_FEMALE_HONORIFICS = frozenset(("Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Dame"))
 _PERSONAL = frozenset(("he", "she"))
-_POSSESSIVES = ("’s", "'s")  # both two characters long
-_DESCRIPTOR_ENDINGS = (*_POSSESSIVES, "-based")  # "CNN's Fareed Zakaria", "London-based"
-_DESCRIPTOR_MARKS = re.compile(r"[’']s\b|-based\b")
-_FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")
+_DEFINITE = frozenset(("the", "this"))
+_FOLLOWING_WORD = re.compile(r" ([a-z]+(?:['’][a-z]+)?)\b")  # "isn't" whole
+_PRECEDING_WORD = re.compile(r"\b([a-z]+) $")
+PRECEDING_CHARS = 20  # how far back the word before a name is read
 # ", the president", ", who", ", 45,": an apposition or relative clause opening after a name
 _APPOSITION_OPENING = re.compile(r", (?:([a-z]+)\b|\d+,)")
+MAX_DESCRIBED = 300  # names looked back over for the one a description stands for
 MAX_OTHERS_BACK = 8  # organisations looked back over for "they", "it", "we"
 PERSON_LOOKBACK = 1500  # characters in which "he" looks for a name that reads as a person's
 # A mention looks back at most this far (longer than any real article), so that each lookup
@@ -80,58 +64,10 @@ def _window(entries: list[_Entry], position: int) -> tuple[int, int]:
     return low, bisect.bisect_left(entries, (position,))
 
 
-def _sentence_pieces(text: str, continues: Callable[[str, str], bool]) -> Iterator[tuple[int, str]]:
-    """``(offset, piece)`` of a capitalised run cut after each word that ends in a period and
-    does not ``continue`` the name into the word after it (a sentence end)."""
-    start = 0
-    period = text.find(". ")
-    while period >= 0:
-        word = text[max(start, text.rfind(" ", start, period) + 1) : period + 1]
-        following = period + 1
-        while text[following] == " ":
-            following += 1
-        space = text.find(" ", following)
-        if not continues(word, text[following : len(text) if space < 0 else space]):
-            yield start, text[start : period + 1]
-            start = following
-        period = text.find(". ", period + 1)
-    yield start, text[start:]
-
-
-def _has_non_ascii_letter(text: str) -> bool:
-    """Whether a letter outside ASCII is in ``text``."""
-    # Only the characters outside ASCII are searched: the UTF-8 form without its ASCII bytes
-    # (never part of another character's bytes) is their own, and taking it costs half what
-    # searching the whole text does. (Lone surrogates pass through as they are.)
-    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-    return _NON_ASCII_LETTER.search(rest.decode("utf-8", "surrogatepass")) is not None
-
-
-def descriptor_end(words: list[str], vocab: Vocabulary) -> tuple[int, str | None]:
-    """Where the name starts in ``words`` after the titles, honorifics and descriptors that
-    open it ("Lufthansa CEO", "Mr.", "CNN's", "London-based"), with the last honorific; the
-    last word always stays."""
-    cut, honorific = 0, None
-    for index, word in enumerate(words[:-1]):
-        if word in vocab.honorifics:
-            cut, honorific = index + 1, word
-        elif word in vocab.titles or word.endswith(_DESCRIPTOR_ENDINGS):
-            cut = index + 1
-    return cut, honorific
-
-
-def strip_possessive(word: str) -> str:
-    """Ukraine’s → Ukraine."""
-    return word[:-2] if word.endswith(_POSSESSIVES) else word
-
-
-def gender_of(honorific: str | None) -> str | None:
-    """``male``/``female`` from an honorific, else None."""
-    if honorific in _MALE_HONORIFICS:
-        return "male"
-    if honorific in _FEMALE_HONORIFICS:
-        return "female"
-    return None
+def _latest_first(entries: list[_Entry], start: int, end: int) -> Iterator[_Entry]:
+    """The entries (kept sorted by place) placed in ``[start, end)``, latest first."""
+    low, high = bisect.bisect_left(entries, (start,)), bisect.bisect_left(entries, (end,))
+    return reversed(entries[low:high])
 
 
 class Resolver:
@@ -142,13 +78,15 @@ class Resolver:
         self._vocab = vocab
         self._people: list[tuple[int, str, str | None]] = []  # position, name, gender
         self._genders: dict[str, str] = {}
+        self._kinds: dict[str, SpeakerKind] = {}  # what each name noted so far is
         self._others: list[tuple[int, str]] = []  # organisations and places that spoke
-        self._scanned: list[tuple[int, str, str | None]] | None = None
-        self._scan_names: dict[str, str] = {}  # surname -> the scan's latest full name for it
-        # surname -> every (position, full name) ending with it, sorted: one bisect per lookup.
-        # The notes are inserted; the scan's finds, kept apart, are appended in reading order.
+        self.names = NameScan(source, vocab, self._genders)
+        self._roles: dict[int, set[str]] = {}  # a scanned name's place -> its role words
+        self._person_like: dict[int, bool] = {}  # a scanned name's place -> reads as a person
+        self._lower_source: str | None = None
+        # surname -> every (position, full name) of the notes ending with it, sorted: one
+        # bisect per lookup (the scan's own, apart, are in reading order)
         self._surnames: dict[str, list[tuple[int, str]]] = {}
-        self._scanned_surnames: dict[str, list[tuple[int, str]]] = {}
         # the quoted stretches read so far, in order: a name inside a quote is not whom the
         # reporter's "he" stands for
         self._quote_starts: list[int] = []
@@ -169,176 +107,115 @@ class Resolver:
         """Two or more name words and no organisation word: a person's full name."""
         if len(words) < 2:
             return False
-        return not any(word in self._vocab.organisation_words for word in words)
-
-    def _scan(self) -> list[tuple[int, str, str | None]]:
-        """People mentioned anywhere, in order: full names, and surnames of names seen before
-        ("Ms. Brezina" after "Anna Brezina"), with the gender an honorific gives."""
-        if self._scanned is not None:
-            return self._scanned
-        self._scanned = []
-        source = self._source
-        runs: Iterator[re.Match[str]] | Iterator[regex.Match[str]] = (
-            _ASCII_NAME_RUN.finditer(source)
-            if source.isascii() or not _has_non_ascii_letter(source)
-            else _NAME_RUN.finditer(source)
-        )
-        surnames = self._scan_names
-        take = self._take_run
-        for match in runs:
-            text = match[0]
-            if " " not in text:
-                # a lone capitalised word (most runs): only a surname seen before counts, and
-                # most are none (with or without a possessive), so most need no further look
-                key = text.rstrip(".")
-                if key in surnames or (key[-1] == "s" and key[:-2] in surnames):
-                    take(match.start(), text)
-                continue
-            if ". " in text:
-                # a run going on past a sentence end ("… in Canada. Trump said"): its pieces
-                start = match.start()
-                for offset, piece in _sentence_pieces(text, self._continues_name):
-                    take(start + offset, piece)
-            else:
-                take(match.start(), text)
-        return self._scanned
-
-    def _take_run(self, position: int, text: str) -> None:
-        """Note the person a capitalised run at ``position`` names, if any."""
-        scanned = self._scanned
-        assert scanned is not None
-        surnames = self._scan_names
-        found = self._scanned_surnames  # the scan's own finds by surname, in order
-        if " " not in text:  # a lone word: a surname seen before, or nobody
-            surname = text.rstrip(".")
-            if surname[-1] == "s" and surname.endswith(_POSSESSIVES):
-                surname = surname[:-2]
-            known = surnames.get(surname)
-            if known is not None:
-                scanned.append((position, known, None))
-                found[surname].append((position, known))
-            return
-        # a descriptor ("CNN's", "London-based") has an apostrophe or a hyphen: most runs none
-        marked = "’" in text or "'" in text or "-" in text
-        words, honorific = self._name_words(text.split(), marked)
-        if not words:
-            return
-        if len(words) >= 2:
-            name = " ".join(words)
-            surname = words[-1]
-            surnames[surname] = name
-        else:
-            surname = words[0]
-            known = surnames.get(surname)
-            if known is None:
-                return
-            name = known
-        if honorific is None:
-            scanned.append((position, name, None))
-        else:
-            gender = gender_of(honorific)
-            if gender is not None:
-                self._genders.setdefault(name, gender)
-            scanned.append((position, name, gender))
-        entries = found.get(surname)
-        if entries is None:
-            found[surname] = [(position, name)]
-        else:
-            entries.append((position, name))
-
-    def _continues_name(self, word: str, following: str) -> bool:
-        """Whether a run word ending in a period goes on into the ``following`` word: after an
-        initial (John F. Kennedy), an initialism (U.S. Army), a title or honorific (Sen. Ruiz,
-        Mr. Rau) or an abbreviation (St. Louis), unless a sentence opener follows ("No. It");
-        not after a word ending a sentence (Canada. Trump)."""
         vocab = self._vocab
-        lower = following.lower()
-        if lower in vocab.non_name_words or lower in vocab.speaker_pronouns:
-            return False
-        return (
-            len(word) == 2
-            or "." in word[:-1]
-            or word in vocab.honorifics
-            or word in vocab.titles
-            or word[:-1].lower() in vocab.abbreviations
-        )
-
-    def _name_words(self, words: list[str], marked: bool = True) -> tuple[list[str], str | None]:
-        """The person's name words in a capitalised run (titles, honorifics, descriptors and
-        any "of …" part dropped), with its honorific; no words for an organisation. ``marked``
-        is False when the run has no apostrophe or hyphen (so no descriptor). ``words`` may be
-        changed."""
-        vocab = self._vocab
-        if not vocab.organisation_words.isdisjoint(words):
-            return [], None
-        if all(word.isupper() for word in words):
-            return [], None  # "CANADA WHEAT BOARD ADVISES CUT": a headline or an acronym
-        if "of" in words or "for" in words:
-            for index, word in enumerate(words):
-                if word in ("of", "for"):
-                    words = words[:index]
-                    break
-        honorific = None
-        # most runs hold no title, honorific or descriptor: set tests and one string search
-        # instead of a loop
-        if not (vocab.titles.isdisjoint(words) and vocab.honorifics.isdisjoint(words)) or (
-            marked and _DESCRIPTOR_MARKS.search(" ".join(words[:-1])) is not None
-        ):
-            cut, honorific = descriptor_end(words, vocab)
-            if cut < len(words) - 1 or honorific is not None or words[cut - 1] in vocab.titles:
-                words = words[cut:]  # (a descriptor alone before a surname stays: "Japan’s Abe")
-        while words and (
-            words[0].lower() in vocab.non_name_words
-            or (words[0].endswith("ing") and words[0].lower() in vocab.speech_verbs)
-        ):
-            words = words[1:]  # "The", "Telling" (GQ …) opening a sentence
-        if words:
-            last = words[-1]
-            if last.endswith(_POSSESSIVES):
-                last = last[:-2]
-            words[-1] = last[:-1] if last.endswith(".") and len(last) > 2 else last
-        return words, honorific
+        return vocab.organisation_words.isdisjoint(words) and vocab.place_words.isdisjoint(words)
 
     def _remember(self, position: int, name: str) -> None:
         bisect.insort(self._surnames.setdefault(name.rsplit(" ", 1)[-1], []), (position, name))
 
-    def note(self, position: int, name: str, gender: str | None = None) -> None:
-        """Remember that ``name`` was mentioned at ``position``."""
-        words = name.split()
-        if self.is_person(words):
+    def note(
+        self, position: int, name: str, gender: str | None = None, person: bool | None = None
+    ) -> None:
+        """Remember that ``name`` was mentioned at ``position``: a person's name when ``person``
+        says so, or (``person`` None) when it is a full name."""
+        if person or (person is None and self.is_person(name.split())):
             bisect.insort(self._people, (position, name, gender), key=_place)
             self._remember(position, name)
+            self._kinds[name] = "person"
             if gender is not None:
                 self._genders.setdefault(name, gender)
         else:
             bisect.insort(self._others, (position, name), key=_place)
+            self._kinds.setdefault(name, "organisation")
+
+    def kind_of(self, name: str) -> SpeakerKind:
+        """What a name resolved so far is: a person's, or else a body's."""
+        return self._kinds.get(name, "organisation")
 
     def _latest(
-        self,
-        position: int,
-        accepts: Callable[[str, str | None], bool],
-        person_like: bool = False,
-        lookback: int = MAX_LOOKBACK,
+        self, position: int, accepts: Callable[[str, str | None], bool]
     ) -> tuple[int, str] | None:
-        """The latest person before ``position`` (within ``lookback``) that ``accepts``, and
-        with ``person_like`` only names that read as a person's (see :meth:`_reads_as_person`);
-        each list is walked backwards from ``position``, so the usual lookup is short."""
+        """The latest person before ``position`` that ``accepts`` and reads as a person's (see
+        :meth:`_reads_as_person`); each list is walked backwards from ``position``, so the
+        usual lookup is short."""
         best: tuple[int, str] | None = None
-        for candidates, scanned in ((self._people, False), (self._scan(), True)):
+        for candidates, scanned in ((self._people, False), (self.names.run(), True)):
             low, high = _window(candidates, position)
             for index in range(high - 1, low - 1, -1):
                 place, name, gender = candidates[index]
-                if (best is not None and place <= best[0]) or place < position - lookback:
+                if best is not None and place <= best[0]:
                     break
                 if scanned and self._quoted(place):
                     continue  # “… I met Jane Doe …,” he said: not Jane Doe
                 if not accepts(name, gender):
                     continue
-                if person_like and scanned and not self._reads_as_person(place, name, gender):
+                if scanned and not self._reads_as_person(place, name, gender):
                     continue
                 best = (place, name)
                 break
         return best
+
+    def _agreeing(
+        self, position: int, accepts: Callable[[str, str | None], bool]
+    ) -> Iterator[tuple[int, str, str | None, bool, bool]]:
+        """The people named in the ``PERSON_LOOKBACK`` before ``position`` that ``accepts`` and
+        that read as persons, latest first, each with whether it only modifies what follows it
+        (:meth:`_modifies`) and whether it is a quote's speaker; a name in a quote is left
+        out."""
+        # the two lists' entries in the look-back, merged latest first as they are read
+        start = position - PERSON_LOOKBACK
+        window = heapq.merge(
+            ((*entry, False) for entry in _latest_first(self._people, start, position)),
+            ((*entry, True) for entry in _latest_first(self.names.run(), start, position)),
+            key=_place,
+            reverse=True,
+        )
+        for place, name, gender, scanned in window:
+            if scanned and (self._quoted(place) or not self._reads_as_person(place, name, gender)):
+                continue
+            if accepts(name, gender):
+                modifies = self._modifies(place) if scanned else None
+                yield place, name, modifies, not scanned, scanned and self._introduced(place, name)
+
+    def _introduced(self, place: int, name: str) -> bool:
+        """Whether the scan's name at ``place`` is a person introduced there with a role: the
+        name's first mention, in full, of a known gender, followed by an apposition ("Henry
+        Crespo, president of the caucus,")."""
+        if " " not in name or self.names.first_seen.get(name) != place:
+            return False
+        if not (self._genders.get(name) or self._first_name_gender(name)):
+            return False  # a gender known to agree: "Terence Crutcher, a …" is no "she"
+        run = _NAME_RUN.match(self._source, place)  # no time limit: a run of capitalised words
+        if run is None:
+            return False
+        apposition = _APPOSITION_OPENING.match(self._source, run.end())
+        if apposition is None:
+            return False
+        word = apposition[1]
+        vocab = self._vocab
+        return word is None or word in vocab.np_determiners or word in vocab.person_nouns
+
+    def _modifies(self, place: int) -> str | None:
+        """How the name found by the scan at ``place`` modifies what follows it, if it does:
+        ``"possessive"`` ("Trump's calling Clinton a bigot") or ``"noun"`` before a noun such
+        as "campaign" ("Trump campaign spokesman Jason Miller"); None for a possible subject."""
+        source = self._source
+        run = _NAME_RUN.match(source, place)  # no time limit: a run of capitalised words
+        if run is None:
+            return None
+        if run[0].endswith(_POSSESSIVES):
+            return "possessive"
+        following = _FOLLOWING_WORD.match(source, run.end())
+        if following is None:
+            return None
+        word = following[1]
+        vocab = self._vocab
+        # "Clinton communication director Jennifer Palmieri": a noun, not a verb, after the name
+        if word in vocab.name_modifiers or not (
+            is_verb_form(word, vocab) or word in vocab.non_name_words or word.endswith("ly")
+        ):
+            return "noun"
+        return None
 
     def _reads_as_person(self, place: int, name: str, gender: str | None) -> bool:
         """Whether a name found by the scan reads as a person's: its gender is known (an
@@ -346,10 +223,21 @@ class Resolver:
         Boisse, the president …", "Adi Shankar declined"), unlike "the Pra Loup ski resort"."""
         if gender or self._genders.get(name) or self._first_name_gender(name):
             return True
+        known = self._person_like.get(place)
+        if known is None:
+            known = self._person_like[place] = self._followed_as_person(place)
+        return known
+
+    def _followed_as_person(self, place: int) -> bool:
+        """Whether the run at ``place`` is followed by an apposition or a verb, or comes after
+        a speech verb ("…, noted NBC’s Dante Chinni")."""
         source = self._source
         run = _NAME_RUN.match(source, place)  # no time limit: a run of capitalised words
         if run is None:
             return False
+        before = _PRECEDING_WORD.search(source, max(0, place - PRECEDING_CHARS), place)
+        if before is not None and before[1] in self._vocab.speech_verbs:
+            return True
         end = run.end()
         apposition = _APPOSITION_OPENING.match(source, end)
         if apposition is not None:
@@ -357,6 +245,8 @@ class Resolver:
             vocab = self._vocab
             if word is None or word == "who" or word in vocab.np_determiners:
                 return True
+            if word in vocab.speech_verbs:
+                return True  # "The firm's CEO, Kimberley Fritts, said": the role before it
             # ", director of …" (not ", saying", ", and", ", which")
             return not (
                 word.endswith("ing") or word in vocab.non_name_words or is_verb_form(word, vocab)
@@ -364,27 +254,64 @@ class Resolver:
         following = _FOLLOWING_WORD.match(source, end)
         return following is not None and is_verb_form(following[1], self._vocab)
 
-    def resolve_name(self, words: list[str], honorific: str | None, position: int) -> str:
-        """The full name for a name mention (a lone surname looks back for its full name)."""
+    def resolve_name(
+        self,
+        words: list[str],
+        honorific: str | None,
+        position: int,
+        title: tuple[str, str | None] | None = None,
+    ) -> str:
+        """The full name for a name mention (a lone surname looks back for its full name);
+        ``title`` is the role and gender of a title before it ("Mayor", "Queen")."""
         words = [strip_possessive(word) for word in words]
-        gender = gender_of(honorific)
+        gender = gender_of(honorific) or (title[1] if title is not None else None)
+        vocab = self._vocab
+        if (
+            len(words) >= 2
+            and honorific is None
+            and title is None
+            and words[0] not in vocab.first_names
+            and self.names.opens_sentence(position)
+            and self.names.written_lower(words[0])
+        ):
+            words = words[1:]  # "Earlier Tony Blair said": a sentence's first word, no name
         if len(words) >= 2:
             name = " ".join(words)
-            self.note(position, name, gender)
+            if name in vocab.region_abbreviations:
+                self.note(position, name, person=False)  # "New York said": a place's body
+            elif words[-1] in vocab.titles:
+                self._kinds.setdefault(name, "anonymous")  # "GLAAD President": a role, no name
+            else:
+                self.note(position, name, gender)
             return name
         surname = words[0]
-        self._scan()
+        self.names.run()
         best: tuple[int, str] | None = None
-        for same in (self._surnames.get(surname), self._scanned_surnames.get(surname)):
+        for same in (self._surnames.get(surname), self.names.by_surname.get(surname)):
             if same:
                 low, high = _window(same, position)
                 if high > low and (best is None or same[high - 1] > best):
                     best = same[high - 1]  # the latest of notes and scan, as one sorted list
         resolved = best[1] if best is not None else surname
+        if surname in vocab.titles:
+            self._kinds.setdefault(surname, "anonymous")  # "President said": a role, no name
+            return resolved
+        if surname.isupper() and surname.isalpha():
+            self.note(position, surname, person=False)  # "IMF", "CBS": a body's initials
+            return resolved
         if best is not None:
             self.note(position, resolved, gender)
-        elif honorific is not None or surname not in self._vocab.organisation_words:
+        elif honorific is not None or title is not None:
+            self.note(position, resolved, gender, person=True)  # "Mr. Obama said"
+        elif self.names.written_lower(surname) or surname in vocab.region_abbreviations:
+            self._kinds.setdefault(
+                surname, "anonymous" if surname.endswith("s") else "organisation"
+            )
+            bisect.insort(self._others, (position, surname), key=_place)  # "Fans", "Ohio"
+        elif surname not in vocab.organisation_words:
             bisect.insort(self._others, (position, surname), key=_place)
+            if surname not in vocab.place_words:
+                self.note(position, resolved, person=True)  # "Obama said": may be "he"
         return resolved
 
     def _first_name_gender(self, name: str) -> str | None:
@@ -392,6 +319,102 @@ class Resolver:
         if " " not in name:
             return None
         return self._vocab.first_names.get(name[: name.index(" ")])
+
+    def resolve_description(self, words: list[str], position: int) -> str | None:
+        """The named person or body a definite description stands for ("the mayor", "the
+        Florida senator", "the newspaper"), or None ("a senior official" stays anonymous): the
+        latest one the article gave that role or kind, else, for a public role ("the
+        senator"), the subject of the nearest sentence naming a person."""
+        definite = bool(words) and words[0].lower() in _DEFINITE
+        if not (definite or (words and words[0].endswith(_POSSESSIVES))):
+            return None
+        head = head_noun(words[1:] if definite else words)
+        if head is None:
+            return None
+        vocab = self._vocab
+        kinds = vocab.organisation_nouns.get(head)
+        if kinds is not None:
+            body = self._organisation_of(kinds, position)
+            if body is not None:
+                self.note(position, body, person=False)  # "the newspaper" speaks: "it" may follow
+            return body
+        wanted = vocab.person_nouns.get(head)
+
+        def compatible(name: str, gender: str | None) -> bool:
+            known = gender or self._genders.get(name) or self._first_name_gender(name)
+            return wanted is None or known is None or known == wanted
+
+        if not definite and head not in vocab.person_nouns:
+            return None  # "Clinton's campaign" is said as it is
+        # the described words besides the head ("Florida" of "the Florida senator") pick
+        # among the people given the role
+        described = {word.lower() for word in words} - {head, *_DEFINITE}
+        best: tuple[int, int, str] | None = None  # described words matched, place, name
+        source = self._source
+        if self._role_named_before(head, position):
+            scanned = self.names.run()
+            low, high = _window(scanned, position)
+            for index in range(high - 1, max(low, high - MAX_DESCRIBED) - 1, -1):
+                place, name, gender = scanned[index]
+                if self._quoted(place) or not compatible(name, gender):
+                    continue
+                roles = self._roles.get(place)
+                if roles is None:
+                    run = _NAME_RUN.match(
+                        source, place
+                    )  # no time limit: a run of capitalised words
+                    end = run.end() if run is not None else place
+                    split = source[place:end].split()
+                    titles = split[: descriptor_end(split, vocab)[0]] if split else []
+                    roles = self._roles[place] = role_words(source, place, end, titles, vocab)
+                if head in roles:
+                    score = len(described & roles)
+                    if best is None or score > best[0]:
+                        best = (score, place, name)
+        if best is not None:
+            person: str | None = best[2]
+        elif head in vocab.person_nouns:
+            person = first_of_nearest_sentence(source, self._agreeing(position, compatible), vocab)
+        else:
+            return None
+        if person is not None:
+            self.note(position, person, wanted, person=True)  # the next "he" may be them
+        return person
+
+    def _role_named_before(self, head: str, position: int) -> bool:
+        """Whether the role noun ``head``, or a title for it ("Sen." for "senator"), is written
+        in the look-back before ``position``: if not, no name there was given the role (most
+        descriptions)."""
+        if self._lower_source is None:
+            self._lower_source = self._source.lower()
+        start = max(0, position - MAX_LOOKBACK)
+        if self._lower_source.rfind(head, start, position) >= 0:
+            return True
+        source = self._source
+        return any(
+            source.rfind(title, start, position) >= 0
+            for title, (role, _) in self._vocab.role_titles.items()
+            if role == head
+        )
+
+    def _organisation_of(self, kinds: frozenset[str], position: int) -> str | None:
+        """The latest body named before ``position`` whose name has one of the ``kinds`` words
+        (any body for "*"), among those the scan saw and those that spoke."""
+        candidates = [*self._organisations_before(position), *self._others_before(position)]
+        candidates.sort(key=_place, reverse=True)
+        for _, name in candidates:
+            if "*" in kinds or not kinds.isdisjoint(name.split()):
+                return name
+        return None
+
+    def _organisations_before(self, position: int) -> list[tuple[int, str]]:
+        self.names.run()
+        low, high = _window(self.names.organisations, position)
+        return self.names.organisations[max(low, high - MAX_DESCRIBED) : high]
+
+    def _others_before(self, position: int) -> list[tuple[int, str]]:
+        low, high = _window(self._others, position)
+        return self._others[max(low, high - MAX_OTHERS_BACK) : high]
 
     def resolve_pronoun(self, pronoun: str, position: int) -> str | None:
         """The latest earlier person (he, she) or speaking organisation (they, it, we); none for
@@ -404,19 +427,33 @@ class Resolver:
                 known = gender or self._genders.get(name) or self._first_name_gender(name)
                 return known is None or known == wanted
 
-            # a person named in the last few sentences, else whoever was named last
-            best = self._latest(position, compatible, person_like=True, lookback=PERSON_LOOKBACK)
-            best = best or self._latest(position, compatible)
-            if best is None:
-                return None
+            # the subject of the nearest sentence naming a person that agrees, else whoever
+            # agreeing was named earlier
+            name = first_of_nearest_sentence(
+                self._source, self._agreeing(position, compatible), self._vocab, True
+            )
+            if name is None:
+                best = self._latest(position, compatible)
+                if best is None:
+                    return None
+                name = best[1]
+            full = self.names.full_names.get(name) if " " not in name else None
+            if full is not None and compatible(full, None):
+                name = full  # "Ms. Brezina" before "Anna Brezina" is named in full
             if wanted is not None:
-                self._genders.setdefault(best[1], wanted)
-            return best[1]
+                self._genders.setdefault(name, wanted)
+            self.note(position, name, wanted, person=True)  # the next "he" of a run of quotes
+            return name
         if self._vocab.speaker_pronouns.get(lower) == "self":
             return None  # "I", "you": whoever speaks, never a body named before
-        low, high = _window(self._others, position)
-        for index in range(high - 1, max(low, high - MAX_OTHERS_BACK) - 1, -1):
-            name = self._others[index][1]
+        # the latest body that spoke or was named in the last few sentences
+        candidates = self._others_before(position) + [
+            entry
+            for entry in self._organisations_before(position)
+            if entry[0] >= position - PERSON_LOOKBACK and not self._quoted(entry[0])
+        ]
+        candidates.sort(key=_place, reverse=True)
+        for _, name in candidates:
             if name not in self._vocab.first_names:  # "they" is no Joshua
                 return name
         return None

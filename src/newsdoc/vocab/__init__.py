@@ -143,6 +143,15 @@ class Vocabulary:
     job_words: frozenset[str] = frozenset()
     # "FILE", "CORRECTED": all-caps words before a plain hyphen that name no place
     dateline_non_places: frozenset[str] = frozenset()
+    # "Mayor" -> ("mayor", None), "Queen" -> ("queen", "female"): titles that make a name a person's
+    # "senator" -> None, "mother" -> "female": role nouns of a description of one named person
+    person_nouns: dict[str, str | None] = attrs.Factory(dict)
+    # "newspaper" -> {"Times", "Post", ...}: the name words of the bodies a description names
+    organisation_nouns: dict[str, frozenset[str]] = attrs.Factory(dict)
+    document_nouns: frozenset[str] = frozenset()  # "report": a description that is a document
+    name_modifiers: frozenset[str] = frozenset()  # "campaign" in "Trump campaign spokesman"
+    place_words: frozenset[str] = frozenset()  # "Ocean", "War": a name no person bears
+    role_titles: dict[str, tuple[str, str | None]] = attrs.Factory(dict)
     # First character of a stripped line -> the patterns that may match it, in order: most
     # lines rule out most patterns by their first character (filled as characters are seen).
     _patterns_by_start: dict[str, tuple[BoilerplatePattern, ...]] = attrs.field(
@@ -279,6 +288,18 @@ def load_vocabulary() -> Vocabulary:
         headline_labels=read_words("headline_labels.txt"),
         job_words=read_words("job_words.txt"),
         dateline_non_places=read_words("dateline_non_places.txt"),
+        person_nouns={
+            noun: (gender[0] if gender else None)
+            for noun, *gender in _tab_separated("person_nouns.txt")
+        },
+        organisation_nouns={
+            noun: frozenset(marks.split())
+            for noun, marks in _tab_separated("organisation_nouns.txt")
+        },
+        document_nouns=read_words("document_nouns.txt"),
+        name_modifiers=read_words("name_modifiers.txt"),
+        place_words=read_words("place_words.txt"),
+        role_titles=_role_titles(),
     )
 
 
@@ -302,6 +323,17 @@ def phrase_keys(phrases: tuple[str, ...]) -> frozenset[str]:
         _PHRASE_KEYS.clear()
     _PHRASE_KEYS[id(phrases)] = (phrases, keys)
     return keys
+
+
+def _tab_separated(name: str) -> list[list[str]]:
+    return [entry.split("\t") for entry in read_entries(name)]
+
+
+def _role_titles() -> dict[str, tuple[str, str | None]]:
+    return {
+        title: (role, gender[0] if gender else None)
+        for title, role, *gender in _tab_separated("role_titles.txt")
+    }
 
 
 @functools.cache

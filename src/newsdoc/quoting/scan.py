@@ -1,0 +1,334 @@
+"""The lazy scan of an article's capitalised runs for the people and bodies it names.
+
+One pass over the text (on first need) finds every full name ("Anna Brezina"), every surname
+of a name seen before ("Ms. Brezina"), every name a title makes a person's ("President Obama"),
+with the gender an honorific or a title gives, and the bodies named ("New York Daily News",
+"CNN"). Runs that are no name are left out: titles in capitals ("Biden Aims Insult At
+Trump"), a sentence's first word glued to a name ("Had Sanders"), bodies and places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import regex
+
+from newsdoc.vocab import Vocabulary
+
+# capitalised runs, single words included (surnames), with particles and "of"/"for" inside: a
+# particle is a whole word before more of the name ("van der Waals", "al-Assad", "Bank of
+# England"), never the start of the next word ("Smith also said" is Smith's run, not "Smith al");
+# a run never starts inside an initialism (the "S. Banks" of "U.S. Banks")
+_PARTICLE = "(?:de|van|von|der|la|le|da|bin|al|of|for)"
+# A run of particles is read once, possessively, then must reach a capitalised word: a
+# look-ahead over the rest of the run from each particle made "Jean de de … de Smith"
+# quadratic. Each particle is a whole word (the look-ahead for a space), so the possessive
+# repeat gives up nothing a match could use.
+_NAME_RUN = regex.compile(
+    r"\p{Lu}(?<!\p{L}\.\p{Lu})[\p{L}’'\-]*\.?(?:[ ]+(?:\p{Lu}[\p{L}’'\-]*\.?"
+    rf"|{_PARTICLE}(?:-\p{{Lu}}[\p{{L}}’'\-]*\.?"
+    rf"|(?=[ ])(?:[ ]+{_PARTICLE}(?=[ ]))*+[ ]+\p{{Lu}}[\p{{L}}’'\-]*\.?)))*"
+)
+# The same runs in text whose letters are all ASCII, where \p{Lu} is [A-Z] and \p{L} is
+# [A-Za-z]: the standard library's engine finds them a third faster (most articles are ASCII,
+# and most others only add curly quotes and dashes). Possessive quantifiers change nothing
+# here (a word or a space run is always taken whole) and save backtracking. (The initialism
+# test comes after the first letter: a pattern opening with it is searched twice as slowly.)
+_ASCII_NAME_RUN = re.compile(
+    r"[A-Z](?<![A-Za-z]\.[A-Z])[A-Za-z’'\-]*+\.?+"
+    r"(?:[ ]++(?:[A-Z][A-Za-z’'\-]*+\.?+"
+    rf"|{_PARTICLE}(?:-[A-Z][A-Za-z’'\-]*+\.?+"
+    rf"|(?=[ ])(?:[ ]++{_PARTICLE}(?=[ ]))*+[ ]++[A-Z][A-Za-z’'\-]*+\.?+)))*+"
+)
+# A letter outside ASCII: text without one is scanned with the ASCII pattern. Searched for
+# among the characters outside ASCII alone (_has_non_ascii_letter).
+_NON_ASCII_LETTER = regex.compile(r"[^\x00-\x7F\P{L}]")
+_ASCII_BYTES = bytes(range(128))
+_MALE_HONORIFICS = frozenset(("Mr.", "Mr", "Sir"))
+_FEMALE_HONORIFICS = frozenset(("Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Dame"))
+_POSSESSIVES = ("’s", "'s")  # both two characters long
+_DESCRIPTOR_ENDINGS = (*_POSSESSIVES, "-based")  # "CNN's Fareed Zakaria", "London-based"
+_DESCRIPTOR_MARKS = re.compile(r"[’']s\b|-based\b")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]++(?![\w’'-])")
+MAX_ACRONYM = 5  # a lone word in capitals up to this long is taken for a body ("CNN")
+MAX_NAME_WORDS = 4  # a longer run without "of" is a title or a list, not one person's name
+
+
+def _sentence_pieces(text: str, continues: Callable[[str, str], bool]) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` of a capitalised run cut after each word that ends in a period and
+    does not ``continue`` the name into the word after it (a sentence end)."""
+    start = 0
+    period = text.find(". ")
+    while period >= 0:
+        word = text[max(start, text.rfind(" ", start, period) + 1) : period + 1]
+        following = period + 1
+        while text[following] == " ":
+            following += 1
+        space = text.find(" ", following)
+        if not continues(word, text[following : len(text) if space < 0 else space]):
+            yield start, text[start : period + 1]
+            start = following
+        period = text.find(". ", period + 1)
+    yield start, text[start:]
+
+
+def _has_non_ascii_letter(text: str) -> bool:
+    """Whether a letter outside ASCII is in ``text``."""
+    # Only the characters outside ASCII are searched: the UTF-8 form without its ASCII bytes
+    # (never part of another character's bytes) is their own, and taking it costs half what
+    # searching the whole text does. (Lone surrogates pass through as they are.)
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return _NON_ASCII_LETTER.search(rest.decode("utf-8", "surrogatepass")) is not None
+
+
+def descriptor_end(words: list[str], vocab: Vocabulary) -> tuple[int, str | None]:
+    """Where the name starts in ``words`` after the titles, honorifics and descriptors that
+    open it ("Lufthansa CEO", "Mr.", "CNN's", "London-based"), with the last honorific; the
+    last word always stays."""
+    cut, honorific = 0, None
+    for index, word in enumerate(words[:-1]):
+        if word in vocab.honorifics:
+            cut, honorific = index + 1, word
+        elif word in vocab.titles or word.endswith(_DESCRIPTOR_ENDINGS):
+            cut = index + 1
+    return cut, honorific
+
+
+def strip_possessive(word: str) -> str:
+    """Ukraine’s → Ukraine."""
+    return word[:-2] if word.endswith(_POSSESSIVES) else word
+
+
+def gender_of(honorific: str | None) -> str | None:
+    """``male``/``female`` from an honorific, else None."""
+    if honorific in _MALE_HONORIFICS:
+        return "male"
+    if honorific in _FEMALE_HONORIFICS:
+        return "female"
+    return None
+
+
+class NameScan:
+    """The people and bodies an article names, found by one lazy pass (:meth:`run`)."""
+
+    def __init__(self, source: str, vocab: Vocabulary, genders: dict[str, str]) -> None:
+        self._source = source
+        self._vocab = vocab
+        self.genders = genders  # name -> gender, shared with the resolver
+        self._found: list[tuple[int, str, str | None]] | None = None
+        self.full_names: dict[str, str] = {}  # surname -> the scan's latest full name for it
+        # surname -> every (position, full name) ending with it, in reading order
+        self.by_surname: dict[str, list[tuple[int, str]]] = {}
+        # bodies the scan saw named ("New York Daily News", "CNN"), in order, for "the newspaper"
+        self.organisations: list[tuple[int, str]] = []
+        self._organisation_marks = vocab.organisation_words.union(
+            *vocab.organisation_nouns.values()
+        )
+        self.first_seen: dict[str, int] = {}  # a name -> where the scan first saw it
+        self._lower_words: frozenset[str] | None = None  # the text's lower-case words
+
+    def run(self) -> list[tuple[int, str, str | None]]:
+        """People mentioned anywhere, in order: full names, and surnames of names seen before
+        ("Ms. Brezina" after "Anna Brezina"), with the gender an honorific gives."""
+        if self._found is not None:
+            return self._found
+        self._found = []
+        source = self._source
+        runs: Iterator[re.Match[str]] | Iterator[regex.Match[str]] = (
+            _ASCII_NAME_RUN.finditer(source)
+            if source.isascii() or not _has_non_ascii_letter(source)
+            else _NAME_RUN.finditer(source)
+        )
+        surnames = self.full_names
+        take = self._take_run
+        for match in runs:
+            text = match[0]
+            if " " not in text:
+                # a lone capitalised word (most runs): only a surname seen before counts, and
+                # most are none (with or without a possessive), so most need no further look
+                key = text.rstrip(".")
+                if key in surnames or (key[-1] == "s" and key[:-2] in surnames):
+                    take(match.start(), text)
+                elif key.isupper() and 1 < len(key) <= MAX_ACRONYM and key.isalpha():
+                    self.organisations.append((match.start(), key))  # "CNN", "IMF"
+                continue
+            if ". " in text:
+                # a run going on past a sentence end ("… in Canada. Trump said"): its pieces
+                start = match.start()
+                for offset, piece in _sentence_pieces(text, self._continues_name):
+                    take(start + offset, piece)
+            else:
+                take(match.start(), text)
+        return self._found
+
+    def _take_run(self, position: int, text: str) -> None:
+        """Note the person a capitalised run at ``position`` names, if any."""
+        scanned = self._found
+        assert scanned is not None
+        surnames = self.full_names
+        found = self.by_surname  # the scan's own finds by surname, in order
+        if " " not in text:  # a lone word: a surname seen before, or nobody
+            surname = text.rstrip(".")
+            if surname[-1] == "s" and surname.endswith(_POSSESSIVES):
+                surname = surname[:-2]
+            known = surnames.get(surname)
+            if known is not None:
+                scanned.append((position, known, None))
+                found[surname].append((position, known))
+            return
+        # a descriptor ("CNN's", "London-based") has an apostrophe or a hyphen: most runs none
+        marked = "’" in text or "'" in text or "-" in text
+        split = text.split()
+        if not self._organisation_marks.isdisjoint(split) or (
+            strip_possessive(split[-1].rstrip(".")) in self._organisation_marks
+        ):
+            self._note_organisation(position, split)
+        title = self.title_of(split)
+        words, honorific = self.name_words(split, marked)
+        if not words:
+            return
+        if len(words) >= 2 and self._glued(position, words):
+            words = words[1:]  # "Had Sanders", "Earlier Tony Blair": a sentence's first word
+        if len(words) >= 2:
+            name = " ".join(words)
+            surname = words[-1]
+            surnames[surname] = name
+        else:
+            words = words[-1:]
+            surname = words[0]
+            known = surnames.get(surname)
+            if known is None:
+                if honorific is None and title is None:
+                    return
+                # "President Obama", "Mr. Obama": a person, though no first name is given
+                known = surnames[surname] = surname
+            name = known
+        gender = gender_of(honorific) or (title[1] if title is not None else None)
+        if gender is not None:
+            self.genders.setdefault(name, gender)
+        scanned.append((position, name, gender))
+        self.first_seen.setdefault(name, position)
+        entries = found.get(surname)
+        if entries is None:
+            found[surname] = [(position, name)]
+        else:
+            entries.append((position, name))
+
+    def _note_organisation(self, position: int, words: list[str]) -> None:
+        """Remember the body a run names ("The New York Daily News’" -> "New York Daily News")."""
+        non_names = self._vocab.non_name_words
+        while len(words) > 1 and words[0].lower() in non_names:
+            position += len(words[0]) + 1  # (one space: a run's words are split at single spaces)
+            words = words[1:]
+        if any(word[0].isupper() and word.lower() in non_names for word in words[1:]):
+            return  # "Home Leading The News": a menu or a title in capitals, no body's name
+        last = strip_possessive(words[-1].rstrip("."))
+        self.organisations.append((position, " ".join([*words[:-1], last])))
+
+    def _glued(self, position: int, words: list[str]) -> bool:
+        """Whether ``words`` open with a sentence's first word glued to a name ("Had Sanders",
+        "Earlier Tony Blair"): at a sentence start, the first no known first name and written
+        in lower case elsewhere in the text."""
+        if words[0] in self._vocab.first_names or words[0] in self._vocab.name_particles:
+            return False
+        return self.opens_sentence(position) and self.written_lower(words[0])
+
+    def opens_sentence(self, position: int) -> bool:
+        """Whether ``position`` starts a sentence (quote marks aside)."""
+        before = self._source[max(0, position - 3) : position].rstrip(" “\"‘'")
+        return not before or before[-1] in ".?!\n"
+
+    def written_lower(self, word: str) -> bool:
+        """Whether the text also writes ``word`` in lower case: a common word ("Had",
+        "Earlier", "Fans"), not a name ("Jeh Johnson" stays)."""
+        if self._lower_words is None:
+            # every lower-case word of the text, gathered once: one pass, however many asks
+            self._lower_words = frozenset(_LOWER_WORD.findall(self._source))
+        return word.lower() in self._lower_words
+
+    def title_of(self, words: list[str]) -> tuple[str, str | None] | None:
+        """The role and gender of the last role title ("Mayor", "Sen.") before the name's last
+        word, if any."""
+        titles = self._vocab.role_titles
+        if titles.keys().isdisjoint(words):
+            return None  # most runs
+        for word in reversed(words[:-1]):
+            found = titles.get(word)
+            if found is not None:
+                return found
+        return None
+
+    def _continues_name(self, word: str, following: str) -> bool:
+        """Whether a run word ending in a period goes on into the ``following`` word: after an
+        initial (John F. Kennedy), an initialism (U.S. Army), a title or honorific (Sen. Ruiz,
+        Mr. Rau) or an abbreviation (St. Louis), unless a sentence opener follows ("No. It");
+        not after a word ending a sentence (Canada. Trump)."""
+        vocab = self._vocab
+        lower = following.lower()
+        if lower in vocab.non_name_words or lower in vocab.speaker_pronouns:
+            return False
+        return (
+            len(word) == 2
+            or "." in word[:-1]
+            or word in vocab.honorifics
+            or word in vocab.titles
+            or word[:-1].lower() in vocab.abbreviations
+        )
+
+    def name_words(self, words: list[str], marked: bool = True) -> tuple[list[str], str | None]:
+        """The person's name words in a capitalised run (titles, honorifics, descriptors and
+        any "of …" part dropped), with its honorific; no words for an organisation. ``marked``
+        is False when the run has no apostrophe or hyphen (so no descriptor). ``words`` may be
+        changed."""
+        vocab = self._vocab
+        titled = not vocab.titles.isdisjoint(words)
+        if not titled and not (
+            vocab.organisation_words.isdisjoint(words) and vocab.place_words.isdisjoint(words)
+        ):
+            return [], None  # most bodies and places: no title before them to cut first
+        if all(word.isupper() for word in words):
+            return [], None  # "CANADA WHEAT BOARD ADVISES CUT": a headline or an acronym
+        if "of" in words or "for" in words:
+            for index, word in enumerate(words):
+                if word in ("of", "for"):
+                    words = words[:index]
+                    break
+            if not words:
+                return [], None  # a piece of a run cut at a period: "Inc. | of Newspaper …"
+        honorific = None
+        # most runs hold no title, honorific or descriptor: set tests and one string search
+        # instead of a loop
+        if (
+            titled
+            or not vocab.honorifics.isdisjoint(words)
+            or (marked and _DESCRIPTOR_MARKS.search(" ".join(words[:-1])) is not None)
+        ):
+            cut, honorific = descriptor_end(words, vocab)
+            if cut < len(words) - 1 or honorific is not None or words[cut - 1] in vocab.titles:
+                words = words[cut:]  # (a descriptor alone before a surname stays: "Japan’s Abe")
+        if not words:
+            return [], None
+        # an organisation or place after the titles ("House Speaker Paul Ryan" is a person;
+        # "the Oval Office." is not)
+        last = words[-1]
+        if last.endswith((".", "’s", "'s")):
+            words[-1] = strip_possessive(last.rstrip("."))
+        if not (vocab.organisation_words.isdisjoint(words) and vocab.place_words.isdisjoint(words)):
+            return [], None
+        words[-1] = last
+        while words and (
+            words[0].lower() in vocab.non_name_words
+            or (words[0].endswith("ing") and words[0].lower() in vocab.speech_verbs)
+        ):
+            words = words[1:]  # "The", "Telling" (GQ …) opening a sentence
+        if len(words) > MAX_NAME_WORDS or any(
+            word.lower() in vocab.non_name_words for word in words[1:]
+        ):
+            return [], None  # "Biden Aims Insult At Trump": a title in capitals, not a name
+        if words:
+            last = words[-1]
+            if last.endswith(_POSSESSIVES):
+                last = last[:-2]
+            words[-1] = last[:-1] if last.endswith(".") and len(last) > 2 else last
+        return words, honorific
