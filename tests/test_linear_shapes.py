@@ -14,7 +14,7 @@ import newsdoc
 import newsdoc.text as text_module
 from hang_guard import hang_guard
 from newsdoc import vocab
-from newsdoc.quoting.resolve import _ASCII_NAME_RUN, _NAME_RUN
+from newsdoc.quoting.scan import _ASCII_NAME_RUN, _NAME_RUN
 from newsdoc.rules import boilerplate, dek, explainers, headline
 from newsdoc.rules.boilerplate import is_navigation_bar
 
