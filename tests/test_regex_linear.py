@@ -42,6 +42,7 @@ _RUN_START_REASON = (
 )
 ALLOWED: dict[str, str] = {
     "newsdoc.quoting.scan._NAME_RUN": _NAME_RUN_REASON,
+    "newsdoc.quoting.resolve._NAME_RUN": _NAME_RUN_REASON,  # imported from scan
     "newsdoc.quoting.scan._ASCII_NAME_RUN": _NAME_RUN_REASON,
     "newsdoc.quoting.tokens._TOKEN": (
         "findall over a chunk whose trailing white space _pattern_tokens cuts off first: after "
@@ -69,6 +70,16 @@ ALLOWED: dict[str, str] = {
         "an anchored match whose two separator loops are possessive: the first takes the whole "
         "run and never gives it back, the second starts only after 'on'/'at' and a space (the "
         "check reads possessive loops as plain ones)"
+    ),
+    "newsdoc.quoting.resolve._PRECEDING_WORD": (
+        "searched only in the PRECEDING_CHARS (20) characters before a name: its square is bounded"
+    ),
+    "newsdoc.quoting.salience._LAST_WORD": (
+        "searched only in the 21 characters before a match: its square is bounded"
+    ),
+    "newsdoc.quoting.scan._LOWER_WORD": (
+        "the look-behind lets an attempt start only where a word starts, and the possessive run "
+        "reads the word once: each character is read by at most two attempts"
     ),
     "newsdoc.rules.dates._STAMP": (
         "matched only on blocks of at most MAX_STAMP_CHARS (90) characters: find_dates skips "
