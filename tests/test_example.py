@@ -57,3 +57,16 @@ def test_readme_command_prints_a_summary(capsys: pytest.CaptureFixture[str]) -> 
     assert cli.main(["parse", str(EXAMPLE), "--format", "summary"]) == 0
     output = capsys.readouterr().out
     assert "Council Approves Rent Relief Fund" in output
+
+
+def test_readme_ten_lines_print_what_the_readme_shows(capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's "Ten lines" snippet, run on the example, prints its "prints" block exactly."""
+    readme = (EXAMPLE.parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Ten lines", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    shown = section.split("prints\n\n```\n", 1)[1].split("```", 1)[0]
+    # The file is read here (the snippet's bare open() would warn of an unclosed file).
+    code = code.replace('open("examples/city-council-vote.txt").read()', "example_text")
+    namespace = {"example_text": EXAMPLE.read_text(encoding="utf-8")}
+    exec(compile(code, "README.md", "exec"), namespace)  # our own README's snippet
+    assert capsys.readouterr().out == shown

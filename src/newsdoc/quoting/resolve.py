@@ -31,6 +31,7 @@ from newsdoc.quoting.scan import (
     NameScan,
     descriptor_end,
     gender_of,
+    names_a_body,
     strip_possessive,
 )
 from newsdoc.vocab import Vocabulary
@@ -107,8 +108,7 @@ class Resolver:
         """Two or more name words and no organisation word: a person's full name."""
         if len(words) < 2:
             return False
-        vocab = self._vocab
-        return vocab.organisation_words.isdisjoint(words) and vocab.place_words.isdisjoint(words)
+        return not names_a_body(self._vocab, words)
 
     def _remember(self, position: int, name: str) -> None:
         bisect.insort(self._surnames.setdefault(name.rsplit(" ", 1)[-1], []), (position, name))

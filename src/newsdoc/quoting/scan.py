@@ -55,6 +55,16 @@ MAX_ACRONYM = 5  # a lone word in capitals up to this long is taken for a body (
 MAX_NAME_WORDS = 4  # a longer run without "of" is a title or a list, not one person's name
 
 
+def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
+    """The run names a body or a place, not a person: it holds an organisation word, or a
+    place word ("Pacific Ocean") unless it opens with a first name ("Ellen Park")."""
+    if not vocab.organisation_words.isdisjoint(words):
+        return True
+    if vocab.place_words.isdisjoint(words):
+        return False
+    return words[0] not in vocab.first_names
+
+
 def _sentence_pieces(text: str, continues: Callable[[str, str], bool]) -> Iterator[tuple[int, str]]:
     """``(offset, piece)`` of a capitalised run cut after each word that ends in a period and
     does not ``continue`` the name into the word after it (a sentence end)."""
@@ -283,9 +293,7 @@ class NameScan:
         changed."""
         vocab = self._vocab
         titled = not vocab.titles.isdisjoint(words)
-        if not titled and not (
-            vocab.organisation_words.isdisjoint(words) and vocab.place_words.isdisjoint(words)
-        ):
+        if not titled and names_a_body(vocab, words):
             return [], None  # most bodies and places: no title before them to cut first
         if all(word.isupper() for word in words):
             return [], None  # "CANADA WHEAT BOARD ADVISES CUT": a headline or an acronym
@@ -314,7 +322,7 @@ class NameScan:
         last = words[-1]
         if last.endswith((".", "’s", "'s")):
             words[-1] = strip_possessive(last.rstrip("."))
-        if not (vocab.organisation_words.isdisjoint(words) and vocab.place_words.isdisjoint(words)):
+        if names_a_body(vocab, words):
             return [], None
         words[-1] = last
         while words and (
