@@ -96,6 +96,21 @@ def test_warc_batch_to_jsonl_with_resume(tmp_path: Path) -> None:
     assert len(_lines(out)) == len(rows)
 
 
+def test_warc_in_a_folder_resumes_by_record(tmp_path: Path) -> None:
+    """A crawl file inside a folder gives its records' URIs as ids, so a resume skips them."""
+    folder = tmp_path / "crawls"
+    folder.mkdir()
+    write_warc(folder / "crawl.warc.gz", records=20)
+    out = tmp_path / "parsed.jsonl"
+    command = ["batch", str(folder), "--glob", "*.warc.gz", "--out", str(out), "--quiet"]
+    assert main([*command, "--workers", "1"]) == 0
+    rows = _lines(out)
+    assert rows
+    assert all(str(row["id"]).startswith("https://harbour.example/") for row in rows)
+    assert main([*command, "--resume"]) == 0  # refused (exit 2) if no id matched
+    assert len(_lines(out)) == len(rows)
+
+
 def test_warc_batch_to_parquet(tmp_path: Path) -> None:
     """The same WARC runs to Parquet like any other input."""
     pq = pytest.importorskip("pyarrow.parquet")

@@ -166,7 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     single = _subcommand(commands, "parse", PARSE_HELP, PARSE_EXAMPLES)
     single.add_argument(
-        "files", nargs="*", metavar="FILE", help="article files; - or none for standard input"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="article files, text or HTML (.html, .htm, .html.gz or sniffed); - or none for stdin",
     )
     single.add_argument(
         "--format",
@@ -181,7 +184,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     many = _subcommand(commands, "batch", BATCH_HELP, BATCH_EXAMPLES)
     many.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="files, folders, .jsonl[.gz], .csv, or -"
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files, folders, .jsonl[.gz], .csv, .html[.gz], .warc[.gz] crawl files, or -",
     )
     many.add_argument(
         "--out",

@@ -108,7 +108,10 @@ def iter_documents(
             yield from (doc for doc in records if doc.id not in skip_ids)
         elif path.is_dir():
             for doc_id, file in _files_of(path, glob):
-                if doc_id not in skip_ids:
+                if _is_crawl(file):  # a crawl file's records have ids of their own (URIs)
+                    records = _file_documents(file, doc_id, encoding)
+                    yield from (doc for doc in records if doc.id not in skip_ids)
+                elif doc_id not in skip_ids:
                     yield from _file_documents(file, doc_id, encoding)
         elif not path.exists():
             missing = clean_id(str(path))
@@ -120,11 +123,18 @@ def iter_documents(
             yield from (doc for doc in records if doc.id not in skip_ids)
 
 
+def _is_crawl(path: Path) -> bool:
+    """A WARC or ARC file: one document per HTML record, not one per file."""
+    from newsdoc.html import reader  # here: newsdoc.html.reader imports this module
+
+    return reader.is_warc_path(path)
+
+
 def _file_documents(path: Path, doc_id: str, encoding: str | None) -> Iterator[Document]:
     """A file that is not JSONL or CSV: a WARC's records, an HTML page, or one text."""
     from newsdoc.html import reader  # here: newsdoc.html.reader imports this module
 
-    if reader.is_warc_path(path):
+    if _is_crawl(path):
         return reader.read_warc(path)
     return iter([reader.read_page_or_text(path, encoding=encoding, doc_id=doc_id)])
 
@@ -144,7 +154,8 @@ def input_ids(
     id_field: str = DEFAULT_ID_FIELD,
     encoding: str | None = None,
 ) -> Iterator[str]:
-    """The ids :func:`iter_documents` would give (text files in folders are not read).
+    """The ids :func:`iter_documents` would give (text files in folders are not read; crawl
+    files are, for their records' ids).
 
     Standard input (``-``) is skipped: it can be read only once, by the run itself.
     """
@@ -153,7 +164,11 @@ def input_ids(
         if str(name) == STDIN:
             continue
         if path.is_dir():
-            yield from (doc_id for doc_id, _file in _files_of(path, glob))
+            for doc_id, file in _files_of(path, glob):
+                if _is_crawl(file):  # ids are the records' URIs: the file must be read
+                    yield from (doc.id for doc in _file_documents(file, doc_id, encoding))
+                else:
+                    yield doc_id
         elif path.exists():
             for document in _records_of(path, text_field, id_field, encoding):
                 yield document.id
