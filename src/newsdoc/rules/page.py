@@ -135,12 +135,17 @@ def _lines_of(state: DocumentState) -> list[Block]:
     return [block for block in state.blocks if block.role == BODY]
 
 
+def _separators(text: str) -> int:
+    """How many separator characters the line holds (one C-level count per character kind)."""
+    return sum(map(text.count, _SEPARATORS))
+
+
 def _furniture_shaped(text: str) -> bool:
     """A line that looks like page furniture by shape alone (for telling pages from text)."""
     # no time limit: the patterns here are anchored and bounded, or a plain \w+ run
     if _BULLET.match(text) is not None and len(text) < 80:
         return True
-    if sum(character in _SEPARATORS for character in text) >= 2:
+    if _separators(text) >= 2:
         return True
     words = text.split(maxsplit=LABEL_WORDS)
     return len(words) <= LABEL_WORDS and text[-1] not in _SENTENCE_END
@@ -156,8 +161,12 @@ def is_page(state: DocumentState) -> bool:
     """
     if state.evidence:
         return True
+    if state.source.count("\n") < MIN_FURNITURE_LINES:
+        return False  # too few lines to hold a page's furniture (most wire and corpus copy)
+    if max(map(len, state.source.splitlines())) <= LONG_LINE_CHARS:
+        return False  # hard-wrapped copy: no paragraph on one line
     lines = furniture = bullets = bars = above = 0
-    long_line = prose_seen = False
+    prose_seen = False
     categories: set[str] = set()
     for block in state.blocks:
         if block.role != BODY:
@@ -168,19 +177,18 @@ def is_page(state: DocumentState) -> bool:
             if not text:
                 continue
             lines += 1
-            long_line = long_line or len(text) > LONG_LINE_CHARS
             if _furniture_shaped(text):
                 furniture += 1
                 above += not prose_seen
                 # no time limit: anchored, two characters
                 bullets += _SYMBOL_BULLET.match(text) is not None
-                bars += sum(character in _SEPARATORS for character in text) >= 2
+                bars += _separators(text) >= 2
                 category = state.boilerplate_category(text)
                 if category is not None:
                     categories.add(category)
             elif not prose_seen:
                 prose_seen = len(text.split(maxsplit=PROSE_WORDS)) > PROSE_WORDS
-    if not long_line or furniture < MIN_FURNITURE_LINES or furniture < MIN_FURNITURE_SHARE * lines:
+    if furniture < MIN_FURNITURE_LINES or furniture < MIN_FURNITURE_SHARE * lines:
         return False
     return (
         bullets >= PAGE_BULLETS
@@ -234,7 +242,7 @@ def _classify(state: DocumentState, block: Block) -> _Line:
     category = _furniture_category(state, text, words)
     # no time limit: anchored, a few characters
     bullet = _BULLET.match(text) is not None
-    separators = sum(character in _SEPARATORS for character in text)
+    separators = _separators(text)
     # A byline or date line can hold bars ("By Ana Ruiz | March 5, 2024 | 3 Comments").
     opening = words[0].casefold() if words else ""
     bar = separators >= 2 and count < 3 * separators + 3 and opening not in _BYLINE_OPENINGS
