@@ -20,11 +20,19 @@ _INTRODUCERS = frozenset(
         *("following", "if", "in", "on", "once", "since", "though", "when", "while"),
     )
 )
-_CLAUSE_WORDS = _CLAUSE_OPENERS | _INTRODUCERS | {"which", "that"}  # words that may start one
+_REPORT_JOINS = frozenset(("which", "that", "but"))
+_PRONOUNS = frozenset(("he", "she", "they", "it", "we"))
+_REPORTING = frozenset(("said", "says", "added", "adds", "told", "tells"))
+_CLAUSE_WORDS = _CLAUSE_OPENERS | _INTRODUCERS | _REPORT_JOINS  # words that may start one
 MAX_SUBJECT = 24  # tokens from a clause's start to its verb
 # the last word of an opening time phrase: "Hours later, …", "Shortly after, …"
 _TIME_ADVERBS = frozenset(("afterward", "afterwards", "after", "ago", "before", "earlier", "later"))
 MAX_TIME_PHRASE = 4  # tokens of "Two days later" before its comma
+
+
+def _after_comma(token: Token) -> bool:
+    """Whether ``token`` is a comma, or a quote closing on one (“…,” but)."""
+    return token.text == "," or (token.kind == QUOTE and token.text[-2:-1] == ",")
 
 
 def clause_start(tokens: list[Token], floor: int, end: int) -> int:
@@ -40,12 +48,14 @@ def clause_start(tokens: list[Token], floor: int, end: int) -> int:
         if lower in _CLAUSE_OPENERS and tokens[position - 1].text == ",":
             return position + 1
         if (
-            lower in ("which", "that")
+            lower in _REPORT_JOINS
             and position + 2 <= end
-            and tokens[position + 1].lower in ("he", "she", "they", "it", "we")
-            and tokens[position + 2].lower in ("said", "says")
+            and tokens[position + 1].lower in _PRONOUNS
+            and tokens[position + 2].lower in _REPORTING
+            and (lower != "but" or _after_comma(tokens[position - 1]))
         ):
-            return position + 1  # "…, which he said had “…”": the inner report is his
+            # "…, which he said had “…”", "…,” but he said the footage “…”": his own report
+            return position + 1
         if (
             lower in _INTRODUCERS
             and tokens[position - 1].lower in ("and", "but")

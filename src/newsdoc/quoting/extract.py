@@ -391,6 +391,8 @@ class _Extractor:
             draft.speaker = resolved or mention_text(tokens, mention)
         if resolved is None:
             draft.speaker_kind = description_kind(words, self.vocab)
+            if mention.kind != "pronoun" and draft.speaker_kind == "anonymous":
+                resolver.note_unnamed(first.start, words)
         else:
             draft.speaker_kind = resolver.kind_of(resolved)
 

@@ -228,7 +228,12 @@ def _with_head_noun(
     if index - 1 < floor or tokens[index].lower not in _HEAD_PREPOSITIONS:
         return mention
     before = tokens[index - 1]
-    if before.kind != WORD or not before.text.islower():
+    if before.kind != WORD:
+        return mention
+    if not before.text.islower():
+        # "Officials at Homeland Security Investigations said": unnamed people of the body
+        if _opens_sentence(tokens, index - 1, floor) and _plural_person(before.lower, vocab):
+            return Mention(index - 1, mention.last, "noun", mention.role, mention.role_span)
         return mention
     head = _noun_phrase_ending(tokens, index - 1, floor, vocab)
     if head is None or tokens[head.first].lower not in vocab.np_determiners:
@@ -236,6 +241,18 @@ def _with_head_noun(
     if head.last - head.first >= MAX_HEAD_NOUN:
         return mention  # "The ad uses footage of …" is a clause, not a noun phrase
     return Mention(head.first, mention.last, "noun", mention.role, mention.role_span)
+
+
+def _opens_sentence(tokens: list[Token], index: int, floor: int) -> bool:
+    return index == floor or tokens[index - 1].ends_sentence
+
+
+def _plural_person(lower: str, vocab: Vocabulary) -> bool:
+    """Whether ``lower`` is the plural of a noun for a person ("officials", "aides")."""
+    singular = lower[:-1] if lower.endswith("s") else None
+    return singular is not None and (
+        singular in vocab.person_nouns or singular in vocab.unnamed_person_nouns
+    )
 
 
 def _head_before_of(

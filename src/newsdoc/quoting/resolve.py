@@ -24,7 +24,12 @@ from typing import TypeVar, cast
 from newsdoc.model import SpeakerKind
 from newsdoc.quoting.cues import is_verb_form
 from newsdoc.quoting.roles import head_noun, role_words
-from newsdoc.quoting.salience import first_of_nearest_sentence
+from newsdoc.quoting.salience import (
+    Candidate,
+    first_of_nearest_sentence,
+    own_clause_start,
+    subject_pronouns,
+)
 from newsdoc.quoting.scan import (
     _NAME_RUN,
     _POSSESSIVES,
@@ -38,6 +43,7 @@ from newsdoc.vocab import Vocabulary
 
 _PERSONAL = frozenset(("he", "she"))
 _DEFINITE = frozenset(("the", "this"))
+_ARTICLES = frozenset(("the", "a", "an"))
 _FOLLOWING_WORD = re.compile(r" ([a-z]+(?:['’][a-z]+)?)\b")  # "isn't" whole
 _PRECEDING_WORD = re.compile(r"\b([a-z]+) $")
 PRECEDING_CHARS = 20  # how far back the word before a name is read
@@ -49,6 +55,8 @@ PERSON_LOOKBACK = 1500  # characters in which "he" looks for a name that reads a
 # A mention looks back at most this far (longer than any real article), so that each lookup
 # costs the same however long the input is and the whole parse stays linear.
 MAX_LOOKBACK = 50_000
+MAX_NAMESAKES = 64  # mentions of one surname weighed for whom a lone surname stands for
+MAX_CHAIN = 6  # sentences opened by "He" followed back to the name they stand for
 
 _Entry = TypeVar("_Entry", bound=tuple[object, ...])
 
@@ -92,6 +100,9 @@ class Resolver:
         # reporter's "he" stands for
         self._quote_starts: list[int] = []
         self._quote_ends: list[int] = []
+        # a sentence opened by "He"/"She" (place, pronoun), and whom each stands for once asked
+        self._subject_pronouns: list[tuple[int, str]] | None = None
+        self._chained: dict[int, str | None] = {}
 
     def note_quotes(self, spans: Iterable[tuple[int, int]]) -> None:
         """Remember quoted stretches ``[start, end)``, given in reading order."""
@@ -121,12 +132,25 @@ class Resolver:
         if person or (person is None and self.is_person(name.split())):
             bisect.insort(self._people, (position, name, gender), key=_place)
             self._remember(position, name)
-            self._kinds[name] = "person"
+            if self._kinds.get(name) != "anonymous":
+                self._kinds[name] = "person"
             if gender is not None:
                 self._genders.setdefault(name, gender)
         else:
             bisect.insort(self._others, (position, name), key=_place)
             self._kinds.setdefault(name, "organisation")
+
+    def note_unnamed(self, position: int, words: list[str]) -> None:
+        """Remember an unnamed person who spoke at ``position`` ("said the woman", "a senior
+        official said"), so that the next "she" stands for them, not for a name before."""
+        head = head_noun(words)
+        nouns = self._vocab.person_nouns, self._vocab.unnamed_person_nouns
+        if head is None or not any(head in known for known in nouns):
+            return
+        gender = nouns[0].get(head) or nouns[1].get(head)
+        description = " ".join(words)
+        self._kinds[description] = "anonymous"
+        bisect.insort(self._people, (position, description, gender), key=_place)
 
     def kind_of(self, name: str) -> SpeakerKind:
         """What a name resolved so far is: a person's, or else a body's."""
@@ -236,8 +260,11 @@ class Resolver:
         if run is None:
             return False
         before = _PRECEDING_WORD.search(source, max(0, place - PRECEDING_CHARS), place)
-        if before is not None and before[1] in self._vocab.speech_verbs:
-            return True
+        if before is not None:
+            if before[1] in self._vocab.speech_verbs:
+                return True
+            if before[1] in _ARTICLES:
+                return False  # "the Wisconsin Republican, who …": a description, no name
         end = run.end()
         apposition = _APPOSITION_OPENING.match(source, end)
         if apposition is not None:
@@ -252,6 +279,8 @@ class Resolver:
                 word.endswith("ing") or word in vocab.non_name_words or is_verb_form(word, vocab)
             )
         following = _FOLLOWING_WORD.match(source, end)
+        if following is not None and following[1].endswith("ly"):
+            following = _FOLLOWING_WORD.match(source, following.end())  # "Cruz openly admitted"
         return following is not None and is_verb_form(following[1], self._vocab)
 
     def resolve_name(
@@ -286,12 +315,7 @@ class Resolver:
             return name
         surname = words[0]
         self.names.run()
-        best: tuple[int, str] | None = None
-        for same in (self._surnames.get(surname), self.names.by_surname.get(surname)):
-            if same:
-                low, high = _window(same, position)
-                if high > low and (best is None or same[high - 1] > best):
-                    best = same[high - 1]  # the latest of notes and scan, as one sorted list
+        best = self._namesake(surname, position)
         resolved = best[1] if best is not None else surname
         if surname in vocab.titles:
             self._kinds.setdefault(surname, "anonymous")  # "President said": a role, no name
@@ -313,6 +337,23 @@ class Resolver:
             if surname not in vocab.place_words:
                 self.note(position, resolved, person=True)  # "Obama said": may be "he"
         return resolved
+
+    def _namesake(self, surname: str, position: int) -> tuple[int, str] | None:
+        """The full name a lone ``surname`` at ``position`` stands for: of those ending with it
+        before (noted and scanned), the one named most often among the last
+        ``MAX_NAMESAKES`` mentions, the latest on a tie ("Cruz said" after "a photo of Heidi
+        Cruz" in an article about Ted Cruz)."""
+        tally: dict[str, tuple[int, int]] = {}  # name -> mentions, latest place
+        for same in (self._surnames.get(surname), self.names.by_surname.get(surname)):
+            if same:
+                low, high = _window(same, position)
+                for place, name in same[max(low, high - MAX_NAMESAKES) : high]:
+                    count = tally.get(name, (0, 0))[0]
+                    tally[name] = (count + 1, max(place, tally.get(name, (0, 0))[1]))
+        if not tally:
+            return None
+        name, (_, place) = max(tally.items(), key=lambda item: item[1])
+        return place, name
 
     def _first_name_gender(self, name: str) -> str | None:
         """The gender a full name's first word tells (vocab/first_names.txt), if any."""
@@ -374,7 +415,8 @@ class Resolver:
         if best is not None:
             person: str | None = best[2]
         elif head in vocab.person_nouns:
-            person = first_of_nearest_sentence(source, self._agreeing(position, compatible), vocab)
+            chosen = first_of_nearest_sentence(source, self._agreeing(position, compatible), vocab)
+            person = chosen[1] if chosen is not None else None
         else:
             return None
         if person is not None:
@@ -416,6 +458,46 @@ class Resolver:
         low, high = _window(self._others, position)
         return self._others[max(low, high - MAX_OTHERS_BACK) : high]
 
+    def _person_for(
+        self,
+        pronoun: str,
+        position: int,
+        compatible: Callable[[str, str | None], bool],
+        depth: int,
+    ) -> str | None:
+        """Whom "he"/"she" at ``position`` stands for among those named in the nearest
+        sentence (:func:`first_of_nearest_sentence`); when that sentence is opened by the same
+        pronoun ("Lynch said. ¶ She has faced … Hillary Clinton … ¶ “…,” she said"), whom that
+        one stands for, followed back at most ``MAX_CHAIN`` sentences."""
+        candidates: Iterable[Candidate] = self._agreeing(position, compatible)
+        cut = own_clause_start(self._source, position, self._vocab)
+        if cut is not None:
+            candidates = (entry for entry in candidates if entry[0] < cut)
+        if depth < MAX_CHAIN:
+            candidates = heapq.merge(
+                candidates, self._pronoun_subjects(pronoun, position), key=_place, reverse=True
+            )
+        chosen = first_of_nearest_sentence(self._source, candidates, self._vocab, True)
+        if chosen is None:
+            return None
+        place, name = chosen[0], chosen[1]
+        if name.lower() != pronoun:
+            return name
+        if place not in self._chained:  # each once: the chains of an article stay linear
+            self._chained[place] = self._person_for(pronoun, place, compatible, depth + 1)
+        return self._chained[place]
+
+    def _pronoun_subjects(self, pronoun: str, position: int) -> Iterator[Candidate]:
+        """The sentences opened by ``pronoun`` in the ``PERSON_LOOKBACK`` before ``position``,
+        latest first, as candidates whose name is the pronoun (none inside a quote)."""
+        if self._subject_pronouns is None:
+            self._subject_pronouns = subject_pronouns(self._source)
+        for place, lower in _latest_first(
+            self._subject_pronouns, position - PERSON_LOOKBACK, position
+        ):
+            if lower == pronoun and not self._quoted(place):
+                yield place, pronoun, None, False, False
+
     def resolve_pronoun(self, pronoun: str, position: int) -> str | None:
         """The latest earlier person (he, she) or speaking organisation (they, it, we); none for
         "I" and "you"."""
@@ -429,9 +511,7 @@ class Resolver:
 
             # the subject of the nearest sentence naming a person that agrees, else whoever
             # agreeing was named earlier
-            name = first_of_nearest_sentence(
-                self._source, self._agreeing(position, compatible), self._vocab, True
-            )
+            name = self._person_for(lower, position, compatible, 0)
             if name is None:
                 best = self._latest(position, compatible)
                 if best is None:

@@ -42,26 +42,29 @@ def sentence_break(source: str, start: int, end: int, vocab: Vocabulary) -> bool
     return False
 
 
+Candidate = tuple[int, str, str | None, bool, bool]  # place, name, modifier, spoke, introduced
+# a candidate named so is a sentence opened by that pronoun (see :func:`subject_pronouns`)
+SUBJECT_PRONOUNS = frozenset(("he", "she"))
+
+
 def first_of_nearest_sentence(
     source: str,
-    candidates: Iterable[tuple[int, str, str | None, bool, bool]],
+    candidates: Iterable[Candidate],
     vocab: Vocabulary,
     prefer_speaker: bool = False,
-) -> str | None:
+) -> Candidate | None:
     """The one of ``candidates`` (``(place, name, modifier, spoke, introduced)``, latest
-    first) that a
-    mention stands for: in the nearest sentence naming one that is no modifier, its first such
-    name (else the first modifier of the nearest sentence); with ``prefer_speaker``, the
-    speaker of a quote there before it ("de Blasio said, “…” ¶ But, he added, …"), then a
-    person introduced there with a role ("…, which concerns Henry Crespo, president of …")."""
-    chosen: tuple[int, str, str | None, bool, bool] | None = None
-    subject: tuple[int, str, str | None, bool, bool] | None = None
-    speaker: tuple[int, str, str | None, bool, bool] | None = None
-    introduced: tuple[int, str, str | None, bool, bool] | None = None
-    possessor: tuple[int, str, str | None, bool, bool] | None = None
-    fallback: tuple[int, str, str | None, bool, bool] | None = (
-        None  # a modifier, when no sentence has more
-    )
+    first) that a mention stands for: in the nearest sentence naming one that is no modifier,
+    its first such name (else the first modifier of the nearest sentence); with
+    ``prefer_speaker``, the speaker of a quote there before it ("de Blasio said, “…” ¶ But, he
+    added, …"), then a person introduced there with a role ("…, which concerns Henry Crespo,
+    president of …") unless a pronoun opens that sentence."""
+    chosen: Candidate | None = None
+    subject: Candidate | None = None
+    speaker: Candidate | None = None
+    introduced: Candidate | None = None
+    possessor: Candidate | None = None
+    fallback: Candidate | None = None  # a modifier, when no sentence has more
     for candidate in candidates:
         if chosen is not None and sentence_break(source, candidate[0], chosen[0], vocab):
             if subject is not None or speaker is not None:
@@ -79,5 +82,47 @@ def first_of_nearest_sentence(
             speaker = candidate  # the latest speaker of the sentence
         if prefer_speaker and candidate[4] and introduced is None:
             introduced = candidate  # "Henry Crespo, president of …": just introduced
-    best = speaker or introduced or subject or fallback or chosen
-    return best[1] if best is not None else None
+    if subject is not None and subject[1] in SUBJECT_PRONOUNS:
+        return speaker or subject  # "She has faced calls from Maria Holm, …": still her
+    return speaker or introduced or subject or fallback or chosen
+
+
+_OPENER = re.compile(r"[\"“‘']?([A-Z][a-z]+(?:ed|ing))\b")
+# "he said." closing the sentence: the pronoun, a speech verb and at most three more words
+_CLOSING_CUE = re.compile(r"[A-Za-z]+ ([a-z]+)(?: [a-z]+){0,3}[.?!]")
+MAX_OPENER = 400  # characters back to the start of the sentence a pronoun stands in
+
+
+def _sentence_start(source: str, position: int, vocab: Vocabulary) -> int | None:
+    """Where the sentence holding ``position`` starts, if within ``MAX_OPENER`` characters."""
+    start = max(0, position - MAX_OPENER)
+    for end in reversed([match.end() for match in _BREAK.finditer(source, start, position)]):
+        if sentence_break(source, max(start, end - 4), end, vocab):
+            return end
+    return 0 if start == 0 else None
+
+
+def own_clause_start(source: str, position: int, vocab: Vocabulary) -> int | None:
+    """Where the sentence of a pronoun at ``position`` starts when what comes before the
+    pronoun in it cannot hold whom it stands for: a participle clause the pronoun is the
+    subject of ("Asked about her vote if Clinton runs, she replied"), or what the pronoun
+    says ("Trump isn't a conservative, he said.")."""
+    if not source[max(0, position - 3) : position].rstrip().endswith(","):
+        return None
+    start = _sentence_start(source, position, vocab)
+    if start is None:
+        return None
+    opener = _OPENER.match(source, start)
+    if opener is not None and opener[1] not in vocab.first_names:
+        return start
+    closing = _CLOSING_CUE.match(source, position)
+    return start if closing is not None and closing[1] in vocab.speech_verbs else None
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:He|She)\b")  # (the capitals of SUBJECT_PRONOUNS)
+
+
+def subject_pronouns(source: str) -> list[tuple[int, str]]:
+    """Every capitalised "He" and "She" of ``source`` with its place: the pronoun opening a
+    sentence, its subject ("She has faced a number of controversies …")."""
+    return [(match.start(), match[0].lower()) for match in _SUBJECT_PRONOUN.finditer(source)]

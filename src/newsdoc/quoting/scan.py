@@ -127,7 +127,10 @@ class NameScan:
         self._vocab = vocab
         self.genders = genders  # name -> gender, shared with the resolver
         self._found: list[tuple[int, str, str | None]] | None = None
-        self.full_names: dict[str, str] = {}  # surname -> the scan's latest full name for it
+        # surname -> the full name a lone surname stands for: the one named most so far (the
+        # latest on a tie), so "Cruz" stays Ted Cruz after "a photo of Heidi Cruz"
+        self.full_names: dict[str, str] = {}
+        self._mentions: dict[str, int] = {}  # a full name -> how often the scan saw it so far
         # surname -> every (position, full name) ending with it, in reading order
         self.by_surname: dict[str, list[tuple[int, str]]] = {}
         # bodies the scan saw named ("New York Daily News", "CNN"), in order, for "the newspaper"
@@ -186,6 +189,7 @@ class NameScan:
             if known is not None:
                 scanned.append((position, known, None))
                 found[surname].append((position, known))
+                self._mentions[known] += 1
             return
         # a descriptor ("CNN's", "London-based") has an apostrophe or a hyphen: most runs none
         marked = "’" in text or "'" in text or "-" in text
@@ -203,7 +207,11 @@ class NameScan:
         if len(words) >= 2:
             name = " ".join(words)
             surname = words[-1]
-            surnames[surname] = name
+            mentions = self._mentions
+            count = mentions[name] = mentions.get(name, 0) + 1
+            current = surnames.get(surname)
+            if current is None or count >= mentions.get(current, 0):
+                surnames[surname] = name
         else:
             words = words[-1:]
             surname = words[0]
@@ -214,6 +222,7 @@ class NameScan:
                 # "President Obama", "Mr. Obama": a person, though no first name is given
                 known = surnames[surname] = surname
             name = known
+            self._mentions[name] = self._mentions.get(name, 0) + 1
         gender = gender_of(honorific) or (title[1] if title is not None else None)
         if gender is not None:
             self.genders.setdefault(name, gender)

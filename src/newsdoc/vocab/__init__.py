@@ -146,6 +146,8 @@ class Vocabulary:
     # "Mayor" -> ("mayor", None), "Queen" -> ("queen", "female"): titles that make a name a person's
     # "senator" -> None, "mother" -> "female": role nouns of a description of one named person
     person_nouns: dict[str, str | None] = attrs.Factory(dict)
+    # "woman" -> "female", "official" -> None: nouns of a description of someone unnamed
+    unnamed_person_nouns: dict[str, str | None] = attrs.Factory(dict)
     # "newspaper" -> {"Times", "Post", ...}: the name words of the bodies a description names
     organisation_nouns: dict[str, frozenset[str]] = attrs.Factory(dict)
     document_nouns: frozenset[str] = frozenset()  # "report": a description that is a document
@@ -291,6 +293,10 @@ def load_vocabulary() -> Vocabulary:
         person_nouns={
             noun: (gender[0] if gender else None)
             for noun, *gender in _tab_separated("person_nouns.txt")
+        },
+        unnamed_person_nouns={
+            noun: (gender[0] if gender else None)
+            for noun, *gender in _tab_separated("unnamed_person_nouns.txt")
         },
         organisation_nouns={
             noun: frozenset(marks.split())
