@@ -13,8 +13,8 @@ from conftest import REPO
 
 # the figures measured when the resolver was last changed, rounded down
 FLOORS = {
-    "dev": {"accuracy": 0.85, "pronoun_acc": 0.87, "description_acc": 0.79, "anonymous_ok": 0.92},
-    "train": {"accuracy": 0.84, "pronoun_acc": 0.88, "description_acc": 0.76, "anonymous_ok": 0.99},
+    "dev": {"accuracy": 0.87, "pronoun_acc": 0.89, "description_acc": 0.79, "anonymous_ok": 0.92},
+    "train": {"accuracy": 0.85, "pronoun_acc": 0.89, "description_acc": 0.78, "anonymous_ok": 0.99},
 }
 
 

@@ -44,6 +44,9 @@ from newsdoc.vocab import Vocabulary
 _PERSONAL = frozenset(("he", "she"))
 _DEFINITE = frozenset(("the", "this"))
 _ARTICLES = frozenset(("the", "a", "an"))
+_OBJECT_PREPOSITIONS = frozenset(
+    ("about", "against", "at", "by", "for", "from", "of", "on", "over", "than", "to", "with")
+)
 _FOLLOWING_WORD = re.compile(r" ([a-z]+(?:['’][a-z]+)?)\b")  # "isn't" whole
 _PRECEDING_WORD = re.compile(r"\b([a-z]+) $")
 PRECEDING_CHARS = 20  # how far back the word before a name is read
@@ -229,6 +232,9 @@ class Resolver:
             return None
         if run[0].endswith(_POSSESSIVES):
             return "possessive"
+        before = _PRECEDING_WORD.search(source, max(0, place - PRECEDING_CHARS), place)
+        if before is not None and before[1] in _OBJECT_PREPOSITIONS:
+            return "object"  # "after announcing his support for Donald Trump, Rubio …"
         following = _FOLLOWING_WORD.match(source, run.end())
         if following is None:
             return None

@@ -70,14 +70,15 @@ def first_of_nearest_sentence(
             if subject is not None or speaker is not None:
                 break
             if possessor is not None:
-                subject = possessor  # only "Trump’s attempt …": the possessor is the topic
+                # only "Trump’s attempt …" or "… with Clinton lambasting it": the topic
+                subject = possessor
                 break
             fallback = fallback or chosen  # only modifiers there ("the Clinton campaign")
         chosen = candidate
         if not candidate[2]:
             subject = candidate
-        elif candidate[2] == "possessive":
-            possessor = candidate
+        elif candidate[2] in ("possessive", "object"):
+            possessor = candidate  # the topic of a sentence without a subject
         if prefer_speaker and candidate[3] and speaker is None:
             speaker = candidate  # the latest speaker of the sentence
         if prefer_speaker and candidate[4] and introduced is None:

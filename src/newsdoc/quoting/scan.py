@@ -50,6 +50,7 @@ _FEMALE_HONORIFICS = frozenset(("Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Dame"))
 _POSSESSIVES = ("’s", "'s")  # both two characters long
 _DESCRIPTOR_ENDINGS = (*_POSSESSIVES, "-based")  # "CNN's Fareed Zakaria", "London-based"
 _DESCRIPTOR_MARKS = re.compile(r"[’']s\b|-based\b")
+_FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]++(?![\w’'-])")
 MAX_ACRONYM = 5  # a lone word in capitals up to this long is taken for a body ("CNN")
 MAX_NAME_WORDS = 4  # a longer run without "of" is a title or a list, not one person's name
@@ -165,6 +166,8 @@ class NameScan:
                     take(match.start(), text)
                 elif key.isupper() and 1 < len(key) <= MAX_ACRONYM and key.isalpha():
                     self.organisations.append((match.start(), key))  # "CNN", "IMF"
+                elif self._lone_subject(match):
+                    self._take_subject(match.start(), text)
                 continue
             if ". " in text:
                 # a run going on past a sentence end ("… in Canada. Trump said"): its pieces
@@ -210,8 +213,8 @@ class NameScan:
             mentions = self._mentions
             count = mentions[name] = mentions.get(name, 0) + 1
             current = surnames.get(surname)
-            if current is None or count >= mentions.get(current, 0):
-                surnames[surname] = name
+            if current is None or current == surname or count >= mentions.get(current, 0):
+                surnames[surname] = name  # (a lone "Clinton" read before: now named in full)
         else:
             words = words[-1:]
             surname = words[0]
@@ -233,6 +236,50 @@ class NameScan:
             found[surname] = [(position, name)]
         else:
             entries.append((position, name))
+
+    def _lone_subject(self, match: re.Match[str] | regex.Match[str]) -> bool:
+        """Whether a lone capitalised word no one was named by yet is a clause's subject that
+        reads as a person's surname ("On Monday night, Clinton leaned in", "Cruz openly
+        admitted"): it opens a sentence or follows a comma, is never written in lower case,
+        names no place, body or month, and a verb follows (after at most one adverb)."""
+        text = match[0]
+        if len(text) < 3 or not text.isalpha() or text.isupper():
+            return False
+        before = self._source[max(0, match.start() - 3) : match.start()].rstrip(" “\"‘'")
+        if before and before[-1] not in ".?!\n,":
+            return False
+        vocab = self._vocab
+        if (
+            text in vocab.place_words
+            or text in vocab.region_abbreviations
+            or text in vocab.organisation_words
+            or text.lower() in vocab.months
+            or self.written_lower(text)
+        ):
+            return False
+        following = _FOLLOWING_WORD.match(self._source, match.end())
+        if following is not None and following[1].endswith("ly"):
+            following = _FOLLOWING_WORD.match(self._source, following.end())
+        if following is None:
+            return False
+        word = following[1]
+        if text.endswith("s") and not (word.endswith("s") and not word.endswith("ss")):
+            return False  # "Birchers viewed": a plural, unless the verb is singular ("says")
+        return (
+            word in vocab.speech_verbs
+            or word in vocab.finite_verbs
+            or (word.endswith("ed") and word not in vocab.non_name_words)
+        )
+
+    def _take_subject(self, position: int, name: str) -> None:
+        """Note a lone surname read as a person's (:meth:`_lone_subject`); later lone
+        mentions of it are taken as for any surname seen before."""
+        assert self._found is not None
+        self.full_names[name] = name
+        self._mentions[name] = self._mentions.get(name, 0) + 1
+        self._found.append((position, name, None))
+        self.first_seen.setdefault(name, position)
+        self.by_surname.setdefault(name, []).append((position, name))
 
     def _note_organisation(self, position: int, words: list[str]) -> None:
         """Remember the body a run names ("The New York Daily News’" -> "New York Daily News")."""
