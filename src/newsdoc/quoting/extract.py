@@ -159,10 +159,10 @@ class _Reading:
 
 
 class _Extractor:
-    def __init__(self, source: str, vocab: Vocabulary) -> None:
+    def __init__(self, source: str, vocab: Vocabulary, names: str | None = None) -> None:
         self.source = source
         self.vocab = vocab
-        self.resolver = Resolver(source, vocab)
+        self.resolver = Resolver(source, vocab, names)
         self.drafts: list[_Draft] = []
         # a paragraph ending "He said:" introduces a quote opening the next paragraph
         self.colon: tuple[int, list[Token], Attribution] | None = None
@@ -461,9 +461,13 @@ def _ends_with_colon(source: str, start: int, end: int) -> bool:
     return source[start:end].rstrip().endswith(":")
 
 
-def extract_quotes(source: str, paragraphs: Sequence[Paragraph], vocab: Vocabulary) -> list[Quote]:
-    """Every quote of ``paragraphs`` (indices into this sequence), in reading order."""
-    extractor = _Extractor(source, vocab)
+def extract_quotes(
+    source: str, paragraphs: Sequence[Paragraph], vocab: Vocabulary, names: str | None = None
+) -> list[Quote]:
+    """Every quote of ``paragraphs`` (indices into this sequence), in reading order; the
+    people and bodies speakers resolve to are read from ``names`` (``source`` with the parts
+    to leave unread blanked, offsets kept), by default ``source`` itself."""
+    extractor = _Extractor(source, vocab, names)
     for index, paragraph in enumerate(paragraphs):
         extractor.paragraph(index, paragraph)
     return [draft.build(source) for draft in extractor.drafts]

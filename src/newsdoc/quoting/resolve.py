@@ -85,14 +85,16 @@ def _latest_first(entries: list[_Entry], start: int, end: int) -> Iterator[_Entr
 class Resolver:
     """Per-article memory of people, in reading order, for resolving mentions."""
 
-    def __init__(self, source: str, vocab: Vocabulary) -> None:
+    def __init__(self, source: str, vocab: Vocabulary, names: str | None = None) -> None:
         self._source = source
         self._vocab = vocab
         self._people: list[tuple[int, str, str | None]] = []  # position, name, gender
         self._genders: dict[str, str] = {}
         self._kinds: dict[str, SpeakerKind] = {}  # what each name noted so far is
         self._others: list[tuple[int, str]] = []  # organisations and places that spoke
-        self.names = NameScan(source, vocab, self._genders)
+        # the people and bodies named, read from ``names`` (``source`` by default)
+        self._names_text = source if names is None else names
+        self.names = NameScan(self._names_text, vocab, self._genders)
         self._roles: dict[int, set[str]] = {}  # a scanned name's place -> its role words
         self._person_like: dict[int, bool] = {}  # a scanned name's place -> reads as a person
         self._lower_source: str | None = None
@@ -497,7 +499,7 @@ class Resolver:
         """The sentences opened by ``pronoun`` in the ``PERSON_LOOKBACK`` before ``position``,
         latest first, as candidates whose name is the pronoun (none inside a quote)."""
         if self._subject_pronouns is None:
-            self._subject_pronouns = subject_pronouns(self._source)
+            self._subject_pronouns = subject_pronouns(self._names_text)
         for place, lower in _latest_first(
             self._subject_pronouns, position - PERSON_LOOKBACK, position
         ):

@@ -248,6 +248,11 @@ class NameScan:
         before = self._source[max(0, match.start() - 3) : match.start()].rstrip(" “\"‘'")
         if before and before[-1] not in ".?!\n,":
             return False
+        following = _FOLLOWING_WORD.match(self._source, match.end())
+        if following is not None and following[1].endswith("ly"):
+            following = _FOLLOWING_WORD.match(self._source, following.end())
+        if following is None:
+            return False  # (most: a menu's or a heading's word, a line to itself)
         vocab = self._vocab
         if (
             text in vocab.place_words
@@ -256,11 +261,6 @@ class NameScan:
             or text.lower() in vocab.months
             or self.written_lower(text)
         ):
-            return False
-        following = _FOLLOWING_WORD.match(self._source, match.end())
-        if following is not None and following[1].endswith("ly"):
-            following = _FOLLOWING_WORD.match(self._source, following.end())
-        if following is None:
             return False
         word = following[1]
         if text.endswith("s") and not (word.endswith("s") and not word.endswith("ss")):

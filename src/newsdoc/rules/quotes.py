@@ -20,4 +20,25 @@ from newsdoc.state import DocumentState
 def find_quotes(state: DocumentState) -> None:
     """Find quotes in the body paragraphs and attribute them (writes ``state.quotes``)."""
     paragraphs = [paragraph for section in state.sections for paragraph in section.paragraphs]
-    state.quotes = extract_quotes(state.source, paragraphs, state.vocab)
+    names = _without_removed(state) if state.page else state.source
+    state.quotes = extract_quotes(state.source, paragraphs, state.vocab, names)
+
+
+def _without_removed(state: DocumentState) -> str:
+    """The source with every removed span blanked (offsets kept): on a page, the names of
+    its menus, story lists and footers are nobody a speaker's "he" stands for, and reading
+    them for names would cost most of the parse."""
+    source, pieces, at = state.source, [], 0
+    for item in sorted(state.removed, key=lambda removed: removed.span.start):
+        start, end = max(at, item.span.start), item.span.end
+        if end > start:
+            pieces.append(source[at:start])
+            pieces.append(_blank(source[start:end]))
+            at = end
+    pieces.append(source[at:])
+    return "".join(pieces)
+
+
+def _blank(text: str) -> str:
+    """``text`` as spaces, its line breaks kept (sentences still end at them)."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
