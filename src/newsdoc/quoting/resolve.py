@@ -105,8 +105,7 @@ class Resolver:
         # reporter's "he" stands for
         self._quote_starts: list[int] = []
         self._quote_ends: list[int] = []
-        # a sentence opened by "He"/"She" (place, pronoun), and whom each stands for once asked
-        self._subject_pronouns: list[tuple[int, str]] | None = None
+        # whom each sentence opened by "He"/"She" stands for, once asked (by its place)
         self._chained: dict[int, str | None] = {}
 
     def note_quotes(self, spans: Iterable[tuple[int, int]]) -> None:
@@ -498,11 +497,8 @@ class Resolver:
     def _pronoun_subjects(self, pronoun: str, position: int) -> Iterator[Candidate]:
         """The sentences opened by ``pronoun`` in the ``PERSON_LOOKBACK`` before ``position``,
         latest first, as candidates whose name is the pronoun (none inside a quote)."""
-        if self._subject_pronouns is None:
-            self._subject_pronouns = subject_pronouns(self._names_text)
-        for place, lower in _latest_first(
-            self._subject_pronouns, position - PERSON_LOOKBACK, position
-        ):
+        start = max(0, position - PERSON_LOOKBACK)
+        for place, lower in subject_pronouns(self._names_text, start, position):
             if lower == pronoun and not self._quoted(place):
                 yield place, pronoun, None, False, False
 

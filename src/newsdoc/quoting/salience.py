@@ -123,7 +123,11 @@ def own_clause_start(source: str, position: int, vocab: Vocabulary) -> int | Non
 _SUBJECT_PRONOUN = re.compile(r"\b(?:He|She)\b")  # (the capitals of SUBJECT_PRONOUNS)
 
 
-def subject_pronouns(source: str) -> list[tuple[int, str]]:
-    """Every capitalised "He" and "She" of ``source`` with its place: the pronoun opening a
-    sentence, its subject ("She has faced a number of controversies …")."""
-    return [(match.start(), match[0].lower()) for match in _SUBJECT_PRONOUN.finditer(source)]
+def subject_pronouns(source: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Every capitalised "He" and "She" of ``source[start:end]`` with its place, latest
+    first: the pronoun opening a sentence, its subject ("She has faced calls to …")."""
+    found = [
+        (match.start(), match[0].lower()) for match in _SUBJECT_PRONOUN.finditer(source, start, end)
+    ]
+    found.reverse()
+    return found

@@ -254,21 +254,21 @@ class NameScan:
         if following is None:
             return False  # (most: a menu's or a heading's word, a line to itself)
         vocab = self._vocab
-        if (
+        word = following[1]
+        if not (
+            word in vocab.speech_verbs
+            or word in vocab.finite_verbs
+            or (word.endswith("ed") and word not in vocab.non_name_words)
+        ):
+            return False  # (most: "The council", "In addition")
+        if text.endswith("s") and not (word.endswith("s") and not word.endswith("ss")):
+            return False  # "Birchers viewed": a plural, unless the verb is singular ("says")
+        return not (
             text in vocab.place_words
             or text in vocab.region_abbreviations
             or text in vocab.organisation_words
             or text.lower() in vocab.months
             or self.written_lower(text)
-        ):
-            return False
-        word = following[1]
-        if text.endswith("s") and not (word.endswith("s") and not word.endswith("ss")):
-            return False  # "Birchers viewed": a plural, unless the verb is singular ("says")
-        return (
-            word in vocab.speech_verbs
-            or word in vocab.finite_verbs
-            or (word.endswith("ed") and word not in vocab.non_name_words)
         )
 
     def _take_subject(self, position: int, name: str) -> None:
