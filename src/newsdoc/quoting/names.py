@@ -28,7 +28,7 @@ _FAMILY_SIZES = frozenset(("two", "three", "four", "five", "six", "seven", "eigh
 MAX_HEAD_NOUN = 3  # words of "a senior spokesman" in "a senior spokesman for the council"
 MAX_DESCRIPTOR = 4  # words before a name that describe it ("Health board chairman")
 _RELATIVES = frozenset(("who", "which"))
-_HEAD_PREPOSITIONS = frozenset(("at", "for", "from", "of"))
+_HEAD_PREPOSITIONS = frozenset(("at", "for", "from", "of", "to"))
 # phrases between a subject and its verb ("Smith in a statement said"); "at" and "for" head a
 # noun phrase instead ("a professor at Harvard said")
 _SUBJECT_PREPOSITIONS = frozenset(("during", "in", "on", "with"))
@@ -223,6 +223,8 @@ def _with_head_noun(
 ) -> Mention:
     """ "A spokesman for the council": the person is the noun before the preposition."""
     index = mention.first - 1
+    while index > floor and _is_title(tokens[index], vocab):
+        index -= 1  # "Aides to Senator Bill Ruiz": the title is the name's
     if index >= floor and tokens[index].lower in vocab.np_determiners:
         index -= 1
     if index - 1 < floor or tokens[index].lower not in _HEAD_PREPOSITIONS:
@@ -233,14 +235,14 @@ def _with_head_noun(
     if not before.text.islower():
         # "Officials at Homeland Security Investigations said": unnamed people of the body
         if _opens_sentence(tokens, index - 1, floor) and _plural_person(before.lower, vocab):
-            return Mention(index - 1, mention.last, "noun", mention.role, mention.role_span)
+            return Mention(index - 1, mention.last, "noun")  # (the name's title is not theirs)
         return mention
     head = _noun_phrase_ending(tokens, index - 1, floor, vocab)
     if head is None or tokens[head.first].lower not in vocab.np_determiners:
         return mention
     if head.last - head.first >= MAX_HEAD_NOUN:
         return mention  # "The ad uses footage of …" is a clause, not a noun phrase
-    return Mention(head.first, mention.last, "noun", mention.role, mention.role_span)
+    return Mention(head.first, mention.last, "noun")  # "a spokesman for Sen. Ruiz": no senator
 
 
 def _opens_sentence(tokens: list[Token], index: int, floor: int) -> bool:
