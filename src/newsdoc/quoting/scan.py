@@ -166,8 +166,12 @@ class NameScan:
                     take(match.start(), text)
                 elif key.isupper() and 1 < len(key) <= MAX_ACRONYM and key.isalpha():
                     self.organisations.append((match.start(), key))  # "CNN", "IMF"
-                elif self._lone_subject(match):
-                    self._take_subject(match.start(), text)
+                elif (
+                    # (most capitalised words follow a word and a space: no clause's start)
+                    (start := match.start()) < 2
+                    or not (source[start - 1] == " " and source[start - 2].isalpha())
+                ) and self._lone_subject(match):
+                    self._take_subject(start, text)
                 continue
             if ". " in text:
                 # a run going on past a sentence end ("… in Canada. Trump said"): its pieces
@@ -245,15 +249,19 @@ class NameScan:
         text = match[0]
         if len(text) < 3 or not text.isalpha() or text.isupper():
             return False
-        before = self._source[max(0, match.start() - 3) : match.start()].rstrip(" “\"‘'")
+        start = match.start()
+        source = self._source
+        before = source[max(0, start - 3) : start].rstrip(" “\"‘'")
         if before and before[-1] not in ".?!\n,":
             return False
-        following = _FOLLOWING_WORD.match(self._source, match.end())
-        if following is not None and following[1].endswith("ly"):
-            following = _FOLLOWING_WORD.match(self._source, following.end())
-        if following is None:
-            return False  # (most: a menu's or a heading's word, a line to itself)
         vocab = self._vocab
+        if text.lower() in vocab.stop_words:
+            return False  # (most of the rest: "The", "But", "In")
+        following = _FOLLOWING_WORD.match(source, match.end())
+        if following is not None and following[1].endswith("ly"):
+            following = _FOLLOWING_WORD.match(source, following.end())
+        if following is None:
+            return False  # (a menu's or a heading's word, a line to itself)
         word = following[1]
         if not (
             word in vocab.speech_verbs
