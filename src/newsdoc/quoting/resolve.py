@@ -23,6 +23,12 @@ from typing import TypeVar, cast
 
 from newsdoc.model import SpeakerKind
 from newsdoc.quoting.cues import is_verb_form
+from newsdoc.quoting.entity_kinds import (
+    lone_word_kind,
+    name_evidence,
+    names_a_body,
+    trim_name_words,
+)
 from newsdoc.quoting.roles import head_noun, role_words
 from newsdoc.quoting.salience import first_of_nearest_sentence
 from newsdoc.quoting.scan import (
@@ -31,7 +37,6 @@ from newsdoc.quoting.scan import (
     NameScan,
     descriptor_end,
     gender_of,
-    names_a_body,
     strip_possessive,
 )
 from newsdoc.vocab import Vocabulary
@@ -80,6 +85,7 @@ class Resolver:
         self._people: list[tuple[int, str, str | None]] = []  # position, name, gender
         self._genders: dict[str, str] = {}
         self._kinds: dict[str, SpeakerKind] = {}  # what each name noted so far is
+        self._evidence: dict[str, str] = {}  # a full name -> what the article says it is, or ""
         self._others: list[tuple[int, str]] = []  # organisations and places that spoke
         self.names = NameScan(source, vocab, self._genders)
         self._roles: dict[int, set[str]] = {}  # a scanned name's place -> its role words
@@ -104,11 +110,24 @@ class Resolver:
         index = bisect.bisect_right(self._quote_starts, position) - 1
         return index >= 0 and position < self._quote_ends[index]
 
-    def is_person(self, words: list[str]) -> bool:
-        """Two or more name words and no organisation word: a person's full name."""
-        if len(words) < 2:
+    def is_person(self, words: list[str], position: int) -> bool:
+        """Two or more name words that read as a person's full name (mentioned at
+        ``position``): no body's or place's name (``entity_kinds.names_a_body``); a first name
+        opening it, or else neither every word a common one the text also writes in lower case
+        ("Production Design") nor what the article says of it a body's ("Caesars World, which
+        …")."""
+        vocab = self._vocab
+        if len(words) < 2 or names_a_body(vocab, words):
             return False
-        return not names_a_body(self._vocab, words)
+        if words[0] in vocab.first_names:
+            return True
+        if all(self.names.written_lower(word) for word in words):
+            return False
+        name = " ".join(words)
+        kind = self._evidence.get(name)
+        if kind is None:
+            kind = self._evidence[name] = name_evidence(name, self._source, position, vocab) or ""
+        return kind != "organisation"
 
     def _remember(self, position: int, name: str) -> None:
         bisect.insort(self._surnames.setdefault(name.rsplit(" ", 1)[-1], []), (position, name))
@@ -118,7 +137,7 @@ class Resolver:
     ) -> None:
         """Remember that ``name`` was mentioned at ``position``: a person's name when ``person``
         says so, or (``person`` None) when it is a full name."""
-        if person or (person is None and self.is_person(name.split())):
+        if person or (person is None and self.is_person(name.split(), position)):
             bisect.insort(self._people, (position, name, gender), key=_place)
             self._remember(position, name)
             self._kinds[name] = "person"
@@ -263,7 +282,7 @@ class Resolver:
     ) -> str:
         """The full name for a name mention (a lone surname looks back for its full name);
         ``title`` is the role and gender of a title before it ("Mayor", "Queen")."""
-        words = [strip_possessive(word) for word in words]
+        words = trim_name_words([strip_possessive(word) for word in words], self._vocab)
         gender = gender_of(honorific) or (title[1] if title is not None else None)
         vocab = self._vocab
         if (
@@ -308,11 +327,26 @@ class Resolver:
                 surname, "anonymous" if surname.endswith("s") else "organisation"
             )
             bisect.insort(self._others, (position, surname), key=_place)  # "Fans", "Ohio"
-        elif surname not in vocab.organisation_words:
-            bisect.insort(self._others, (position, surname), key=_place)
-            if surname not in vocab.place_words:
+        else:
+            if surname not in vocab.organisation_words:
+                bisect.insort(self._others, (position, surname), key=_place)
+            kind = self._lone_word_kind(surname, position)
+            if kind == "person":
                 self.note(position, resolved, person=True)  # "Obama said": may be "he"
+            else:
+                self._kinds.setdefault(surname, kind)  # "Rospatch said", "Analysts said"
         return resolved
+
+    def _lone_word_kind(self, word: str, position: int) -> SpeakerKind:
+        """What a lone name word no full name, title or honorific explains is: what the word
+        says by itself, else what the article says of it, else a body (a person needs person
+        evidence; most lone words that speak unexplained are companies)."""
+        vocab = self._vocab
+        return (
+            lone_word_kind(word, vocab)
+            or name_evidence(word, self._source, position, vocab)
+            or "organisation"
+        )
 
     def _first_name_gender(self, name: str) -> str | None:
         """The gender a full name's first word tells (vocab/first_names.txt), if any."""

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 
 import regex
 
+from newsdoc.quoting.entity_kinds import names_a_body
 from newsdoc.vocab import Vocabulary
 
 # capitalised runs, single words included (surnames), with particles and "of"/"for" inside: a
@@ -53,16 +54,6 @@ _DESCRIPTOR_MARKS = re.compile(r"[’']s\b|-based\b")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]++(?![\w’'-])")
 MAX_ACRONYM = 5  # a lone word in capitals up to this long is taken for a body ("CNN")
 MAX_NAME_WORDS = 4  # a longer run without "of" is a title or a list, not one person's name
-
-
-def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
-    """The run names a body or a place, not a person: it holds an organisation word, or a
-    place word ("Pacific Ocean") unless it opens with a first name ("Ellen Park")."""
-    if not vocab.organisation_words.isdisjoint(words):
-        return True
-    if vocab.place_words.isdisjoint(words):
-        return False
-    return words[0] not in vocab.first_names
 
 
 def _sentence_pieces(text: str, continues: Callable[[str, str], bool]) -> Iterator[tuple[int, str]]:
@@ -209,8 +200,8 @@ class NameScan:
             surname = words[0]
             known = surnames.get(surname)
             if known is None:
-                if honorific is None and title is None:
-                    return
+                if (honorific is None and title is None) or surname in self._vocab.titles:
+                    return  # (a title alone, "Secretary of State …" cut at "of", is no name)
                 # "President Obama", "Mr. Obama": a person, though no first name is given
                 known = surnames[surname] = surname
             name = known

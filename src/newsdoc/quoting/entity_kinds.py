@@ -1,0 +1,198 @@
+"""What a speaker's name names: a person, a body or place, an unnamed group, or no one.
+
+The one decision behind every speaker kind (``Quote.speaker_kind``, ``Speaker.kind``): the
+resolver (:mod:`~newsdoc.quoting.resolve`) asks it as it notes names, the quote extractor for
+mentions it could not resolve, the speaker index for quotes built without a kind.
+
+- A body or a place: a name holding an organisation word ("Corp", "Ministry") or a place word
+  ("Ocean") unless a first name opens it ("Ellen Park"); a name that is whole a country, city,
+  outlet, company or party of the gazetteers (``vocab/places.txt``, ``outlets.txt``,
+  ``companies.txt``, ``parties.txt``); a run of nothing but place, party and nationality words
+  ("Texas Republican").
+- An unnamed group or person: "Analysts", "Many", "the German" (``vocab/group_words.txt``,
+  ``nationalities.txt``).
+- A person: a full name otherwise; a lone word only with person evidence: a first name, or
+  where the article names it, a first name or initial before it ("David Wyss"), ", who" or an
+  age after it, or "said he"/"said she" after it.
+- No one: a sentence opener ("Sadly", "Adding", "Twelve") is never a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdoc.model import SpeakerKind
+from newsdoc.quoting.roles import head_noun
+from newsdoc.vocab import Vocabulary
+
+_POSSESSIVES = ("’s", "'s")
+# after a lone word where the article names it: a person (", who", ", 52,", "said she") or a
+# body (", which", "'s shares")
+_PERSON_AFTER = re.compile(r", (?:who\b|\d{1,3},)| (?:said|says|told|added) (?:he|she)\b")
+_BODY_AFTER = re.compile(r", which\b|[’']s shares\b| shares\b")
+_WORD_BEFORE = re.compile(r"([A-Z][\w.’'-]*) $")
+AFTER_CHARS = 20  # how far after a mention its evidence is read
+BEFORE_CHARS = 24  # ... and before it, for a first name
+EVIDENCE_WINDOW = 50_000  # characters on each side of a mention read for evidence (bounded)
+MAX_MENTIONS = 40  # places a lone word is looked at, so that a lookup costs a bounded time
+MIN_ADVERB = 6  # "Sadly": a shorter -ly word may be a name ("Daly", "Kelly")
+# -ly endings of names, not of adverbs (Kelly, Connolly, Scully, Lilly, Healy)
+_NAME_LY = ("elly", "olly", "ully", "illy", "aly")
+
+
+def _whole_name(words: list[str]) -> str:
+    """The name of ``words`` as a gazetteer writes it: no leading "The", no possessive."""
+    if len(words) > 1 and words[0] == "The":
+        words = words[1:]
+    last = words[-1]
+    if last.endswith(_POSSESSIVES):
+        last = last[:-2]
+    return " ".join([*words[:-1], last])
+
+
+def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
+    """The run names a body or a place, not a person: it holds an organisation word, or a
+    place word ("Pacific Ocean") unless it opens with a first name ("Ellen Park"); it is
+    whole a place, outlet, company or party of the gazetteers ("Hong Kong", "Toronto Star");
+    or every word of it is a place, party or nationality word ("Texas Republican")."""
+    if not vocab.organisation_words.isdisjoint(words):
+        return True
+    if not vocab.place_words.isdisjoint(words):
+        return words[0] not in vocab.first_names
+    if not words:
+        return False
+    name = _whole_name(words)
+    if name in vocab.places or name in vocab.known_bodies or name in vocab.agencies:
+        return True
+    if name in vocab.region_abbreviations:
+        return True  # "New Jersey"
+    if len(words) == 1:
+        return False
+    if all(_describes_place(word, vocab) for word in words):
+        return True  # "Texas Republican"
+    # a place opening the run, then no first name: "Los Angeles Lakers", not "Chelsea Clinton"
+    for size in (1, 2):
+        if (
+            size < len(words)
+            and words[0] not in vocab.first_names
+            and " ".join(words[:size]) in vocab.places
+        ):
+            return words[size] not in vocab.first_names
+    return False
+
+
+def _describes_place(word: str, vocab: Vocabulary) -> bool:
+    return (
+        word in vocab.places
+        or word in vocab.region_abbreviations
+        or word in vocab.known_bodies
+        or word in vocab.nationalities
+    )
+
+
+def is_sentence_opener(word: str, vocab: Vocabulary) -> bool:
+    """Whether the capitalised ``word``, opening a sentence alone, is no name and no speaker:
+    an adverb or interjection ("Sadly", "Oh"), a number word ("Twelve"), a function word
+    ("Here"), a speech verb's -ing form ("Adding: …")."""
+    if word in vocab.first_names:
+        return False
+    lower = word.lower()
+    if (
+        lower in vocab.sentence_openers
+        or lower in vocab.stop_words
+        or lower in vocab.non_name_words
+    ):
+        return True
+    if lower.endswith("ing") and lower in vocab.speech_verbs:
+        return True
+    return len(lower) >= MIN_ADVERB and lower.endswith("ly") and not lower.endswith(_NAME_LY)
+
+
+def lone_word_kind(word: str, vocab: Vocabulary) -> SpeakerKind | None:
+    """What a lone capitalised word names by itself, or None when it says nothing (most
+    surnames, and company names the gazetteers lack)."""
+    if word.lower() in vocab.group_words or word in vocab.nationalities:
+        return "anonymous"  # "Analysts said", "said the German"
+    if word in vocab.titles or is_sentence_opener(word, vocab):
+        return "anonymous"  # "President said": a role, no name
+    if word.isupper() and word.isalpha():
+        return "organisation"  # "IMF", "CBS": a body's initials
+    if names_a_body(vocab, [word]):
+        return "organisation"
+    if word in vocab.first_names:
+        return "person"  # "Lisa said": a first name alone is still a person's
+    return None
+
+
+def trim_name_words(words: list[str], vocab: Vocabulary) -> list[str]:
+    """``words`` without what a sentence glued to a name: an opener before it ("Including
+    Beyoncé", "Neither Obama", "Usually I") and a pronoun after it ("Pratt I")."""
+    while len(words) > 1 and words[-1].lower() in vocab.speaker_pronouns:
+        words = words[:-1]
+    while (
+        len(words) > 1
+        and words[0] not in vocab.first_names
+        and (is_sentence_opener(words[0], vocab) or words[0].endswith("ing"))
+    ):
+        words = words[1:]
+    return words
+
+
+def name_evidence(name: str, source: str, position: int, vocab: Vocabulary) -> SpeakerKind | None:
+    """What the article says ``name`` (mentioned at ``position``) is, where it names it within
+    ``EVIDENCE_WINDOW``: a person's when a first name, an initial, an honorific or a title
+    comes before it ("David Wyss", "J. Wyss", "Dr Wyss"), or ", who", an age or "said he"
+    after it; a body's when an organisation word, ", which" or "shares" follows it; None
+    when the article says neither."""
+    pattern = re.compile(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])")
+    start = max(0, position - EVIDENCE_WINDOW)
+    end = min(len(source), position + EVIDENCE_WINDOW)
+    for count, match in enumerate(pattern.finditer(source, start, end)):
+        if count >= MAX_MENTIONS:
+            break
+        at, after = match.start(), match.end()
+        before = _WORD_BEFORE.search(source, max(0, at - BEFORE_CHARS), at)
+        if before is not None and _marks_person(before[1], vocab):
+            return "person"
+        following = source[after : after + AFTER_CHARS]
+        if _PERSON_AFTER.match(following):
+            return "person"
+        next_word = following[1:].split(" ", 1)[0].rstrip(".,;:")
+        if following.startswith(" ") and next_word in vocab.organisation_words:
+            return "organisation"  # "Rospatch Corp"
+        if _BODY_AFTER.match(following):
+            return "organisation"
+    return None
+
+
+def _marks_person(word: str, vocab: Vocabulary) -> bool:
+    """Whether ``word``, right before a lone name, makes it a person's: a first name, an
+    initial ("J."), an honorific or a role title."""
+    if word in vocab.first_names or word in vocab.honorifics or word in vocab.role_titles:
+        return True
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
+
+
+def kind_of_name(name: str, vocab: Vocabulary) -> SpeakerKind:
+    """A speaker's kind from its name alone (for a quote built without one): a pronoun or a
+    lower-case word is someone unnamed, a body's or place's name an organisation, a lone word
+    what :func:`lone_word_kind` says (a person when it says nothing), else a person."""
+    words = name.split()
+    if not name[:1].isupper() or name.lower() in vocab.speaker_pronouns:
+        return "anonymous"
+    if len(words) == 1:
+        return lone_word_kind(name, vocab) or "person"
+    if names_a_body(vocab, words) or name.isupper():
+        return "organisation"
+    return "person"
+
+
+def description_kind(words: list[str], vocab: Vocabulary) -> SpeakerKind:
+    """What an unresolved mention that is no name stands for: a document ("the report"), a
+    body ("the agency"), or someone unnamed ("a senior official", "he")."""
+    head = head_noun(words)
+    if head in vocab.document_nouns:
+        return "document"
+    if head in vocab.organisation_nouns:
+        return "organisation"
+    return "anonymous"
