@@ -20,6 +20,7 @@ mentions it could not resolve, the speaker index for quotes built without a kind
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newsdoc.model import SpeakerKind
 from newsdoc.quoting.roles import head_noun
@@ -30,11 +31,14 @@ _POSSESSIVES = ("’s", "'s")
 # body (", which", "'s shares")
 _PERSON_AFTER = re.compile(r", (?:who\b|\d{1,3},)| (?:said|says|told|added) (?:he|she)\b")
 _BODY_AFTER = re.compile(r", which\b|[’']s shares\b| shares\b")
+_COMPASS = frozenset(("Central", "East", "Greater", "North", "South", "West"))
+_ROMAN = re.compile(r"[IVX]+")  # "Henry VIII": a numeral, not initials
 _WORD_BEFORE = re.compile(r"([A-Z][\w.’'-]*) $")
 AFTER_CHARS = 20  # how far after a mention its evidence is read
 BEFORE_CHARS = 24  # ... and before it, for a first name
 EVIDENCE_WINDOW = 50_000  # characters on each side of a mention read for evidence (bounded)
 MAX_MENTIONS = 40  # places a lone word is looked at, so that a lookup costs a bounded time
+OPENING_CHARS = 6  # how far back a sentence's end is looked for before its first word
 MIN_ADVERB = 6  # "Sadly": a shorter -ly word may be a name ("Daly", "Kelly")
 # -ly endings of names, not of adverbs (Kelly, Connolly, Scully, Lilly, Healy)
 _NAME_LY = ("elly", "olly", "ully", "illy", "aly")
@@ -47,7 +51,7 @@ def _whole_name(words: list[str]) -> str:
     last = words[-1]
     if last.endswith(_POSSESSIVES):
         last = last[:-2]
-    return " ".join([*words[:-1], last])
+    return " ".join([*words[:-1], last]).replace("’", "'")  # the files write "'"
 
 
 def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
@@ -68,15 +72,27 @@ def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
         return True  # "New Jersey"
     if len(words) == 1:
         return False
-    if all(_describes_place(word, vocab) for word in words):
-        return True  # "Texas Republican"
-    # a place opening the run, then no first name: "Los Angeles Lakers", not "Chelsea Clinton"
+    if any(word.lower() in vocab.sentence_openers for word in words):
+        return True  # "Fantastic Four", "Thereafter Lawfully": a title, no one's name
+    if all(_describes_place(word, vocab) or word in _COMPASS for word in words):
+        return True  # "Texas Republican", "East London"
+    if words[0] not in vocab.first_names and not vocab.nationalities.isdisjoint(words):
+        # "European Community", "Native American": a nationality, and no first name
+        return not any(word in vocab.first_names for word in words)
+    if words[-1] == "Bill" and words[-2] not in vocab.first_names:
+        return True  # "the Farm Bill": a law, though "Bill" is a first name
+    if "of" in words and words[0] not in vocab.titles:
+        return True  # "Gospel of Mark", "Bank of Japan" (but "Duchess of Sussex")
+    last = words[-1]
+    if last.isupper() and last.isalpha() and not _ROMAN.fullmatch(last) and not name.isupper():
+        return True  # "Los Angeles VA": initials close a body's name, not a person's
+    # a place or a body opening the run, then no first name: "Los Angeles Lakers", "Bloomberg
+    # Businessweek", not "Chelsea Clinton"
+    if words[0] in vocab.first_names:
+        return False
     for size in (1, 2):
-        if (
-            size < len(words)
-            and words[0] not in vocab.first_names
-            and " ".join(words[:size]) in vocab.places
-        ):
+        opening = " ".join(words[:size])
+        if size < len(words) and (opening in vocab.places or opening in vocab.known_bodies):
             return words[size] not in vocab.first_names
     return False
 
@@ -108,6 +124,13 @@ def is_sentence_opener(word: str, vocab: Vocabulary) -> bool:
     return len(lower) >= MIN_ADVERB and lower.endswith("ly") and not lower.endswith(_NAME_LY)
 
 
+def opens_sentence(source: str, position: int) -> bool:
+    """Whether ``position`` starts a sentence: the text before it, spaces and quote marks
+    aside (a quote's closing mark too: “… ever.” Twelve films …), is empty or ends one."""
+    before = source[max(0, position - OPENING_CHARS) : position].rstrip(" “”\"‘’'")
+    return not before or before[-1] in ".?!:\n"
+
+
 def lone_word_kind(word: str, vocab: Vocabulary) -> SpeakerKind | None:
     """What a lone capitalised word names by itself, or None when it says nothing (most
     surnames, and company names the gazetteers lack)."""
@@ -124,16 +147,34 @@ def lone_word_kind(word: str, vocab: Vocabulary) -> SpeakerKind | None:
     return None
 
 
-def trim_name_words(words: list[str], vocab: Vocabulary) -> list[str]:
-    """``words`` without what a sentence glued to a name: an opener before it ("Including
-    Beyoncé", "Neither Obama", "Usually I") and a pronoun after it ("Pratt I")."""
-    while len(words) > 1 and words[-1].lower() in vocab.speaker_pronouns:
-        words = words[:-1]
-    while (
-        len(words) > 1
-        and words[0] not in vocab.first_names
-        and (is_sentence_opener(words[0], vocab) or words[0].endswith("ing"))
+def trim_name_words(
+    words: list[str], vocab: Vocabulary, written_lower: Callable[[str], bool] | None = None
+) -> list[str]:
+    """``words`` without what the text glued to a name: a pronoun or an opener after it
+    ("Pratt I"), an opener before it ("Including Beyoncé", "Neither Obama", "It's Harry"),
+    and in a run of three words or more, the capitalised words before a first name that are
+    none ("Trade Affairs Helen Voss"), or a first word that names a place, a body or a group,
+    or that the text also writes in lower case (``written_lower``: "Affairs Josefina Vidal")."""
+    while len(words) > 1 and (
+        words[-1].lower() in vocab.speaker_pronouns or words[-1].lower() in vocab.sentence_openers
     ):
+        words = words[:-1]
+    for index in range(1, len(words) - 1):
+        if words[index] in vocab.first_names:
+            if all(word[:1].isupper() and word not in vocab.first_names for word in words[:index]):
+                words = words[index:]
+            break
+    body = names_a_body(vocab, words)  # "Bank of England" stays whole
+    while len(words) > 1 and words[0] not in vocab.first_names:
+        first = words[0]
+        bare = first[:-2] if first.endswith(_POSSESSIVES) else first
+        if not (is_sentence_opener(bare, vocab) or bare.endswith("ing")):
+            if body or len(words) < 3:
+                break
+            if lone_word_kind(bare, vocab) in (None, "person") and not (
+                written_lower is not None and written_lower(bare)
+            ):
+                break
         words = words[1:]
     return words
 

@@ -27,7 +27,7 @@ from newsdoc.quoting.attribution import (
     outermost_cue,
 )
 from newsdoc.quoting.clauses import after_introduction, sentence_subject
-from newsdoc.quoting.entity_kinds import description_kind, is_sentence_opener
+from newsdoc.quoting.entity_kinds import description_kind, is_sentence_opener, opens_sentence
 from newsdoc.quoting.kinds import classify, looks_like_title
 from newsdoc.quoting.marks import find_quote_parts
 from newsdoc.quoting.names import mention_text
@@ -367,8 +367,8 @@ class _Extractor:
         mention = found.mention
         if mention.kind == "name" and mention.first == mention.last:
             opener = tokens[mention.first]
-            if is_sentence_opener(opener.text, self.vocab) and self.resolver.names.opens_sentence(
-                opener.start
+            if is_sentence_opener(opener.text, self.vocab) and opens_sentence(
+                self.source, opener.start
             ):
                 return
         first, last = tokens[mention.first], tokens[mention.last]

@@ -113,21 +113,22 @@ class Resolver:
     def is_person(self, words: list[str], position: int) -> bool:
         """Two or more name words that read as a person's full name (mentioned at
         ``position``): no body's or place's name (``entity_kinds.names_a_body``); a first name
-        opening it, or else neither every word a common one the text also writes in lower case
-        ("Production Design") nor what the article says of it a body's ("Caesars World, which
-        …")."""
+        opening it, or else what the article says of it ("Caesars World, which …" is a body's),
+        or else no common word opening it that the text also writes in lower case ("Reform
+        Bill", "Production Design")."""
         vocab = self._vocab
         if len(words) < 2 or names_a_body(vocab, words):
             return False
         if words[0] in vocab.first_names:
             return True
-        if all(self.names.written_lower(word) for word in words):
-            return False
         name = " ".join(words)
         kind = self._evidence.get(name)
         if kind is None:
             kind = self._evidence[name] = name_evidence(name, self._source, position, vocab) or ""
-        return kind != "organisation"
+        if kind:
+            return kind == "person"
+        # a common word opening it, no first name: "Reform Bill", "Gulfstream Dollar"
+        return not self.names.written_lower(words[0])
 
     def _remember(self, position: int, name: str) -> None:
         bisect.insort(self._surnames.setdefault(name.rsplit(" ", 1)[-1], []), (position, name))
@@ -244,7 +245,10 @@ class Resolver:
             return True
         known = self._person_like.get(place)
         if known is None:
-            known = self._person_like[place] = self._followed_as_person(place)
+            known = self._followed_as_person(place) and (
+                " " not in name or self.is_person(name.split(), place)
+            )  # "Language Film won": no person's name, though a verb follows
+            self._person_like[place] = known
         return known
 
     def _followed_as_person(self, place: int) -> bool:
@@ -282,7 +286,8 @@ class Resolver:
     ) -> str:
         """The full name for a name mention (a lone surname looks back for its full name);
         ``title`` is the role and gender of a title before it ("Mayor", "Queen")."""
-        words = trim_name_words([strip_possessive(word) for word in words], self._vocab)
+        words = [strip_possessive(word) for word in words]
+        words = trim_name_words(words, self._vocab, self.names.written_lower)
         gender = gender_of(honorific) or (title[1] if title is not None else None)
         vocab = self._vocab
         if (
@@ -342,6 +347,11 @@ class Resolver:
         says by itself, else what the article says of it, else a body (a person needs person
         evidence; most lone words that speak unexplained are companies)."""
         vocab = self._vocab
+        if word.endswith("s") and any(
+            stem in self._surnames or stem in self.names.full_names
+            for stem in (word[:-1], word.removesuffix("es"))
+        ):
+            return "anonymous"  # "the Obamas", "the Joneses": a family, no one person
         return (
             lone_word_kind(word, vocab)
             or name_evidence(word, self._source, position, vocab)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from newsdoc.quoting.entity_kinds import names_a_body
+from newsdoc.quoting.entity_kinds import names_a_body, trim_name_words
 from newsdoc.vocab import Vocabulary
 
 # capitalised runs, single words included (surnames), with particles and "of"/"for" inside: a
@@ -191,6 +191,7 @@ class NameScan:
             return
         if len(words) >= 2 and self._glued(position, words):
             words = words[1:]  # "Had Sanders", "Earlier Tony Blair": a sentence's first word
+        words = trim_name_words(words, self._vocab, self.written_lower)
         if len(words) >= 2:
             name = " ".join(words)
             surname = words[-1]
