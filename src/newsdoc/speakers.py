@@ -119,7 +119,9 @@ def build_speakers(article: Article, vocab: Vocabulary | None = None) -> Speaker
         group.add(quote)
     speakers = []
     for name, group in groups.items():
-        kind = group.kind or kind_of_name(name, vocab)
+        kind = group.kind or kind_of_name(
+            name, vocab, article.source, group.mentions[0].start if group.mentions else 0
+        )
         if kind == "person":
             first = group.mentions[0] if group.mentions else None
             for role in _text_roles(article.source, name, first, vocab):

@@ -8,11 +8,11 @@ mentions it could not resolve, the speaker index for quotes built without a kind
   ("Ocean") unless a first name opens it ("Ellen Park"); a name that is whole a country, city,
   outlet, company or party of the gazetteers (``vocab/places.txt``, ``outlets.txt``,
   ``companies.txt``, ``parties.txt``); a run of nothing but place, party and nationality words
-  ("Texas Republican").
+  ("Ohio Democrat").
 - An unnamed group or person: "Analysts", "Many", "the German" (``vocab/group_words.txt``,
   ``nationalities.txt``).
 - A person: a full name otherwise; a lone word only with person evidence: a first name, or
-  where the article names it, a first name or initial before it ("David Wyss"), ", who" or an
+  where the article names it, a first name or initial before it ("Maria Vantrexa"), ", who" or an
   age after it, or "said he"/"said she" after it.
 - No one: a sentence opener ("Sadly", "Adding", "Twelve") is never a speaker.
 """
@@ -31,6 +31,9 @@ _POSSESSIVES = ("’s", "'s")
 # body (", which", "'s shares")
 _PERSON_AFTER = re.compile(r", (?:who\b|\d{1,3},)| (?:said|says|told|added) (?:he|she)\b")
 _BODY_AFTER = re.compile(r", which\b|[’']s shares\b| shares\b")
+# heads of a thing's name that no surname is, so a first name before them does not make a
+# person's name ("the Ellen Show" is a programme, unlike "Ellen Park")
+_THING_HEADS = frozenset(("Awards", "Cup", "Festival", "Games", "Prize", "Series", "Show"))
 _COMPASS = frozenset(("Central", "East", "Greater", "North", "South", "West"))
 _ROMAN = re.compile(r"[IVX]+")  # "Henry VIII": a numeral, not initials
 _WORD_BEFORE = re.compile(r"([A-Z][\w.’'-]*) $")
@@ -58,7 +61,7 @@ def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
     """The run names a body or a place, not a person: it holds an organisation word, or a
     place word ("Pacific Ocean") unless it opens with a first name ("Ellen Park"); it is
     whole a place, outlet, company or party of the gazetteers ("Hong Kong", "Toronto Star");
-    or every word of it is a place, party or nationality word ("Texas Republican")."""
+    or every word of it is a place, party or nationality word ("Ohio Democrat")."""
     if not vocab.organisation_words.isdisjoint(words):
         return True
     if not vocab.place_words.isdisjoint(words):
@@ -72,22 +75,27 @@ def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
         return True  # "New Jersey"
     if len(words) == 1:
         return False
+    if words[-1].lower() in vocab.group_words or words[-1] in _THING_HEADS:
+        return True  # "Project Journalists", "Royal Family", "the Voss Show": no one person
+    for index, word in enumerate(words[:-1]):
+        if word.endswith(_POSSESSIVES) and names_a_body(vocab, words[index + 1 :]):
+            return True  # "Helen Voss's Twitter": the body after a possessive
     if any(word.lower() in vocab.sentence_openers for word in words):
-        return True  # "Fantastic Four", "Thereafter Lawfully": a title, no one's name
+        return True  # "Twelve Nights", "Thereafter Duly": a title, no one's name
     if all(_describes_place(word, vocab) or word in _COMPASS for word in words):
-        return True  # "Texas Republican", "East London"
+        return True  # "Ohio Democrat", "East Berlin"
     if words[0] not in vocab.first_names and not vocab.nationalities.isdisjoint(words):
-        # "European Community", "Native American": a nationality, and no first name
+        # "Dutch Growers", "Dutch Growers": a nationality, and no first name
         return not any(word in vocab.first_names for word in words)
     if words[-1] == "Bill" and words[-2] not in vocab.first_names:
-        return True  # "the Farm Bill": a law, though "Bill" is a first name
+        return True  # "the Water Bill": a law, though "Bill" is a first name
     if "of" in words and words[0] not in vocab.titles:
-        return True  # "Gospel of Mark", "Bank of Japan" (but "Duchess of Sussex")
+        return True  # "Port of Leith", "Bank of Japan" (but "Duchess of Sussex")
     last = words[-1]
     if last.isupper() and last.isalpha() and not _ROMAN.fullmatch(last) and not name.isupper():
-        return True  # "Los Angeles VA": initials close a body's name, not a person's
-    # a place or a body opening the run, then no first name: "Los Angeles Lakers", "Bloomberg
-    # Businessweek", not "Chelsea Clinton"
+        return True  # "Boston EMS": initials close a body's name, not a person's
+    # a place or a body opening the run, then no first name: "Los Angeles Lakers", "Reuters
+    # Breakingviews", not "Chelsea Clinton"
     if words[0] in vocab.first_names:
         return False
     for size in (1, 2):
@@ -151,10 +159,10 @@ def trim_name_words(
     words: list[str], vocab: Vocabulary, written_lower: Callable[[str], bool] | None = None
 ) -> list[str]:
     """``words`` without what the text glued to a name: a pronoun or an opener after it
-    ("Pratt I"), an opener before it ("Including Beyoncé", "Neither Obama", "It's Harry"),
+    ("Voss I"), an opener before it ("Including Helen Voss", "Neither Voss", "It's Helen"),
     and in a run of three words or more, the capitalised words before a first name that are
     none ("Trade Affairs Helen Voss"), or a first word that names a place, a body or a group,
-    or that the text also writes in lower case (``written_lower``: "Affairs Josefina Vidal")."""
+    or that the text also writes in lower case (``written_lower``: "Affairs Helen Voss")."""
     while len(words) > 1 and (
         words[-1].lower() in vocab.speaker_pronouns or words[-1].lower() in vocab.sentence_openers
     ):
@@ -168,7 +176,11 @@ def trim_name_words(
     while len(words) > 1 and words[0] not in vocab.first_names:
         first = words[0]
         bare = first[:-2] if first.endswith(_POSSESSIVES) else first
-        if not (is_sentence_opener(bare, vocab) or bare.endswith("ing")):
+        if not (
+            is_sentence_opener(bare, vocab)
+            or bare.endswith("ing")
+            or bare.lower() in vocab.group_words  # "Several Republicans"
+        ):
             if body or len(words) < 3:
                 break
             if lone_word_kind(bare, vocab) in (None, "person") and not (
@@ -182,9 +194,9 @@ def trim_name_words(
 def name_evidence(name: str, source: str, position: int, vocab: Vocabulary) -> SpeakerKind | None:
     """What the article says ``name`` (mentioned at ``position``) is, where it names it within
     ``EVIDENCE_WINDOW``: a person's when a first name, an initial, an honorific or a title
-    comes before it ("David Wyss", "J. Wyss", "Dr Wyss"), or ", who", an age or "said he"
-    after it; a body's when an organisation word, ", which" or "shares" follows it; None
-    when the article says neither."""
+    comes before it ("Maria Vantrexa", "M. Vantrexa", "Dr Vantrexa"), or ", who", an age or
+    "said he" after it; a body's when an organisation word, ", which" or "shares" follows
+    it; None when the article says neither."""
     pattern = re.compile(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])")
     start = max(0, position - EVIDENCE_WINDOW)
     end = min(len(source), position + EVIDENCE_WINDOW)
@@ -200,7 +212,7 @@ def name_evidence(name: str, source: str, position: int, vocab: Vocabulary) -> S
             return "person"
         next_word = following[1:].split(" ", 1)[0].rstrip(".,;:")
         if following.startswith(" ") and next_word in vocab.organisation_words:
-            return "organisation"  # "Rospatch Corp"
+            return "organisation"  # "Vantrexa Corp"
         if _BODY_AFTER.match(following):
             return "organisation"
     return None
@@ -214,15 +226,25 @@ def _marks_person(word: str, vocab: Vocabulary) -> bool:
     return len(word) == 2 and word[1] == "." and word[0].isupper()
 
 
-def kind_of_name(name: str, vocab: Vocabulary) -> SpeakerKind:
-    """A speaker's kind from its name alone (for a quote built without one): a pronoun or a
-    lower-case word is someone unnamed, a body's or place's name an organisation, a lone word
-    what :func:`lone_word_kind` says (a person when it says nothing), else a person."""
+def lone_name_kind(word: str, source: str, position: int, vocab: Vocabulary) -> SpeakerKind:
+    """What a lone name word that no full name, title or honorific explains is: what the word
+    says by itself (:func:`lone_word_kind`), else what the article says of it
+    (:func:`name_evidence`), else a body: a person needs person evidence, and most lone words
+    that speak unexplained are companies ("Vantrexa said")."""
+    found = lone_word_kind(word, vocab) or name_evidence(word, source, position, vocab)
+    return found or "organisation"
+
+
+def kind_of_name(name: str, vocab: Vocabulary, source: str = "", position: int = 0) -> SpeakerKind:
+    """A speaker's kind from its name and the article's ``source`` (for a quote built without
+    one; ``position``: where the article names it): a pronoun or a lower-case word is someone
+    unnamed, a body's or place's name an organisation, a lone word what
+    :func:`lone_name_kind` says, else a person."""
     words = name.split()
     if not name[:1].isupper() or name.lower() in vocab.speaker_pronouns:
         return "anonymous"
     if len(words) == 1:
-        return lone_word_kind(name, vocab) or "person"
+        return lone_name_kind(name, source, position, vocab)
     if names_a_body(vocab, words) or name.isupper():
         return "organisation"
     return "person"

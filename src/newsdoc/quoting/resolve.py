@@ -24,7 +24,7 @@ from typing import TypeVar, cast
 from newsdoc.model import SpeakerKind
 from newsdoc.quoting.cues import is_verb_form
 from newsdoc.quoting.entity_kinds import (
-    lone_word_kind,
+    lone_name_kind,
     name_evidence,
     names_a_body,
     trim_name_words,
@@ -113,9 +113,9 @@ class Resolver:
     def is_person(self, words: list[str], position: int) -> bool:
         """Two or more name words that read as a person's full name (mentioned at
         ``position``): no body's or place's name (``entity_kinds.names_a_body``); a first name
-        opening it, or else what the article says of it ("Caesars World, which …" is a body's),
+        opening it, or else what the article says of it ("Caldera Norte, which …" is a body's),
         or else no common word opening it that the text also writes in lower case ("Reform
-        Bill", "Production Design")."""
+        Bill", "Budget Review")."""
         vocab = self._vocab
         if len(words) < 2 or names_a_body(vocab, words):
             return False
@@ -127,7 +127,7 @@ class Resolver:
             kind = self._evidence[name] = name_evidence(name, self._source, position, vocab) or ""
         if kind:
             return kind == "person"
-        # a common word opening it, no first name: "Reform Bill", "Gulfstream Dollar"
+        # a common word opening it, no first name: "Water Bill", "Silver Ledger"
         return not self.names.written_lower(words[0])
 
     def _remember(self, position: int, name: str) -> None:
@@ -247,7 +247,7 @@ class Resolver:
         if known is None:
             known = self._followed_as_person(place) and (
                 " " not in name or self.is_person(name.split(), place)
-            )  # "Language Film won": no person's name, though a verb follows
+            )  # "Silver Ledger won": no person's name, though a verb follows
             self._person_like[place] = known
         return known
 
@@ -339,24 +339,20 @@ class Resolver:
             if kind == "person":
                 self.note(position, resolved, person=True)  # "Obama said": may be "he"
             else:
-                self._kinds.setdefault(surname, kind)  # "Rospatch said", "Analysts said"
+                self._kinds.setdefault(surname, kind)  # "Vantrexa said", "Analysts said"
         return resolved
 
     def _lone_word_kind(self, word: str, position: int) -> SpeakerKind:
-        """What a lone name word no full name, title or honorific explains is: what the word
-        says by itself, else what the article says of it, else a body (a person needs person
-        evidence; most lone words that speak unexplained are companies)."""
+        """What a lone name word no full name, title or honorific explains is: a family when
+        the article names one of it ("the Kesslers"), else what
+        :func:`~newsdoc.quoting.entity_kinds.lone_name_kind` decides."""
         vocab = self._vocab
         if word.endswith("s") and any(
             stem in self._surnames or stem in self.names.full_names
             for stem in (word[:-1], word.removesuffix("es"))
         ):
             return "anonymous"  # "the Obamas", "the Joneses": a family, no one person
-        return (
-            lone_word_kind(word, vocab)
-            or name_evidence(word, self._source, position, vocab)
-            or "organisation"
-        )
+        return lone_name_kind(word, self._source, position, vocab)
 
     def _first_name_gender(self, name: str) -> str | None:
         """The gender a full name's first word tells (vocab/first_names.txt), if any."""

@@ -154,7 +154,7 @@ class Vocabulary:
     role_titles: dict[str, tuple[str, str | None]] = attrs.Factory(dict)
     # gazetteers (speaker kinds): a name that is one of these whole names a place or a body
     places: frozenset[str] = frozenset()  # countries, capitals, large cities
-    known_bodies: frozenset[str] = frozenset()  # news outlets, companies, political parties
+    known_bodies: frozenset[str] = frozenset()  # outlets, companies, institutions, parties
     nationalities: frozenset[str] = frozenset()  # "German": nobody's name
     group_words: frozenset[str] = frozenset()  # "analysts", "many": an unnamed group
     sentence_openers: frozenset[str] = frozenset()  # "sadly", "oh", "twelve": no subject
@@ -309,6 +309,7 @@ def load_vocabulary() -> Vocabulary:
         places=read_words("places.txt"),
         known_bodies=read_words("outlets.txt")
         | read_words("companies.txt")
+        | read_words("institutions.txt")
         | read_words("parties.txt"),
         nationalities=read_words("nationalities.txt"),
         group_words=read_words("group_words.txt"),
