@@ -1,12 +1,14 @@
 """Draw the hand-check sample of ``person`` speakers (issue 16), 50 per corpus.
 
-Run from the repository root: ``python -m benchmarks.speaker_kinds [--corpus NAME] [--size N]``.
+Run from the repository root: ``python -m benchmarks.speaker_kinds [--corpus NAME] [--size N]
+[--seed N]``.
 For each shared corpus present, every document is parsed (with its issue date, as the accuracy
 harness does), the distinct names of the speakers of kind ``person`` are gathered from
 ``Article.speakers`` and sorted, and ``random.sample`` draws 50 of them after
 ``random.seed(16)``. The sample is printed to the terminal, one name a line, for a reader to
 judge each as a person's name or not (the method of the "Hand check of speaker kinds" in
-``benchmarks/README.md``). The names come from the corpus texts: print them, never commit them.
+``benchmarks/README.md``); ``--seed`` draws another sample, to see how much one draw says.
+The names come from the corpus texts: print them, never commit them.
 """
 
 from __future__ import annotations
@@ -40,10 +42,10 @@ def person_speakers(name: str) -> list[str]:
     return sorted(found)
 
 
-def sample(names: list[str], size: int = SAMPLE_SIZE) -> list[str]:
-    """``size`` names drawn from ``names`` as documented: ``random.seed(16)``, then
+def sample(names: list[str], size: int = SAMPLE_SIZE, seed: int = SEED) -> list[str]:
+    """``size`` names drawn from ``names`` as documented: ``random.seed(seed)`` (16), then
     ``random.sample`` (every name when there are fewer)."""
-    random.seed(SEED)
+    random.seed(seed)
     return random.sample(names, min(size, len(names)))
 
 
@@ -52,13 +54,14 @@ def main(argv: list[str] | None = None) -> int:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("--corpus", choices=corpora.CORPUS_NAMES, action="append")
     arguments.add_argument("--size", type=int, default=SAMPLE_SIZE, metavar="N")
+    arguments.add_argument("--seed", type=int, default=SEED, metavar="N")
     options = arguments.parse_args(argv)
     for name in options.corpus or corpora.CORPUS_NAMES:
         if not corpora.available(name):
             continue
         names = person_speakers(name)
         print(f"## {name}: {len(names)} distinct person speakers")
-        for number, speaker in enumerate(sample(names, options.size), start=1):
+        for number, speaker in enumerate(sample(names, options.size, options.seed), start=1):
             print(f"{number:3d}  {speaker}")
     return 0
 

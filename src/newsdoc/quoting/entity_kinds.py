@@ -34,9 +34,10 @@ _BODY_AFTER = re.compile(r", which\b|[’']s shares\b| shares\b")
 # heads of a thing's name that no surname is, so a first name before them does not make a
 # person's name ("the Ellen Show" is a programme, unlike "Ellen Park")
 _THING_HEADS = frozenset(("Awards", "Cup", "Festival", "Games", "Prize", "Series", "Show"))
+_DESCRIPTOR_COMPOUND = re.compile(r"-[a-z]")  # "Oslo-born", not "Jean-Michel" or "al-Assad"
+_CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$")
 _COMPASS = frozenset(("Central", "East", "Greater", "North", "South", "West"))
 _ROMAN = re.compile(r"[IVX]+")  # "Henry VIII": a numeral, not initials
-_WORD_BEFORE = re.compile(r"([A-Z][\w.’'-]*) $")
 AFTER_CHARS = 20  # how far after a mention its evidence is read
 BEFORE_CHARS = 24  # ... and before it, for a first name
 EVIDENCE_WINDOW = 50_000  # characters on each side of a mention read for evidence (bounded)
@@ -64,6 +65,8 @@ def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
     or every word of it is a place, party or nationality word ("Ohio Democrat")."""
     if not vocab.organisation_words.isdisjoint(words):
         return True
+    if len(words) > 1 and words[-1] in _THING_HEADS:
+        return True  # "the Ellen Show": a programme, though a first name opens it
     if not vocab.place_words.isdisjoint(words):
         return words[0] not in vocab.first_names
     if not words:
@@ -75,8 +78,8 @@ def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
         return True  # "New Jersey"
     if len(words) == 1:
         return False
-    if words[-1].lower() in vocab.group_words or words[-1] in _THING_HEADS:
-        return True  # "Project Journalists", "Royal Family", "the Voss Show": no one person
+    if words[-1].lower() in vocab.group_words:
+        return True  # "Project Journalists", "Royal Family": a group, no one person
     for index, word in enumerate(words[:-1]):
         if word.endswith(_POSSESSIVES) and names_a_body(vocab, words[index + 1 :]):
             return True  # "Helen Voss's Twitter": the body after a possessive
@@ -159,10 +162,12 @@ def trim_name_words(
     words: list[str], vocab: Vocabulary, written_lower: Callable[[str], bool] | None = None
 ) -> list[str]:
     """``words`` without what the text glued to a name: a pronoun or an opener after it
-    ("Voss I"), an opener before it ("Including Helen Voss", "Neither Voss", "It's Helen"),
-    and in a run of three words or more, the capitalised words before a first name that are
-    none ("Trade Affairs Helen Voss"), or a first word that names a place, a body or a group,
-    or that the text also writes in lower case (``written_lower``: "Affairs Helen Voss")."""
+    ("Voss I"); before it, an opener or a group word ("Including Helen Voss", "Neither Voss",
+    "It's Helen", "Several Republicans"), a descriptor compound ("Oslo-born Voss"), a
+    contraction ("I’m President") or a word in capitals ("IMAGES Voss"); and in a run of
+    three words or more, the capitalised words before a first name that are none ("Trade
+    Affairs Helen Voss"), or a first word that names a place, a body or a group, or that the
+    text also writes in lower case (``written_lower``: "Harvest Josune Voss")."""
     while len(words) > 1 and (
         words[-1].lower() in vocab.speaker_pronouns or words[-1].lower() in vocab.sentence_openers
     ):
@@ -180,6 +185,9 @@ def trim_name_words(
             is_sentence_opener(bare, vocab)
             or bare.endswith("ing")
             or bare.lower() in vocab.group_words  # "Several Republicans"
+            or _DESCRIPTOR_COMPOUND.search(bare) is not None  # "Oscar-winning", "Oslo-born"
+            or _CONTRACTION.search(bare) is not None  # "I’m", "We’re"
+            or (bare.isupper() and len(bare) > 2 and not words[1].isupper())  # "IMAGES Voss"
         ):
             if body or len(words) < 3:
                 break
@@ -204,8 +212,9 @@ def name_evidence(name: str, source: str, position: int, vocab: Vocabulary) -> S
         if count >= MAX_MENTIONS:
             break
         at, after = match.start(), match.end()
-        before = _WORD_BEFORE.search(source, max(0, at - BEFORE_CHARS), at)
-        if before is not None and _marks_person(before[1], vocab):
+        before = source[max(0, at - BEFORE_CHARS) : at]
+        words_before = before.split()
+        if before.endswith(" ") and words_before and _marks_person(words_before[-1], vocab):
             return "person"
         following = source[after : after + AFTER_CHARS]
         if _PERSON_AFTER.match(following):
