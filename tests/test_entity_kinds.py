@@ -29,7 +29,7 @@ VOCAB = default_vocabulary()
         "New Jersey",  # a state (regions.txt)
         "The Washington Examiner",  # an outlet, a leading "The" aside
         "Google’s",  # a company, a possessive aside
-        "Lib Dems",  # a party
+        "Tories",  # a party
         "Ohio Democrat",  # nothing but place and party words
         "East Berlin",  # a compass word and a place
         "Dutch Growers",  # a nationality and no first name

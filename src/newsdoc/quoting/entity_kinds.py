@@ -36,7 +36,12 @@ _BODY_AFTER = re.compile(r", which\b|[’']s shares\b| shares\b")
 _THING_HEADS = frozenset(("Awards", "Cup", "Festival", "Games", "Prize", "Series", "Show"))
 _DESCRIPTOR_COMPOUND = re.compile(r"-[a-z]")  # "Oslo-born", not "Jean-Michel" or "al-Assad"
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$")
-_COMPASS = frozenset(("Central", "East", "Greater", "North", "South", "West"))
+_COMPASS = frozenset(
+    (
+        *("Central", "East", "Eastern", "Greater", "North", "Northeast", "Northern"),
+        *("Northwest", "South", "Southeast", "Southern", "Southwest", "West", "Western"),
+    )
+)
 _ROMAN = re.compile(r"[IVX]+")  # "Henry VIII": a numeral, not initials
 AFTER_CHARS = 20  # how far after a mention its evidence is read
 BEFORE_CHARS = 24  # ... and before it, for a first name
@@ -72,8 +77,9 @@ def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
     if not words:
         return False
     name = _whole_name(words)
-    if name in vocab.places or name in vocab.known_bodies or name in vocab.agencies:
-        return True
+    for known in (name, "The " + name):  # "The Hill", "Hill" alike
+        if known in vocab.places or known in vocab.known_bodies or known in vocab.agencies:
+            return True
     if name in vocab.region_abbreviations:
         return True  # "New Jersey"
     if len(words) == 1:
@@ -161,24 +167,28 @@ def lone_word_kind(word: str, vocab: Vocabulary) -> SpeakerKind | None:
 def trim_name_words(
     words: list[str], vocab: Vocabulary, written_lower: Callable[[str], bool] | None = None
 ) -> list[str]:
-    """``words`` without what the text glued to a name: a pronoun or an opener after it
-    ("Voss I"); before it, an opener or a group word ("Including Helen Voss", "Neither Voss",
-    "It's Helen", "Several Republicans"), a descriptor compound ("Oslo-born Voss"), a
-    contraction ("I’m President") or a word in capitals ("IMAGES Voss"); and in a run of
-    three words or more, the capitalised words before a first name that are none ("Trade
-    Affairs Helen Voss"), or a first word that names a place, a body or a group, or that the
-    text also writes in lower case (``written_lower``: "Harvest Josune Voss")."""
+    """``words`` without what the text glued to a name: a pronoun, an opener or a first name
+    after it ("Voss I", "Helen Voss John"); before it, an opener or a group word ("Including
+    Helen Voss", "Neither Voss", "It's Helen", "Several Republicans"), a descriptor compound
+    ("Oslo-born Voss"), a contraction ("I’m President") or a word in capitals ("IMAGES
+    Voss"); and in a run of three words or more, the capitalised words before a first name
+    that are none ("Trade Affairs Helen Voss"), or a first word that names a place, a body or
+    a group, or that the text also writes in lower case (``written_lower``: "Harvest Josune
+    Voss")."""
     while len(words) > 1 and (
         words[-1].lower() in vocab.speaker_pronouns or words[-1].lower() in vocab.sentence_openers
     ):
         words = words[:-1]
+    if len(words) > 2 and words[-1] in vocab.first_names and words[-2] not in vocab.first_names:
+        words = words[:-1]  # "Helen Voss John": the next sentence's first name, run on
     for index in range(1, len(words) - 1):
         if words[index] in vocab.first_names:
             if all(word[:1].isupper() and word not in vocab.first_names for word in words[:index]):
                 words = words[index:]
             break
     body = names_a_body(vocab, words)  # "Bank of England" stays whole
-    while len(words) > 1 and words[0] not in vocab.first_names:
+    while len(words) > 1 and words[0] not in vocab.first_names and words[0] != "New":
+        # (a stop word, but "New" opens names of places and bodies: "New Yorker")
         first = words[0]
         bare = first[:-2] if first.endswith(_POSSESSIVES) else first
         if not (

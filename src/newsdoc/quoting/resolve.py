@@ -114,7 +114,7 @@ class Resolver:
         """Two or more name words that read as a person's full name (mentioned at
         ``position``): no body's or place's name (``entity_kinds.names_a_body``); a first name
         opening it, or else what the article says of it ("Caldera Norte, which …" is a body's),
-        or else no common word opening it that the text also writes in lower case ("Reform
+        or else no common word opening it that the text also writes in lower case ("Water
         Bill", "Budget Review")."""
         vocab = self._vocab
         if len(words) < 2 or names_a_body(vocab, words):
