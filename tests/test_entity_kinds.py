@@ -94,6 +94,8 @@ def test_kind_of_name_reads_the_article_for_a_lone_word() -> None:
         ("Vantrexa, which owns it, spoke. Vantrexa said so.", "organisation"),
         ("Vantrexa's shares fell. Vantrexa said so.", "organisation"),
         ("Vantrexa spoke first. Vantrexa said so.", None),
+        ("Vantrexans Corp spoke. Vantrexa said so.", None),  # a longer word is not the name
+        ("Maria Vantrexa-Lund spoke. Vantrexa said so.", None),
     ],
 )
 def test_name_evidence(source: str, kind: str | None) -> None:

@@ -45,8 +45,12 @@ _COMPASS = frozenset(
 _ROMAN = re.compile(r"[IVX]+")  # "Henry VIII": a numeral, not initials
 AFTER_CHARS = 20  # how far after a mention its evidence is read
 BEFORE_CHARS = 24  # ... and before it, for a first name
-EVIDENCE_WINDOW = 50_000  # characters on each side of a mention read for evidence (bounded)
+EVIDENCE_WINDOW = 10_000  # characters on each side of a mention read for evidence (bounded)
 MAX_MENTIONS = 40  # places a lone word is looked at, so that a lookup costs a bounded time
+MAX_ANSWERS = 50_000  # runs whose body answer is kept per vocabulary (then forgotten)
+MAX_VOCABULARIES = 16  # vocabularies whose answers are kept at once
+# id(vocabulary) -> (the vocabulary, run words -> whether they name a body)
+_ANSWERS: dict[int, tuple[Vocabulary, dict[tuple[str, ...], bool]]] = {}
 OPENING_CHARS = 6  # how far back a sentence's end is looked for before its first word
 MIN_ADVERB = 6  # "Sadly": a shorter -ly word may be a name ("Daly", "Kelly")
 # -ly endings of names, not of adverbs (Kelly, Connolly, Scully, Lilly, Healy)
@@ -64,10 +68,34 @@ def _whole_name(words: list[str]) -> str:
 
 
 def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
-    """The run names a body or a place, not a person: it holds an organisation word, or a
-    place word ("Pacific Ocean") unless it opens with a first name ("Ellen Park"); it is
-    whole a place, outlet, company or party of the gazetteers ("Hong Kong", "Toronto Star");
-    or every word of it is a place, party or nationality word ("Ohio Democrat")."""
+    """The run names a body, a place or a thing, not a person: it holds an organisation word,
+    or a place word unless a first name opens it ("Pacific Ocean", not "Ellen Park"); it is
+    whole a place, outlet, company, institution or party of the gazetteers ("Hong Kong",
+    "Toronto Star"); or its shape says so: a group word or a thing's head closing it ("Royal
+    Family", "the Voss Show"), a body after a possessive, an opener in it, nothing but place,
+    party and nationality words ("Ohio Democrat"), a nationality and no first name, a law, "of"
+    without a title, initials closing it, a place or a body opening it before no first name.
+    Answers are kept per vocabulary: the scan asks for the same runs again and again."""
+    answers = _answers(vocab)
+    key = tuple(words)
+    found = answers.get(key)
+    if found is None:
+        if len(answers) >= MAX_ANSWERS:
+            answers.clear()
+        found = answers[key] = _names_a_body(vocab, words)
+    return found
+
+
+def _answers(vocab: Vocabulary) -> dict[tuple[str, ...], bool]:
+    entry = _ANSWERS.get(id(vocab))
+    if entry is None or entry[0] is not vocab:  # (an id may be reused by a new vocabulary)
+        if len(_ANSWERS) >= MAX_VOCABULARIES:
+            _ANSWERS.clear()
+        entry = _ANSWERS[id(vocab)] = (vocab, {})
+    return entry[1]
+
+
+def _names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
     if not vocab.organisation_words.isdisjoint(words):
         return True
     if len(words) > 1 and words[-1] in _THING_HEADS:
@@ -87,19 +115,19 @@ def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
     if words[-1].lower() in vocab.group_words:
         return True  # "Project Journalists", "Royal Family": a group, no one person
     for index, word in enumerate(words[:-1]):
-        if word.endswith(_POSSESSIVES) and names_a_body(vocab, words[index + 1 :]):
+        if word.endswith(_POSSESSIVES) and _names_a_body(vocab, words[index + 1 :]):
             return True  # "Helen Voss's Twitter": the body after a possessive
     if any(word.lower() in vocab.sentence_openers for word in words):
         return True  # "Twelve Nights", "Thereafter Duly": a title, no one's name
     if all(_describes_place(word, vocab) or word in _COMPASS for word in words):
         return True  # "Ohio Democrat", "East Berlin"
     if words[0] not in vocab.first_names and not vocab.nationalities.isdisjoint(words):
-        # "Dutch Growers", "Dutch Growers": a nationality, and no first name
+        # "Dutch Growers": a nationality, and no first name
         return not any(word in vocab.first_names for word in words)
     if words[-1] == "Bill" and words[-2] not in vocab.first_names:
         return True  # "the Water Bill": a law, though "Bill" is a first name
     if "of" in words and words[0] not in vocab.titles:
-        return True  # "Port of Leith", "Bank of Japan" (but "Duchess of Sussex")
+        return True  # "Port of Leith", "Bank of Japan" (but "Prince of Wales")
     last = words[-1]
     if last.isupper() and last.isalpha() and not _ROMAN.fullmatch(last) and not name.isupper():
         return True  # "Boston EMS": initials close a body's name, not a person's
@@ -215,13 +243,19 @@ def name_evidence(name: str, source: str, position: int, vocab: Vocabulary) -> S
     comes before it ("Maria Vantrexa", "M. Vantrexa", "Dr Vantrexa"), or ", who", an age or
     "said he" after it; a body's when an organisation word, ", which" or "shares" follows
     it; None when the article says neither."""
-    pattern = re.compile(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])")
     start = max(0, position - EVIDENCE_WINDOW)
     end = min(len(source), position + EVIDENCE_WINDOW)
-    for count, match in enumerate(pattern.finditer(source, start, end)):
-        if count >= MAX_MENTIONS:
-            break
-        at, after = match.start(), match.end()
+    count = 0
+    at = source.find(name, start, end)
+    while at >= 0 and count < MAX_MENTIONS:
+        after = at + len(name)
+        next_at = source.find(name, after, end)
+        if (at and _inside_word(source[at - 1], "’'-")) or (
+            after < len(source) and _inside_word(source[after], "-")
+        ):
+            at = next_at
+            continue  # "Lee" of "Leeds": not the name
+        count += 1
         before = source[max(0, at - BEFORE_CHARS) : at]
         words_before = before.split()
         if before.endswith(" ") and words_before and _marks_person(words_before[-1], vocab):
@@ -234,7 +268,13 @@ def name_evidence(name: str, source: str, position: int, vocab: Vocabulary) -> S
             return "organisation"  # "Vantrexa Corp"
         if _BODY_AFTER.match(following):
             return "organisation"
+        at = next_at
     return None
+
+
+def _inside_word(character: str, joiners: str) -> bool:
+    """Whether ``character`` next to a match makes it part of a longer word."""
+    return character.isalnum() or character == "_" or character in joiners
 
 
 def _marks_person(word: str, vocab: Vocabulary) -> bool:
