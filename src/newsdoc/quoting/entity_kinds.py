@@ -4,16 +4,16 @@ The one decision behind every speaker kind (``Quote.speaker_kind``, ``Speaker.ki
 resolver (:mod:`~newsdoc.quoting.resolve`) asks it as it notes names, the quote extractor for
 mentions it could not resolve, the speaker index for quotes built without a kind.
 
-- A body or a place: a name holding an organisation word ("Corp", "Ministry") or a place word
-  ("Ocean") unless a first name opens it ("Ellen Park"); a name that is whole a country, city,
-  outlet, company or party of the gazetteers (``vocab/places.txt``, ``outlets.txt``,
-  ``companies.txt``, ``parties.txt``); a run of nothing but place, party and nationality words
-  ("Ohio Democrat").
+- A body or a place (:func:`names_a_body`): a name holding an organisation word ("Corp") or a
+  place word ("Ocean") unless a first name opens it ("Ellen Park"); a name that is whole a
+  country, city, outlet, company, institution or party of the gazetteers
+  (``vocab/places.txt``, ``outlets.txt``, ``companies.txt``, ``institutions.txt``,
+  ``parties.txt``); a shape no person's name has ("Ohio Democrat", "Port of Leith").
 - An unnamed group or person: "Analysts", "Many", "the German" (``vocab/group_words.txt``,
   ``nationalities.txt``).
-- A person: a full name otherwise; a lone word only with person evidence: a first name, or
-  where the article names it, a first name or initial before it ("Maria Vantrexa"), ", who" or an
-  age after it, or "said he"/"said she" after it.
+- A person: a full name otherwise; a lone word only with person evidence
+  (:func:`lone_name_kind`): a first name, or where the article names it, a first name or an
+  initial before it ("Maria Vantrexa"), ", who" or an age after it, or "said he" after it.
 - No one: a sentence opener ("Sadly", "Adding", "Twelve") is never a speaker.
 """
 
