@@ -1,5 +1,6 @@
-"""Each attribution form in ``tests/quote_cases.json``, and each speaker-resolution case in
-``tests/resolution_cases.json``, yields the expected quotes."""
+"""Each attribution form in ``tests/quote_cases.json``, each speaker-resolution case in
+``tests/resolution_cases.json`` and each speaker-kind case in ``tests/speaker_kind_cases.json``
+yields the expected quotes."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ from newsdoc.vocab import default_vocabulary
 
 CASES_FILE = Path(__file__).resolve().parent / "quote_cases.json"
 RESOLUTION_FILE = CASES_FILE.with_name("resolution_cases.json")
+KIND_FILE = CASES_FILE.with_name("speaker_kind_cases.json")
 CASES: list[dict[str, Any]] = [
     case
-    for path in (CASES_FILE, RESOLUTION_FILE)
+    for path in (CASES_FILE, RESOLUTION_FILE, KIND_FILE)
     for case in json.loads(path.read_text(encoding="utf-8"))["cases"]
 ]
 

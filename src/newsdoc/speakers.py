@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newsdoc.model import Article, Quote, Span, Speaker, SpeakerKind, Speakers
+from newsdoc.quoting.entity_kinds import kind_of_name
 from newsdoc.quoting.roles import role_phrases
 from newsdoc.vocab import Vocabulary, default_vocabulary
 
@@ -84,16 +85,6 @@ def _start_end(span: Span) -> tuple[int, int]:
     return span.start, span.end
 
 
-def _kind_of_name(name: str, vocab: Vocabulary) -> SpeakerKind:
-    """A speaker's kind from its name alone (for quotes built without one)."""
-    words = name.split()
-    if not name[:1].isupper() or name.lower() in vocab.speaker_pronouns:
-        return "anonymous"
-    if not vocab.organisation_words.isdisjoint(words) or name.isupper():
-        return "organisation"
-    return "person"
-
-
 def _text_roles(source: str, name: str, first: Span | None, vocab: Vocabulary) -> list[str]:
     """The titles and appositions the article gives ``name`` where it first names it in full,
     before its first quote's mention ``first`` (else after it)."""
@@ -128,7 +119,9 @@ def build_speakers(article: Article, vocab: Vocabulary | None = None) -> Speaker
         group.add(quote)
     speakers = []
     for name, group in groups.items():
-        kind = group.kind or _kind_of_name(name, vocab)
+        kind = group.kind or kind_of_name(
+            name, vocab, article.source, group.mentions[0].start if group.mentions else 0
+        )
         if kind == "person":
             first = group.mentions[0] if group.mentions else None
             for role in _text_roles(article.source, name, first, vocab):

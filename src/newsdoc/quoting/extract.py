@@ -27,12 +27,12 @@ from newsdoc.quoting.attribution import (
     outermost_cue,
 )
 from newsdoc.quoting.clauses import after_introduction, sentence_subject
+from newsdoc.quoting.entity_kinds import description_kind, is_sentence_opener, opens_sentence
 from newsdoc.quoting.kinds import classify, looks_like_title
 from newsdoc.quoting.marks import find_quote_parts
 from newsdoc.quoting.names import mention_text
 from newsdoc.quoting.precedence import attribution_sentence, find_attribution, is_split
 from newsdoc.quoting.resolve import Resolver
-from newsdoc.quoting.roles import description_kind
 from newsdoc.quoting.scan import descriptor_end
 from newsdoc.quoting.tokens import (
     MAX_CONTEXT,
@@ -362,8 +362,15 @@ class _Extractor:
             self.attribute(draft, read.tokens, read.earlier)  # "…, Schiff said. “…”"
 
     def attribute(self, draft: _Draft, tokens: list[Token], found: Attribution) -> None:
-        """Set the draft's mention, role, cue and resolved speaker from ``found``."""
+        """Set the draft's mention, role, cue and resolved speaker from ``found``; a sentence
+        opener taken for a lone name ("Sadly", "Adding: …") leaves the quote unattributed."""
         mention = found.mention
+        if mention.kind == "name" and mention.first == mention.last:
+            opener = tokens[mention.first]
+            if is_sentence_opener(opener.text, self.vocab) and opens_sentence(
+                self.source, opener.start
+            ):
+                return
         first, last = tokens[mention.first], tokens[mention.last]
         draft.speaker_mention = mention_text(tokens, mention)
         draft.speaker_span = Span(first.start, last.end)

@@ -23,6 +23,12 @@ from typing import TypeVar, cast
 
 from newsdoc.model import SpeakerKind
 from newsdoc.quoting.cues import is_verb_form
+from newsdoc.quoting.entity_kinds import (
+    lone_name_kind,
+    name_evidence,
+    names_a_body,
+    trim_name_words,
+)
 from newsdoc.quoting.roles import head_noun, role_words
 from newsdoc.quoting.salience import (
     Candidate,
@@ -36,7 +42,6 @@ from newsdoc.quoting.scan import (
     NameScan,
     descriptor_end,
     gender_of,
-    names_a_body,
     strip_possessive,
 )
 from newsdoc.vocab import Vocabulary
@@ -91,6 +96,7 @@ class Resolver:
         self._people: list[tuple[int, str, str | None]] = []  # position, name, gender
         self._genders: dict[str, str] = {}
         self._kinds: dict[str, SpeakerKind] = {}  # what each name noted so far is
+        self._evidence: dict[str, str] = {}  # a full name -> what the article says it is, or ""
         self._others: list[tuple[int, str]] = []  # organisations and places that spoke
         # the people and bodies named, read from ``names`` (``source`` by default)
         self._names_text = source if names is None else names
@@ -119,11 +125,25 @@ class Resolver:
         index = bisect.bisect_right(self._quote_starts, position) - 1
         return index >= 0 and position < self._quote_ends[index]
 
-    def is_person(self, words: list[str]) -> bool:
-        """Two or more name words and no organisation word: a person's full name."""
-        if len(words) < 2:
+    def is_person(self, words: list[str], position: int) -> bool:
+        """Two or more name words that read as a person's full name (mentioned at
+        ``position``): no body's or place's name (``entity_kinds.names_a_body``); a first name
+        opening it, or else what the article says of it ("Caldera Norte, which …" is a body's),
+        or else no common word opening it that the text also writes in lower case ("Water
+        Bill", "Budget Review")."""
+        vocab = self._vocab
+        if len(words) < 2 or names_a_body(vocab, words):
             return False
-        return not names_a_body(self._vocab, words)
+        if words[0] in vocab.first_names:
+            return True
+        name = " ".join(words)
+        kind = self._evidence.get(name)
+        if kind is None:
+            kind = self._evidence[name] = name_evidence(name, self._source, position, vocab) or ""
+        if kind:
+            return kind == "person"
+        # a common word opening it, no first name: "Water Bill", "Silver Ledger"
+        return not self.names.written_lower(words[0])
 
     def _remember(self, position: int, name: str) -> None:
         bisect.insort(self._surnames.setdefault(name.rsplit(" ", 1)[-1], []), (position, name))
@@ -133,7 +153,7 @@ class Resolver:
     ) -> None:
         """Remember that ``name`` was mentioned at ``position``: a person's name when ``person``
         says so, or (``person`` None) when it is a full name."""
-        if person or (person is None and self.is_person(name.split())):
+        if person or (person is None and self.is_person(name.split(), position)):
             bisect.insort(self._people, (position, name, gender), key=_place)
             self._remember(position, name)
             if self._kinds.get(name) != "anonymous":
@@ -256,7 +276,10 @@ class Resolver:
             return True
         known = self._person_like.get(place)
         if known is None:
-            known = self._person_like[place] = self._followed_as_person(place)
+            known = self._followed_as_person(place) and (
+                " " not in name or self.is_person(name.split(), place)
+            )  # "Silver Ledger won": no person's name, though a verb follows
+            self._person_like[place] = known
         return known
 
     def _followed_as_person(self, place: int) -> bool:
@@ -300,6 +323,7 @@ class Resolver:
         """The full name for a name mention (a lone surname looks back for its full name);
         ``title`` is the role and gender of a title before it ("Mayor", "Queen")."""
         words = [strip_possessive(word) for word in words]
+        words = trim_name_words(words, self._vocab, self.names.written_lower)
         gender = gender_of(honorific) or (title[1] if title is not None else None)
         vocab = self._vocab
         if (
@@ -339,10 +363,14 @@ class Resolver:
                 surname, "anonymous" if surname.endswith("s") else "organisation"
             )
             bisect.insort(self._others, (position, surname), key=_place)  # "Fans", "Ohio"
-        elif surname not in vocab.organisation_words:
-            bisect.insort(self._others, (position, surname), key=_place)
-            if surname not in vocab.place_words:
+        else:
+            if surname not in vocab.organisation_words:
+                bisect.insort(self._others, (position, surname), key=_place)
+            kind = self._lone_word_kind(surname, position)
+            if kind == "person":
                 self.note(position, resolved, person=True)  # "Obama said": may be "he"
+            else:
+                self._kinds.setdefault(surname, kind)  # "Vantrexa said", "Analysts said"
         return resolved
 
     def _namesake(self, surname: str, position: int) -> tuple[int, str] | None:
@@ -361,6 +389,18 @@ class Resolver:
             return None
         name, (_, place) = max(tally.items(), key=lambda item: item[1])
         return place, name
+
+    def _lone_word_kind(self, word: str, position: int) -> SpeakerKind:
+        """What a lone name word no full name, title or honorific explains is: a family when
+        the article names one of it ("the Kesslers"), else what
+        :func:`~newsdoc.quoting.entity_kinds.lone_name_kind` decides."""
+        vocab = self._vocab
+        if word.endswith("s") and any(
+            stem in self._surnames or stem in self.names.full_names
+            for stem in (word[:-1], word.removesuffix("es"))
+        ):
+            return "anonymous"  # "the Obamas", "the Joneses": a family, no one person
+        return lone_name_kind(word, self._source, position, vocab)
 
     def _first_name_gender(self, name: str) -> str | None:
         """The gender a full name's first word tells (vocab/first_names.txt), if any."""

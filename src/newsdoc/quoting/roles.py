@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from newsdoc.model import SpeakerKind
 from newsdoc.vocab import Vocabulary
 
 # the words of a phrase; a phrase ends at a comma, a sentence mark, a bracket or a quote mark
@@ -37,17 +36,6 @@ def head_noun(words: list[str]) -> str | None:
     if head is None:
         return None
     return head[:-2] if head.endswith(("'s", "’s")) else head
-
-
-def description_kind(words: list[str], vocab: Vocabulary) -> SpeakerKind:
-    """What an unresolved mention that is no name stands for: a document ("the report"), a
-    body ("the agency"), or someone unnamed ("a senior official", "he")."""
-    head = head_noun(words)
-    if head in vocab.document_nouns:
-        return "document"
-    if head in vocab.organisation_nouns:
-        return "organisation"
-    return "anonymous"
 
 
 def _phrase_words(text: str) -> list[str]:

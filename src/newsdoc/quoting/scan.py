@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 
 import regex
 
+from newsdoc.quoting.entity_kinds import lone_word_kind, names_a_body, trim_name_words
 from newsdoc.vocab import Vocabulary
 
 # capitalised runs, single words included (surnames), with particles and "of"/"for" inside: a
@@ -54,16 +55,6 @@ _FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]++(?![\w’'-])")
 MAX_ACRONYM = 5  # a lone word in capitals up to this long is taken for a body ("CNN")
 MAX_NAME_WORDS = 4  # a longer run without "of" is a title or a list, not one person's name
-
-
-def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
-    """The run names a body or a place, not a person: it holds an organisation word, or a
-    place word ("Pacific Ocean") unless it opens with a first name ("Ellen Park")."""
-    if not vocab.organisation_words.isdisjoint(words):
-        return True
-    if vocab.place_words.isdisjoint(words):
-        return False
-    return words[0] not in vocab.first_names
 
 
 def _sentence_pieces(text: str, continues: Callable[[str, str], bool]) -> Iterator[tuple[int, str]]:
@@ -211,6 +202,7 @@ class NameScan:
             return
         if len(words) >= 2 and self._glued(position, words):
             words = words[1:]  # "Had Sanders", "Earlier Tony Blair": a sentence's first word
+        words = trim_name_words(words, self._vocab, self.written_lower)
         if len(words) >= 2:
             name = " ".join(words)
             surname = words[-1]
@@ -224,8 +216,8 @@ class NameScan:
             surname = words[0]
             known = surnames.get(surname)
             if known is None:
-                if honorific is None and title is None:
-                    return
+                if (honorific is None and title is None) or surname in self._vocab.titles:
+                    return  # (a title alone, "Secretary of State …" cut at "of", is no name)
                 # "President Obama", "Mr. Obama": a person, though no first name is given
                 known = surnames[surname] = surname
             name = known
@@ -245,7 +237,8 @@ class NameScan:
         """Whether a lone capitalised word no one was named by yet is a clause's subject that
         reads as a person's surname ("On Monday night, Clinton leaned in", "Cruz openly
         admitted"): it opens a sentence or follows a comma, is never written in lower case,
-        names no place, body or month, and a verb follows (after at most one adverb)."""
+        names no place, body, group or month (the gazetteers of
+        :mod:`~newsdoc.quoting.entity_kinds`), and a verb follows (after at most one adverb)."""
         text = match[0]
         if len(text) < 3 or not text.isalpha() or text.isupper():
             return False
@@ -273,9 +266,8 @@ class NameScan:
             return False  # "Birchers viewed": a plural, unless the verb is singular ("says")
         return not (
             text in vocab.place_words
-            or text in vocab.region_abbreviations
-            or text in vocab.organisation_words
             or text.lower() in vocab.months
+            or lone_word_kind(text, vocab) not in (None, "person")  # a place, body, opener
             or self.written_lower(text)
         )
 

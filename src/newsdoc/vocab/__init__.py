@@ -154,6 +154,12 @@ class Vocabulary:
     name_modifiers: frozenset[str] = frozenset()  # "campaign" in "Trump campaign spokesman"
     place_words: frozenset[str] = frozenset()  # "Ocean", "War": a name no person bears
     role_titles: dict[str, tuple[str, str | None]] = attrs.Factory(dict)
+    # gazetteers (speaker kinds): a name that is one of these whole names a place or a body
+    places: frozenset[str] = frozenset()  # countries, capitals, large cities
+    known_bodies: frozenset[str] = frozenset()  # outlets, companies, institutions, parties
+    nationalities: frozenset[str] = frozenset()  # "German": nobody's name
+    group_words: frozenset[str] = frozenset()  # "analysts", "many": an unnamed group
+    sentence_openers: frozenset[str] = frozenset()  # "sadly", "oh", "twelve": no subject
     # First character of a stripped line -> the patterns that may match it, in order: most
     # lines rule out most patterns by their first character (filled as characters are seen).
     _patterns_by_start: dict[str, tuple[BoilerplatePattern, ...]] = attrs.field(
@@ -306,6 +312,14 @@ def load_vocabulary() -> Vocabulary:
         name_modifiers=read_words("name_modifiers.txt"),
         place_words=read_words("place_words.txt"),
         role_titles=_role_titles(),
+        places=read_words("places.txt"),
+        known_bodies=read_words("outlets.txt")
+        | read_words("companies.txt")
+        | read_words("institutions.txt")
+        | read_words("parties.txt"),
+        nationalities=read_words("nationalities.txt"),
+        group_words=read_words("group_words.txt"),
+        sentence_openers=read_words("sentence_openers.txt"),
     )
 
 
