@@ -98,6 +98,11 @@ def _answers(vocab: Vocabulary) -> dict[tuple[str, ...], bool]:
 def _names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
     if not vocab.organisation_words.isdisjoint(words):
         return True
+    if len(words) > 1 and words[0] in vocab.name_adjectives:
+        return words[1] not in vocab.first_names  # "New Labour", not "Grand Master Flash"
+    if len(words) > 1 and all(word.isupper() for word in words):
+        # "REPORT TERSELY", "BREAKING NEWS": a label in capitals, unless a first name opens it
+        return words[0].capitalize() not in vocab.first_names
     if len(words) > 1 and words[-1] in _THING_HEADS:
         return True  # "the Ellen Show": a programme, though a first name opens it
     if not vocab.place_words.isdisjoint(words):

@@ -52,6 +52,7 @@ _T = TypeVar("_T")
 MIN_WINDOWED = 1000
 MAX_GROWN = 1  # windows grown this often are given up for the whole paragraph
 _TRANSCRIPT_NAME = regex.compile(r"(\p{Lu}{2,}(?: \p{Lu}{2,})?):")  # "PENCE: Well, …"
+_SENTENCE_CLOSERS = frozenset((".", "!", "?", ":", ";", "…", "”", '"', "’"))  # a sentence ends
 
 
 @attrs.define(slots=True)
@@ -434,7 +435,10 @@ class _Extractor:
             return
         floor = sentence_starts(tokens)[end]
         found = outermost_cue(tokens, floor, end, end + 1, self.vocab)
-        found = found or self._subject_of(tokens, floor, end)
+        if found is None and tokens[end].text in _SENTENCE_CLOSERS:
+            # (a line without a sentence's end is a heading or a label: "Reality Competition"
+            # over a list of quoted titles is nobody speaking)
+            found = self._subject_of(tokens, floor, end)
         if found is not None:
             self.attribute(draft, tokens, found)
 

@@ -240,8 +240,8 @@ class NameScan:
         names no place, body, group or month (the gazetteers of
         :mod:`~newsdoc.quoting.entity_kinds`), and a verb follows (after at most one adverb)."""
         text = match[0]
-        if len(text) < 3 or not text.isalpha() or text.isupper():
-            return False
+        if len(text) < 3 or not text.isalpha() or text.isupper() or text.endswith("ing"):
+            return False  # ("Getting seriously involved …": a participle opens the clause)
         start = match.start()
         source = self._source
         before = source[max(0, start - 3) : start].rstrip(" “\"‘'")

@@ -40,5 +40,5 @@ def _without_removed(state: DocumentState) -> str:
 
 
 def _blank(text: str) -> str:
-    """``text`` as spaces, its line breaks kept (sentences still end at them)."""
-    return "\n".join(" " * len(line) for line in text.split("\n"))
+    """``text`` as line breaks: nothing of it is read, and no name runs across it."""
+    return "\n" * len(text)

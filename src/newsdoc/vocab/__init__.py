@@ -160,6 +160,7 @@ class Vocabulary:
     nationalities: frozenset[str] = frozenset()  # "German": nobody's name
     group_words: frozenset[str] = frozenset()  # "analysts", "many": an unnamed group
     sentence_openers: frozenset[str] = frozenset()  # "sadly", "oh", "twelve": no subject
+    name_adjectives: frozenset[str] = frozenset()  # "New" of "New Labour": no person's name
     # First character of a stripped line -> the patterns that may match it, in order: most
     # lines rule out most patterns by their first character (filled as characters are seen).
     _patterns_by_start: dict[str, tuple[BoilerplatePattern, ...]] = attrs.field(
@@ -320,6 +321,7 @@ def load_vocabulary() -> Vocabulary:
         nationalities=read_words("nationalities.txt"),
         group_words=read_words("group_words.txt"),
         sentence_openers=read_words("sentence_openers.txt"),
+        name_adjectives=read_words("name_adjectives.txt"),
     )
 
 
