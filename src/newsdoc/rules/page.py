@@ -122,11 +122,16 @@ class _Line:
 
 
 def _lines_of(state: DocumentState) -> list[Block]:
-    """Split every body block at its line breaks: a page line is a block of its own."""
+    """Split every body block at its line breaks: a page line is a block of its own.
+
+    Preformatted text (an HTML ``<pre>``: code, a plain-text document) keeps its lines
+    together: they are wrapped by hand, and one of them says nothing alone.
+    """
     index = 0
     while index < len(state.blocks):
         block = state.blocks[index]
-        if block.role == BODY:
+        evidence = state.evidence_at(block.start) if state.evidence else None
+        if block.role == BODY and (evidence is None or evidence.tag != "pre"):
             break_at = state.source.find("\n", block.start, block.end)
             if break_at != -1:
                 state.split_block(index, break_at)
@@ -446,6 +451,26 @@ def _header_start(lines: list[_Line], first: int) -> int:
     return start
 
 
+def _keep_whole_preformatted(
+    state: DocumentState, lines: list[_Line], first: int, last: int
+) -> None:
+    """HTML input: a ``<pre>`` element with prose in the zone is kept whole (a plain-text
+    document or code: its numbered headings and short lines are its own, not a menu)."""
+    if not state.evidence:
+        return
+    evidences = [state.evidence_at(line.block.start) for line in lines]
+    kept = {
+        id(evidence)
+        for index in range(first, last + 1)
+        if lines[index].kind == PROSE
+        and (evidence := evidences[index]) is not None
+        and evidence.tag == "pre"
+    }
+    for line, evidence in zip(lines, evidences, strict=True):
+        if id(evidence) in kept:
+            line.article = True  # kept as the markup's article container's lines are
+
+
 def _key(state: DocumentState, block: Block) -> str:
     return state.clean_text_of(block).casefold()
 
@@ -483,6 +508,7 @@ def find_page_zone(state: DocumentState) -> None:
     if last + 1 < len(lines) and _byline_shaped(lines[last + 1]):
         last += 1  # the post's own stamp below it: "Posted by Clare Whitlock at 10:42"
     start = _header_start(lines, first)
+    _keep_whole_preformatted(state, lines, first, last)
     for line in lines[:start]:
         _remove(state, line, "navigation")
     _clear_zone(state, lines, counts, (start, first, last))

@@ -1,0 +1,94 @@
+"""HTML input: the markup's evidence in the article-zone decision (hand-written pages).
+
+Each page in ``tests/fixtures/html`` is written for these tests, in the style of a real news
+or blog page, and shows one kind of evidence: a furniture word on the article's own wrapper,
+a comment thread inside the article element, a plain-text document in ``<pre>``, a run of
+story cards inside the article.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsdoc
+
+pytest.importorskip("selectolax")
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+
+
+def _page(name: str) -> newsdoc.Article:
+    return newsdoc.parse_html((FIXTURES / f"{name}.html").read_bytes())
+
+
+def _removed(article: newsdoc.Article, category: str) -> list[str]:
+    return [item.text for item in article.removed if item.category == category]
+
+
+def test_furniture_word_on_the_articles_wrapper_is_no_sidebar() -> None:
+    """``<div id="main-content" class="has-sidebar">`` holds the article: its story stays."""
+    article = _page("wrapper_with_sidebar_class")
+    texts = [paragraph.text for paragraph in article.paragraphs]
+    assert texts[0].startswith("Apple growers across the upper valley")
+    assert texts[2].startswith("The growers' association said")
+    assert not _removed(article, "sidebar")
+    assert _removed(article, "navigation") == ["Home", "Farming", "Weather"]
+
+
+def test_comment_thread_inside_the_article_goes_as_comments() -> None:
+    """Readers' comments are not the article, even inside ``<article>``: each block of the
+    thread is removed with category ``comments``, and nothing of it is lost."""
+    article = _page("comment_thread")
+    assert [paragraph.text[:24] for paragraph in article.paragraphs] == [
+        "The towpath between the ",
+        "Engineers found that an ",
+        "The path reopened on Sat",
+    ]
+    comments = _removed(article, "comments")
+    assert comments[0] == "What readers say"
+    assert "Wendy Farr" in comments
+    assert any(text.startswith("Does anyone know whether the stretch") for text in comments)
+    assert len(comments) == 7
+
+
+def test_preformatted_document_is_kept_whole() -> None:
+    """A ``<pre>`` document's numbered headings and short lines stay with its prose."""
+    article = _page("plain_text_document")
+    kept = article.text
+    for line in ("1. Attendance", "2. Moorings", "4. Any other business", "None. The next"):
+        assert line in kept, line
+    assert "harbour master, who was at sea with the pilot boat." in kept
+    assert _removed(article, "navigation") == ["2024", "2023", "2022", "2021"]
+
+
+def test_story_cards_inside_the_article_go_as_related() -> None:
+    """Four cards in a row, each a linked title over a one-line teaser, are a story list."""
+    article = _page("story_cards")
+    assert len(article.paragraphs) == 3
+    related = _removed(article, "related")
+    assert related[:3] == [
+        "Ferry timetable changes for the summer",
+        "The island ferry adds an early sailing on weekdays from May.",
+        "Harbour Desk",
+    ]
+    assert len(related) == 12
+
+
+def test_one_linked_title_over_a_teaser_is_no_story_list() -> None:
+    """Two cards are not a list: a story's own "read next" box of two stays for the page rule."""
+    story = (
+        "<article><h1>Pier reopens</h1>"
+        "<p>The pier reopened on Friday after a winter of repairs to its iron legs, and the "
+        "first anglers were back at the far end within an hour of the gates opening.</p>"
+        "<p>The council said the work had cost less than planned because the deck boards "
+        "could be saved, and that the café at the entrance would open at Easter.</p>"
+    )
+    cards = "".join(
+        f'<div class="card"><h3><a href="/{n}">Title number {n} here</a></h3>'
+        f"<p>A teaser line for story {n}.</p></div>"
+        for n in range(2)
+    )
+    article = newsdoc.parse_html(f"{story}{cards}</article>")
+    assert not _removed(article, "related")
