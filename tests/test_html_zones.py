@@ -92,3 +92,46 @@ def test_one_linked_title_over_a_teaser_is_no_story_list() -> None:
     )
     article = newsdoc.parse_html(f"{story}{cards}</article>")
     assert not _removed(article, "related")
+
+
+def test_form_and_aside_inside_the_article_are_furniture() -> None:
+    """A sign-up form and a fact box inside ``<article>`` go; its own header stays."""
+    story = (
+        "<article><header><h1>Tram line opens</h1></header>"
+        "<p>The new tram line opened on Monday, and the first cars were full before seven in "
+        "the morning as commuters tried the route from the station to the hospital.</p>"
+        '<form action="/signup"><label>Get the morning briefing in your inbox every '
+        "weekday before breakfast</label></form>"
+        "<aside><p>The line is nine kilometres long and has fourteen stops along the way.</p>"
+        "</aside>"
+        "<p>The city says a second line to the university will be built from next spring, "
+        "once the funding for the bridge over the river has been agreed.</p></article>"
+    )
+    article = newsdoc.parse_html(story)
+    assert article.headline == "Tram line opens"
+    assert len(article.paragraphs) == 2
+    assert _removed(article, "form") == [
+        "Get the morning briefing in your inbox every weekday before breakfast"
+    ]
+    assert _removed(article, "sidebar") == [
+        "The line is nine kilometres long and has fourteen stops along the way."
+    ]
+
+
+def test_cards_that_are_one_link_each_are_a_story_list() -> None:
+    """Three cards in a row, each a single link holding its title and teaser, go as related."""
+    story = (
+        "<article><h1>Harbour wall repaired</h1>"
+        "<p>Work on the harbour wall finished a week early, the port said on Friday, and "
+        "the fishing boats that had moored in the outer basin all winter came back in.</p>"
+        "<p>The repair used stone from the old quarry above the town, so the new section "
+        "matches the rest of the wall, which is more than two hundred years old.</p></article>"
+    )
+    cards = "".join(
+        f'<div class="tile"><a href="/{n}"><div>Story {n} title and a teaser of a few '
+        "words about it</div></a></div>"
+        for n in range(3)
+    )
+    article = newsdoc.parse_html(f'{story}<div class="tiles">{cards}</div>')
+    assert len(article.paragraphs) == 2
+    assert len(_removed(article, "related")) == 3

@@ -14,7 +14,7 @@ import regex
 
 from newsdoc.vocab import read_entries
 
-# Tags that mark furniture by themselves, outside the article container only.
+# Tags that mark furniture by themselves (nav, header, footer: outside the article container).
 STRUCTURAL_FURNITURE = {
     "nav": "navigation",
     "header": "header",

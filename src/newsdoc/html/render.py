@@ -363,13 +363,16 @@ class _Renderer:
                 continue
             if container is None and 2 * self.prose.get(number, 0) > self.total_prose:
                 continue  # no page is mostly furniture: this mark is on a wrapper
-            if structural and in_article:
+            if structural and in_article and category not in _FURNITURE_ANYWHERE:
                 continue  # the article's own <header> and <footer>
             return category
         return None
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+# A <form> (a sign-up, a comment form) and an <aside> (a fact box, a related box) are no
+# part of the story's text, inside the article too.
+_FURNITURE_ANYWHERE = frozenset(("form", "sidebar"))
 # Tags that are marks or containers by themselves, attributes or not.
 _MARKING_TAGS = frozenset((*STRUCTURAL_FURNITURE, "article", "main"))
 _PLAIN = Marks(False, None, None, False, False)  # an element that says nothing

@@ -4,8 +4,8 @@ It does nothing for text input (no ``state.evidence``). For HTML input it remove
 "boilerplate" with the evidence's category:
 
 - blocks whose element or an ancestor is marked furniture (``BlockEvidence.furniture``: a
-  ``nav``/``header``/``footer``/``aside``/``form`` outside the article container, a role, or a
-  class/id/aria-label word of ``vocab/markup_words.txt``; see ``newsdoc.html.render``),
+  ``nav``/``header``/``footer`` outside the article container, an ``aside`` or ``form``, a
+  role, or a class/id/aria-label word of ``vocab/markup_words.txt``; see ``newsdoc.html.render``),
   readers' comment threads included ("comments");
 - link-dense list items: a list item outside the article container that is mostly link text
   ("navigation"), and inside it a run of three or more such items ("related");
@@ -130,8 +130,7 @@ def _remove_story_cards(
         if card and run and card_shape == shape:
             run.append(blocks)
             continue
-        # A teaser needs a title above it: a run of bare links is the list rule's.
-        if len(run) >= RELATED_RUN and any(len(blocks) > 1 for blocks in run):
+        if len(run) >= RELATED_RUN:
             for item in run:
                 for block in item:
                     state.remove_block(block, "boilerplate", "related")
