@@ -135,3 +135,25 @@ def test_cards_that_are_one_link_each_are_a_story_list() -> None:
     article = newsdoc.parse_html(f'{story}<div class="tiles">{cards}</div>')
     assert len(article.paragraphs) == 2
     assert len(_removed(article, "related")) == 3
+
+
+def test_topic_classes_of_a_post_name_no_furniture() -> None:
+    """WordPress names a post's topics in its classes ("category-social-media"): no share bar."""
+    story = (
+        '<div class="post type-post category-social-media tag-share-tips">'
+        "<h1>Small shops and the new photo app</h1>"
+        "<p>Three shop owners on the high street told us how they started posting pictures of "
+        "their windows every morning, and what happened to their weekend trade after that.</p>"
+        "<p>None of them pays for adverts, and all three say the pictures brought in people "
+        "who had walked past the shops for years without ever stepping inside.</p></div>"
+        '<div class="share-buttons"><a href="/s">Share</a> <a href="/t">Post</a></div>'
+    )
+    # The page around it holds more prose than the post: the post's classes are read.
+    about = "".join(
+        f"<p>Earlier post {n}: a long note about the town market and how its stalls moved "
+        "to the square by the river, with the traders' own words on the change.</p>"
+        for n in range(3)
+    )
+    article = newsdoc.parse_html(f'{story}<div class="archive-notes">{about}</div>')
+    assert article.paragraphs[0].text.startswith("Three shop owners on the high street")
+    assert _removed(article, "share") == ["Share Post"]
