@@ -157,3 +157,28 @@ def test_topic_classes_of_a_post_name_no_furniture() -> None:
     article = newsdoc.parse_html(f'{story}<div class="archive-notes">{about}</div>')
     assert article.paragraphs[0].text.startswith("Three shop owners on the high street")
     assert _removed(article, "share") == ["Share Post"]
+
+
+def test_a_short_line_that_is_all_link_is_furniture() -> None:
+    """Outside an article container, a short line that is one link (a story link dropped
+    between paragraphs) goes; a byline whose name is a link stays."""
+    paragraphs = [
+        "The coast road will close for two nights next week while crews resurface the "
+        "stretch between the lighthouse and the harbour car park, the council said.",
+        "Buses will take the inland route on both nights, and the last service from the "
+        "town centre will leave half an hour earlier than usual, at a quarter to eleven.",
+        "The work was planned for the spring but was moved forward after the storms in "
+        "January opened several deep holes in the road along the cliff edge.",
+    ]
+    body = "".join(f"<p>{text}</p>" for text in paragraphs)
+    link = '<div><a href="/widen">Council votes to widen the coast road</a></div>'
+    page = (
+        "<h1>Coast road to close for resurfacing</h1>"
+        '<div>By <a href="/staff/ana">Ana Ruiz Delgado</a></div>'
+        f"{body[: body.index('<p>Buses')]}{link}{body[body.index('<p>Buses') :]}"
+    )
+    article = newsdoc.parse_html(page)
+    assert [paragraph.text for paragraph in article.paragraphs] == paragraphs
+    assert _removed(article, "navigation") == ["Council votes to widen the coast road"]
+    assert article.byline is not None
+    assert article.byline.authors == ("Ana Ruiz Delgado",)

@@ -54,6 +54,7 @@ HEADING_WORDS = 6  # a furniture heading is a line of at most this many words
 LINK_MIN_WORDS = 3
 LINK_MAX_WORDS = 20
 TITLE_CASE_SHARE = 0.6
+LINK_LINE = 0.8  # HTML input: a short line with this share of its characters in links is one
 HEADER_LINES = 6  # how far above the zone's first prose the headline may stand
 HEADER_FURNITURE_RUN = 3  # furniture lines in a row above the zone end the header
 
@@ -497,6 +498,15 @@ def find_page_zone(state: DocumentState) -> None:
     for line in lines:
         evidence = state.evidence_at(line.block.start)
         line.article = evidence is not None and evidence.article
+        if (
+            evidence is not None
+            and line.kind == SHORT
+            and not evidence.heading
+            and not line.article
+            and evidence.link_density >= LINK_LINE
+            and not _byline_shaped(line)
+        ):
+            line.kind = FURNITURE  # a short line that is all link: a menu item, a story link
     _context(state, lines)
     weights = _weights(state, lines)
     run = _densest_run(weights)
