@@ -182,3 +182,30 @@ def test_a_short_line_that_is_all_link_is_furniture() -> None:
     assert _removed(article, "navigation") == ["Council votes to widen the coast road"]
     assert article.byline is not None
     assert article.byline.authors == ("Ana Ruiz Delgado",)
+
+
+def test_lead_paragraph_cut_off_by_a_promo_box_stays_with_its_siblings() -> None:
+    """The story's body element holds the lead paragraph too, though a promo box between it
+    and the rest would leave it out of the zone as a page-text island."""
+    lead = (
+        "LISBON - Firefighters brought a forest fire north of the city under control on "
+        "Sunday after three days, the civil protection agency said."
+    )
+    rest = [
+        f"Paragraph {n} of the report says that crews from {n + 2} districts worked through "
+        "the night along the ridge, and that the wind had dropped by the early morning."
+        for n in range(6)
+    ]
+    promo = (
+        "<div><h4>Follow our world desk</h4><p>Breaking news on the app</p>"
+        "<p>Alerts every morning</p></div>"
+    )
+    body = f"<p>{lead}</p>{promo}" + "".join(f"<p>{text}</p>" for text in rest)
+    page = (
+        '<ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li></ul>'
+        f"<h1>Forest fire under control</h1><div>{body}</div>"
+    )
+    article = newsdoc.parse_html(page)
+    texts = [paragraph.text for paragraph in article.paragraphs]
+    assert texts[-6:] == rest
+    assert any("Firefighters brought a forest fire" in text for text in texts)

@@ -55,6 +55,7 @@ LINK_MIN_WORDS = 3
 LINK_MAX_WORDS = 20
 TITLE_CASE_SHARE = 0.6
 LINK_LINE = 0.8  # HTML input: a short line with this share of its characters in links is one
+LINK_DENSE = 0.6  # HTML input: a block with this share of its characters in links is a link
 HEADER_LINES = 6  # how far above the zone's first prose the headline may stand
 HEADER_FURNITURE_RUN = 3  # furniture lines in a row above the zone end the header
 
@@ -452,23 +453,37 @@ def _header_start(lines: list[_Line], first: int) -> int:
     return start
 
 
-def _keep_whole_preformatted(
-    state: DocumentState, lines: list[_Line], first: int, last: int
-) -> None:
-    """HTML input: a ``<pre>`` element with prose in the zone is kept whole (a plain-text
-    document or code: its numbered headings and short lines are its own, not a menu)."""
+def _tie_to_zone(state: DocumentState, lines: list[_Line], first: int, last: int) -> None:
+    """HTML input: keep the lines the markup ties to the zone's prose, wherever they stand.
+
+    - A ``<pre>`` element with prose in the zone is kept whole (a plain-text document or
+      code: its numbered headings and short lines are its own, not a menu).
+    - The story's body element (the parent element of most of the zone's prose) holds the
+      article: its other children that are not links (``LINK_DENSE``) are kept, so a lead
+      paragraph cut off by an inline promo, or a subheading in a ``<p>``, stays.
+    """
     if not state.evidence:
         return
     evidences = [state.evidence_at(line.block.start) for line in lines]
-    kept = {
-        id(evidence)
-        for index in range(first, last + 1)
-        if lines[index].kind == PROSE
-        and (evidence := evidences[index]) is not None
-        and evidence.tag == "pre"
-    }
+    kept: set[int] = set()
+    words: dict[str, int] = {}
+    for index in range(first, last + 1):
+        evidence = evidences[index]
+        if lines[index].kind != PROSE or evidence is None:
+            continue
+        if evidence.tag == "pre":
+            kept.add(id(evidence))
+        parent = evidence.path.rpartition(">")[0]
+        words[parent] = words.get(parent, 0) + lines[index].words
+    body = max(words, key=words.__getitem__) if words else None
+    if body is None or 2 * words[body] < sum(words.values()):
+        body = None  # no one element holds most of the story
     for line, evidence in zip(lines, evidences, strict=True):
-        if id(evidence) in kept:
+        if evidence is None:
+            continue
+        if id(evidence) in kept or (
+            evidence.path.rpartition(">")[0] == body and evidence.link_density < LINK_DENSE
+        ):
             line.article = True  # kept as the markup's article container's lines are
 
 
@@ -518,7 +533,7 @@ def find_page_zone(state: DocumentState) -> None:
     if last + 1 < len(lines) and _byline_shaped(lines[last + 1]):
         last += 1  # the post's own stamp below it: "Posted by Clare Whitlock at 10:42"
     start = _header_start(lines, first)
-    _keep_whole_preformatted(state, lines, first, last)
+    _tie_to_zone(state, lines, first, last)
     for line in lines[:start]:
         _remove(state, line, "navigation")
     _clear_zone(state, lines, counts, (start, first, last))
