@@ -297,7 +297,8 @@ def write_docs(table: str) -> None:
         " wall time per page on a shared 2-core machine. Readers' comment threads are removed"
         " (category `comments`, #14: they are not the article); Dragnet's gold keeps them (on"
         " about a quarter of its pages, a tenth of the mean gold), so the row *removed comments"
-        " put back* shows the same parse with them counted as kept, for information.\n\n"
+        " put back* shows the same parse with them counted as kept, for information"
+        " (trafilatura's `extract` keeps comments by default).\n\n"
         f"{table}{DOCS_END}"
     )
     if DOCS_START in text:

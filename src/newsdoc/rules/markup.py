@@ -112,10 +112,12 @@ def _cards(
             card = card and words <= CARD_WORDS
             continue
         if blocks:
+            # no time limit: a fixed text and a digit run, linear in the path
             yield _PLACE.sub("", parent), blocks, card
         parent, blocks, words = path, [block], size
         card = not cell and evidence.link_density >= LINK_DENSE and words <= CARD_WORDS
     if blocks:
+        # no time limit: a fixed text and a digit run, linear in the path
         yield _PLACE.sub("", parent), blocks, card
 
 

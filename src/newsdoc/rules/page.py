@@ -23,7 +23,7 @@ from __future__ import annotations
 import attrs
 import regex
 
-from newsdoc.state import BODY, Block, DocumentState
+from newsdoc.state import BODY, Block, BlockEvidence, DocumentState
 from newsdoc.text import comparison_key
 
 # Lines of a page, how many look like furniture before the text counts as a page.
@@ -120,7 +120,8 @@ class _Line:
     bullet: bool = False  # opens with a list bullet
     field: bool = False  # a form field's label ("Email *", "Name (required)")
     opening: str = ""  # the first word, case-folded
-    article: bool = False  # HTML input: inside the page's article container
+    article: bool = False  # HTML input: inside the page's article container (or tied to it)
+    evidence: BlockEvidence | None = None  # HTML input: its rendered block's markup evidence
 
 
 def _lines_of(state: DocumentState) -> list[Block]:
@@ -453,7 +454,7 @@ def _header_start(lines: list[_Line], first: int) -> int:
     return start
 
 
-def _tie_to_zone(state: DocumentState, lines: list[_Line], first: int, last: int) -> None:
+def _tie_to_zone(lines: list[_Line], first: int, last: int) -> None:
     """HTML input: keep the lines the markup ties to the zone's prose, wherever they stand.
 
     - A ``<pre>`` element with prose in the zone is kept whole (a plain-text document or
@@ -462,13 +463,10 @@ def _tie_to_zone(state: DocumentState, lines: list[_Line], first: int, last: int
       article: its other children that are not links (``LINK_DENSE``) are kept, so a lead
       paragraph cut off by an inline promo, or a subheading in a ``<p>``, stays.
     """
-    if not state.evidence:
-        return
-    evidences = [state.evidence_at(line.block.start) for line in lines]
     kept: set[int] = set()
     words: dict[str, int] = {}
     for index in range(first, last + 1):
-        evidence = evidences[index]
+        evidence = lines[index].evidence
         if lines[index].kind != PROSE or evidence is None:
             continue
         if evidence.tag == "pre":
@@ -478,7 +476,8 @@ def _tie_to_zone(state: DocumentState, lines: list[_Line], first: int, last: int
     body = max(words, key=words.__getitem__) if words else None
     if body is None or 2 * words[body] < sum(words.values()):
         body = None  # no one element holds most of the story
-    for line, evidence in zip(lines, evidences, strict=True):
+    for line in lines:
+        evidence = line.evidence
         if evidence is None:
             continue
         if id(evidence) in kept or (
@@ -511,7 +510,7 @@ def find_page_zone(state: DocumentState) -> None:
         counts[key] = counts.get(key, 0) + 1
     lines = [_classify(state, block) for block in blocks]
     for line in lines:
-        evidence = state.evidence_at(line.block.start)
+        evidence = line.evidence = state.evidence_at(line.block.start)
         line.article = evidence is not None and evidence.article
         if (
             evidence is not None
@@ -533,7 +532,7 @@ def find_page_zone(state: DocumentState) -> None:
     if last + 1 < len(lines) and _byline_shaped(lines[last + 1]):
         last += 1  # the post's own stamp below it: "Posted by Clare Whitlock at 10:42"
     start = _header_start(lines, first)
-    _tie_to_zone(state, lines, first, last)
+    _tie_to_zone(lines, first, last)
     for line in lines[:start]:
         _remove(state, line, "navigation")
     _clear_zone(state, lines, counts, (start, first, last))
