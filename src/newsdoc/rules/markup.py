@@ -64,13 +64,17 @@ def apply_markup(state: DocumentState) -> None:
             state.remove_block(block, "boilerplate", "navigation")
         else:
             kept.append((block, evidence))
-    _remove_related_runs(state, kept)
+    kept = _remove_related_runs(state, kept)
     kept = _remove_story_cards(state, kept)
     _remove_pull_quotes(state, kept)
 
 
-def _remove_related_runs(state: DocumentState, kept: list[tuple[Block, BlockEvidence]]) -> None:
+def _remove_related_runs(
+    state: DocumentState, kept: list[tuple[Block, BlockEvidence]]
+) -> list[tuple[Block, BlockEvidence]]:
+    """Remove runs of link-dense list items inside the article; the blocks left are returned."""
     run: list[Block] = []
+    removed: set[int] = set()
     for block, evidence in [*kept, (None, None)]:
         if (
             block is not None
@@ -83,7 +87,9 @@ def _remove_related_runs(state: DocumentState, kept: list[tuple[Block, BlockEvid
         if len(run) >= RELATED_RUN:
             for item in run:
                 state.remove_block(item, "boilerplate", "related")
+                removed.add(item.start)
         run = []
+    return [(block, evidence) for block, evidence in kept if block.start not in removed]
 
 
 def _cards(
