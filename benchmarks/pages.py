@@ -234,6 +234,11 @@ def systems(modes: tuple[str, ...], with_peers: bool) -> dict[str, Extractor]:
     return found
 
 
+def _targeted(system: str) -> bool:
+    """newsdoc's own rows (not the information row): they have targets and worst pages."""
+    return system.startswith("newsdoc") and system != WITH_COMMENTS
+
+
 def _mode(system: str) -> str:
     return "html" if "HTML" in system else "text"
 
@@ -247,7 +252,7 @@ def render(results: dict[tuple[str, str], Result]) -> str:
     for (system, name), result in results.items():
         precision, recall, f1 = result.scores
         target = met = ""
-        if system.startswith("newsdoc") and system != WITH_COMMENTS:
+        if _targeted(system):
             wanted_f1, wanted_recall = TARGETS[(name, _mode(system))]
             target = f"F1 ≥ {wanted_f1:.2f}, R ≥ {wanted_recall:.2f}"
             met = "yes" if f1 >= wanted_f1 and recall >= wanted_recall else "**no**"
@@ -381,14 +386,13 @@ def main(argv: list[str] | None = None) -> int:
     fields = {
         _mode(system): result.articles
         for (system, name), result in results.items()
-        if system.startswith("newsdoc") and system != WITH_COMMENTS and name == "readability"
+        if _targeted(system) and name == "readability"
     }
     if fields:
         table += "\n" + page_fields.render(fields)
     print(table)
     for (system, name), result in results.items():
-        listed = system.startswith("newsdoc") and system != WITH_COMMENTS
-        for f1, page in result.per_page[: args.worst] if listed else ():
+        for f1, page in result.per_page[: args.worst] if _targeted(system) else ():
             print(f"worst {system}, {name}: {f1:.3f} {page}")
     if args.write_docs:
         write_docs(table)

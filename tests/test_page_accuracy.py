@@ -12,10 +12,10 @@ import pytest
 from benchmarks import pages
 
 # (set, F1 floor, recall floor): today's figures, less a little room for noise-free drift.
-FLOORS = [("dragnet", 0.835, 0.87), ("readability", 0.89, 0.89)]
+FLOORS = [("dragnet", 0.835, 0.87), ("readability", 0.89, 0.895)]
 # HTML input (#15). Dragnet's gold keeps readers' comments, which newsdoc removes (category
 # "comments"): its recall floor is far under the issue's target for that reason.
-HTML_FLOORS = [("dragnet", 0.798, 0.798), ("readability", 0.948, 0.96)]
+HTML_FLOORS = [("dragnet", 0.80, 0.803), ("readability", 0.95, 0.962)]
 
 
 @pytest.mark.parametrize(("name", "f1_floor", "recall_floor"), FLOORS)
