@@ -1,4 +1,5 @@
-"""Whole web pages as text: newsdoc keeps the article and drops the page (skipped when absent).
+"""Whole web pages, as text and as HTML: newsdoc keeps the article and drops the page
+(skipped when the sets are absent).
 
 The sets and the metric are those of ``benchmarks/pages.py`` (word 4-grams of what was kept
 against the reader's article, mean over pages). The floors below guard what the ``page`` rule
@@ -11,7 +12,10 @@ import pytest
 from benchmarks import pages
 
 # (set, F1 floor, recall floor): today's figures, less a little room for noise-free drift.
-FLOORS = [("dragnet", 0.83, 0.87), ("readability", 0.885, 0.89)]
+FLOORS = [("dragnet", 0.835, 0.87), ("readability", 0.89, 0.895)]
+# HTML input (#15). Dragnet's gold keeps readers' comments, which newsdoc removes (category
+# "comments"): its recall floor is far under the issue's target for that reason.
+HTML_FLOORS = [("dragnet", 0.80, 0.803), ("readability", 0.95, 0.962)]
 
 
 @pytest.mark.parametrize(("name", "f1_floor", "recall_floor"), FLOORS)
@@ -26,6 +30,19 @@ def test_page_text_scores_stay_above_their_floor(
     assert f1 >= f1_floor, f"{name}: F1 {f1:.3f} under {f1_floor} (P {precision:.3f})"
     assert recall >= recall_floor, f"{name}: recall {recall:.3f} under {recall_floor}"
     assert f1 > floor_f1 + 0.05, f"{name}: F1 {f1:.3f} barely above the whole page's {floor_f1}"
+
+
+@pytest.mark.parametrize(("name", "f1_floor", "recall_floor"), HTML_FLOORS)
+def test_html_scores_stay_above_their_floor(
+    name: str, f1_floor: float, recall_floor: float
+) -> None:
+    """Mean F1 and recall of the HTML parse over the set's pages reach the floor."""
+    pytest.importorskip("selectolax")
+    if not pages.available(name):
+        pytest.skip(f"web_pages/{name} is not in the corpus")
+    precision, recall, f1 = pages.score(name, pages.newsdoc_html).scores
+    assert f1 >= f1_floor, f"{name}: F1 {f1:.3f} under {f1_floor} (P {precision:.3f})"
+    assert recall >= recall_floor, f"{name}: recall {recall:.3f} under {recall_floor}"
 
 
 def test_text_that_is_no_page_is_never_taken_for_one() -> None:

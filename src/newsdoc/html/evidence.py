@@ -14,7 +14,7 @@ import regex
 
 from newsdoc.vocab import read_entries
 
-# Tags that mark furniture by themselves, outside the article container only.
+# Tags that mark furniture by themselves (nav, header, footer: outside the article container).
 STRUCTURAL_FURNITURE = {
     "nav": "navigation",
     "header": "header",
@@ -33,6 +33,9 @@ _ROLE_FURNITURE = {
 }
 MAX_ATTRIBUTE_CHARS = 1_000  # a longer class, id, role or style value is not read for evidence
 MAX_NAME_WORDS = 3  # class names are short: a longer one is a slug, not a role
+# Class names that name a post's topic or tag (WordPress's post_class: "category-news",
+# "tag-social-media"): the words after the prefix are the topic's, not the element's role.
+_TERM_PREFIXES = frozenset(("category", "tag"))
 _WORD_BREAK = regex.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 
 
@@ -59,6 +62,8 @@ def furniture_of_names(value: str) -> str | None:
     for name in value.split():
         parts = _WORD_BREAK.split(name)
         if len(parts) > MAX_NAME_WORDS:  # a slug of a heading ("sharing-with-a-developer")
+            continue
+        if parts[0].lower() in _TERM_PREFIXES:  # "category-social-media": a topic, not a role
             continue
         for word in parts:
             category = words.get(word.lower())

@@ -36,6 +36,7 @@ SKIPPED_TAGS = names(
 )
 MAX_CONTAINERS = 500  # article-container candidates tracked per page
 PROSE_WORDS = 12  # a block this long (or any <p>) counts as prose when containers are weighed
+WRAPPER_SHARE = 0.25  # a container with this share of the best one's prose marks its wrappers
 TIGHT_CONTAINER = 0.8  # the tightest container holding this share of the best one's prose wins
 
 _SPACES = regex.compile(r"[ ]{2,}")
@@ -294,30 +295,39 @@ class _Renderer:
         return ">".join(steps)
 
     # -- the article container and the evidence -----------------------------------------
-    def article_container(self) -> int | None:
-        """The tightest container holding most of the page's prose, or None.
+    def article_container(self) -> tuple[int | None, frozenset[int], frozenset[int]]:
+        """The tightest container holding most of the page's prose (or None), the elements
+        around it, and the elements around any container with a good part of that prose.
 
         An ``<article>`` is preferred to a body ``<div>`` inside it (so the article's header
         with its headline and byline is in) and to a ``<main>`` around it (sidebars, comments).
         """
+        none: frozenset[int] = frozenset()
         if not self.prose or not self.container_ancestors:
-            return None
+            return None, none, none
         best = max(self.prose.get(number, 0) for number in self.container_ancestors)
         if best == 0:
-            return None
+            return None, none, none
         candidates = [
             number
             for number in self.container_ancestors
             if self.prose.get(number, 0) >= TIGHT_CONTAINER * best
         ]
         articles = [number for number in candidates if number in self.article_elements]
-        return min(articles or candidates, key=lambda number: (self.size.get(number, 0), -number))
+        chosen = min(articles or candidates, key=lambda number: (self.size.get(number, 0), -number))
+        holders = none.union(
+            *(
+                ancestors
+                for number, ancestors in self.container_ancestors.items()
+                if self.prose.get(number, 0) >= WRAPPER_SHARE * best
+            )
+        )
+        return chosen, self.container_ancestors[chosen], holders
 
     def rendering(self) -> Rendering:
         """The text, the evidence by block start and the elements, once the walk is done."""
         self.flush()
-        container = self.article_container()
-        wrapping = self.container_ancestors.get(container, frozenset()) if container else None
+        container, wrapping, holders = self.article_container()
         evidence: dict[int, BlockEvidence] = {}
         elements = []
         for block in self.blocks:
@@ -326,7 +336,7 @@ class _Renderer:
                 block.tag,
                 block.path,
                 block.offset,
-                self._furniture(block, wrapping, in_article),
+                self._furniture(block, container, (wrapping, holders), in_article),
                 in_article,
                 block.link_density,
                 block.heading,
@@ -337,20 +347,32 @@ class _Renderer:
         return Rendering("".join(self.pieces), evidence, tuple(elements))
 
     def _furniture(
-        self, block: _Pending, wrapping: frozenset[int] | None, in_article: bool
+        self,
+        block: _Pending,
+        container: int | None,
+        around: tuple[frozenset[int], frozenset[int]],
+        in_article: bool,
     ) -> str | None:
+        wrapping, holders = around
         for number, category, structural in reversed(block.marks):  # innermost first
-            if wrapping is not None and number in wrapping:
+            if number in wrapping:
                 continue  # the mark is on an element that holds the article
-            if wrapping is None and 2 * self.prose.get(number, 0) > self.total_prose:
+            if not structural and number in holders:
+                # A class word on an element that is or holds a container with a good part
+                # of the prose (``<div id="main-content" class="has-sidebar">``): a wrapper.
+                continue
+            if container is None and 2 * self.prose.get(number, 0) > self.total_prose:
                 continue  # no page is mostly furniture: this mark is on a wrapper
-            if structural and in_article:
+            if structural and in_article and category not in _FURNITURE_ANYWHERE:
                 continue  # the article's own <header> and <footer>
             return category
         return None
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+# A <form> (a sign-up, a comment form) and an <aside> (a fact box, a related box) are no
+# part of the story's text, inside the article too.
+_FURNITURE_ANYWHERE = frozenset(("form", "sidebar"))
 # Tags that are marks or containers by themselves, attributes or not.
 _MARKING_TAGS = frozenset((*STRUCTURAL_FURNITURE, "article", "main"))
 _PLAIN = Marks(False, None, None, False, False)  # an element that says nothing

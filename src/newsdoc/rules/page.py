@@ -23,7 +23,7 @@ from __future__ import annotations
 import attrs
 import regex
 
-from newsdoc.state import BODY, Block, DocumentState
+from newsdoc.state import BODY, Block, BlockEvidence, DocumentState
 from newsdoc.text import comparison_key
 
 # Lines of a page, how many look like furniture before the text counts as a page.
@@ -54,6 +54,8 @@ HEADING_WORDS = 6  # a furniture heading is a line of at most this many words
 LINK_MIN_WORDS = 3
 LINK_MAX_WORDS = 20
 TITLE_CASE_SHARE = 0.6
+LINK_LINE = 0.8  # HTML input: a short line with this share of its characters in links is one
+LINK_DENSE = 0.6  # HTML input: a block with this share of its characters in links is a link
 HEADER_LINES = 6  # how far above the zone's first prose the headline may stand
 HEADER_FURNITURE_RUN = 3  # furniture lines in a row above the zone end the header
 
@@ -118,15 +120,21 @@ class _Line:
     bullet: bool = False  # opens with a list bullet
     field: bool = False  # a form field's label ("Email *", "Name (required)")
     opening: str = ""  # the first word, case-folded
-    article: bool = False  # HTML input: inside the page's article container
+    article: bool = False  # HTML input: inside the page's article container (or tied to it)
+    evidence: BlockEvidence | None = None  # HTML input: its rendered block's markup evidence
 
 
 def _lines_of(state: DocumentState) -> list[Block]:
-    """Split every body block at its line breaks: a page line is a block of its own."""
+    """Split every body block at its line breaks: a page line is a block of its own.
+
+    Preformatted text (an HTML ``<pre>``: code, a plain-text document) keeps its lines
+    together: they are wrapped by hand, and one of them says nothing alone.
+    """
     index = 0
     while index < len(state.blocks):
         block = state.blocks[index]
-        if block.role == BODY:
+        evidence = state.evidence_at(block.start) if state.evidence else None
+        if block.role == BODY and (evidence is None or evidence.tag != "pre"):
             break_at = state.source.find("\n", block.start, block.end)
             if break_at != -1:
                 state.split_block(index, break_at)
@@ -446,6 +454,38 @@ def _header_start(lines: list[_Line], first: int) -> int:
     return start
 
 
+def _tie_to_zone(lines: list[_Line], first: int, last: int) -> None:
+    """HTML input: keep the lines the markup ties to the zone's prose, wherever they stand.
+
+    - A ``<pre>`` element with prose in the zone is kept whole (a plain-text document or
+      code: its numbered headings and short lines are its own, not a menu).
+    - The story's body element (the parent element of most of the zone's prose) holds the
+      article: its other children that are not links (``LINK_DENSE``) are kept, so a lead
+      paragraph cut off by an inline promo, or a subheading in a ``<p>``, stays.
+    """
+    kept: set[int] = set()
+    words: dict[str, int] = {}
+    for index in range(first, last + 1):
+        evidence = lines[index].evidence
+        if lines[index].kind != PROSE or evidence is None:
+            continue
+        if evidence.tag == "pre":
+            kept.add(id(evidence))
+        parent = evidence.path.rpartition(">")[0]
+        words[parent] = words.get(parent, 0) + lines[index].words
+    body = max(words, key=words.__getitem__) if words else None
+    if body is None or 2 * words[body] < sum(words.values()):
+        body = None  # no one element holds most of the story
+    for line in lines:
+        evidence = line.evidence
+        if evidence is None:
+            continue
+        if id(evidence) in kept or (
+            evidence.path.rpartition(">")[0] == body and evidence.link_density < LINK_DENSE
+        ):
+            line.article = True  # kept as the markup's article container's lines are
+
+
 def _key(state: DocumentState, block: Block) -> str:
     return state.clean_text_of(block).casefold()
 
@@ -470,8 +510,17 @@ def find_page_zone(state: DocumentState) -> None:
         counts[key] = counts.get(key, 0) + 1
     lines = [_classify(state, block) for block in blocks]
     for line in lines:
-        evidence = state.evidence_at(line.block.start)
+        evidence = line.evidence = state.evidence_at(line.block.start)
         line.article = evidence is not None and evidence.article
+        if (
+            evidence is not None
+            and line.kind == SHORT
+            and not evidence.heading
+            and not line.article
+            and evidence.link_density >= LINK_LINE
+            and not _byline_shaped(line)
+        ):
+            line.kind = FURNITURE  # a short line that is all link: a menu item, a story link
     _context(state, lines)
     weights = _weights(state, lines)
     run = _densest_run(weights)
@@ -483,6 +532,7 @@ def find_page_zone(state: DocumentState) -> None:
     if last + 1 < len(lines) and _byline_shaped(lines[last + 1]):
         last += 1  # the post's own stamp below it: "Posted by Clare Whitlock at 10:42"
     start = _header_start(lines, first)
+    _tie_to_zone(lines, first, last)
     for line in lines[:start]:
         _remove(state, line, "navigation")
     _clear_zone(state, lines, counts, (start, first, last))
