@@ -15,6 +15,7 @@ ALLOWED_PREFIXES = (
     "newsdoc.text",
     "newsdoc.quoting",
     "newsdoc.weekdays",
+    "newsdoc.zoning",
 )
 
 

@@ -1,0 +1,255 @@
+"""The lines of a whole web page and what their shapes say, for the ``page`` rule.
+
+A page rendering or a browser copy is split into lines (:func:`lines_of`); each line gets a
+class from its own shape (:func:`classify`: ``prose``, ``furniture`` or ``short``, with the
+furniture category its text names), and the page as a whole is told from text that is no
+page (:func:`is_page`). The zone decision over these lines is :mod:`newsdoc.rules.page`.
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from newsdoc.state import BODY, Block, BlockEvidence, DocumentState
+from newsdoc.text import comparison_key
+
+# Lines of a page, how many look like furniture before the text counts as a page.
+MIN_FURNITURE_LINES = 12
+MIN_FURNITURE_SHARE = 0.25
+
+LONG_LINE_CHARS = 150  # a page holds a paragraph on one line longer than this
+PAGE_BULLETS = 8  # ... and this many bullet lines,
+PAGE_BARS = 2  # ... or this many separator bars ("Home | News | Sport"),
+PAGE_CATEGORIES = 2  # ... or furniture phrases of this many kinds,
+PAGE_MENU_LINES = 8  # ... or this many labels above its first prose
+
+PROSE_WORDS = 10  # a prose line has at least this many words ...
+LONG_PROSE_WORDS = 25  # ... and one this long is prose without a sentence end
+MIN_STOP_SHARE = 0.2  # ... and this share of function words (English pages)
+LABEL_WORDS = 4  # a line of at most this many words without sentence punctuation is a label
+BULLET_LINK_WORDS = 25  # a bullet line this short is a link (a story list, a menu item)
+SHAPE_WORDS = 15  # a footer or furniture heading named by its opening is at most this long
+BYLINE_WORDS = 15  # a byline or a post's stamp is at most this long
+LINK_MIN_WORDS = 3
+LINK_MAX_WORDS = 20
+TITLE_CASE_SHARE = 0.6
+LINK_LINE = 0.8  # HTML input: a short line with this share of its characters in links is one
+LINK_DENSE = 0.6  # HTML input: a block with this share of its characters in links is a link
+
+_WORD = regex.compile(r"\w+")
+# List bullets as page renderings and browser copies give them: "* ", "+ ", "• ", "- ", "1. ".
+_BULLET = regex.compile(r"(?:[*+•·▪◦‣»›→-]|\d{1,3}[.)])[ \t]")
+_SYMBOL_BULLET = regex.compile(r"[*+•·▪◦‣»›→-][ \t]")
+_SEPARATORS = frozenset("|•›»·")
+_SENTENCE_END = frozenset('.!?"”’:;)…')
+_FOOTER_LINKS = ("about us", "contact", "privacy", "terms", "advertise", "careers", "sitemap")
+_BYLINE_OPENINGS = frozenset({"by", "posted", "written", "published", "updated"})
+# The heading of a comment thread: "12 Comments", "3 thoughts on “…”", "Comments (4)".
+_COMMENTS_HEADING = regex.compile(
+    r"\d{1,6}[ ](?:comments?|responses?|replies|thoughts)(?:[ ](?:on|to)[ ][^\n]{1,200})?"
+    r"|comments?[ ]?\(\d{1,6}\)"
+)
+# A copyright line opens the page's footer: "© 2024 The Valley Courier", "Copyright 2012".
+_FOOTER = regex.compile(
+    r"(?:©|\(c\)[ ]|copyright(?!\w)|[^\n]{0,60}powered[ ]by[ ])", regex.IGNORECASE
+)
+# Line openings that name what the line is: post navigation, sign-up prompts.
+_OPENING_CATEGORIES = (
+    (
+        regex.compile(
+            r"(?:[←«‹<][ ]?)?(?:previous|next|older|newer)[ ]"
+            r"(?:post|article|story|entry|entries|posts)",
+            regex.IGNORECASE,
+        ),
+        "navigation",
+    ),
+    (
+        # A sign-up pitch names what it sends: "Sign up for our free newsletter and ...".
+        regex.compile(
+            r"(?:subscribe|sign[ ]up)(?!\w)[^\n]{0,60}?(?:newsletter|inbox|e-?mail|updates)"
+            r"|subscribe(?:[ ]now|[ ]to:)?(?:[ ]|$)|enter[ ]your[ ]email",
+            regex.IGNORECASE,
+        ),
+        "subscribe",
+    ),
+    (regex.compile(r"(?:posted[ ]in|filed[ ]under|tagged)(?!\w)", regex.IGNORECASE), "navigation"),
+)
+
+PROSE = "prose"
+FURNITURE = "furniture"
+SHORT = "short"
+
+
+@attrs.define(slots=True)
+class Line:
+    """One line-level block of the page with what its shape says."""
+
+    block: Block
+    words: int
+    kind: str
+    category: str | None  # the furniture category its own text names, if any
+    link_like: bool = False  # shaped like a story title: Title Case, no sentence end
+    bullet: bool = False  # opens with a list bullet
+    field: bool = False  # a form field's label ("Email *", "Name (required)")
+    opening: str = ""  # the first word, case-folded
+    article: bool = False  # HTML input: inside the page's article container (or tied to it)
+    evidence: BlockEvidence | None = None  # HTML input: its rendered block's markup evidence
+
+
+def lines_of(state: DocumentState) -> list[Block]:
+    """Split every body block at its line breaks: a page line is a block of its own.
+
+    Preformatted text (an HTML ``<pre>``: code, a plain-text document) keeps its lines
+    together: they are wrapped by hand, and one of them says nothing alone.
+    """
+    index = 0
+    while index < len(state.blocks):
+        block = state.blocks[index]
+        evidence = state.evidence_at(block.start) if state.evidence else None
+        if block.role == BODY and (evidence is None or evidence.tag != "pre"):
+            break_at = state.source.find("\n", block.start, block.end)
+            if break_at != -1:
+                state.split_block(index, break_at)
+                block.wrapped = False
+        index += 1
+    return [block for block in state.blocks if block.role == BODY]
+
+
+def _separators(text: str) -> int:
+    """How many separator characters the line holds (one C-level count per character kind)."""
+    return sum(map(text.count, _SEPARATORS))
+
+
+def _furniture_shaped(text: str) -> bool:
+    """A line that looks like page furniture by shape alone (for telling pages from text)."""
+    # no time limit: the patterns here are anchored and bounded, or a plain \w+ run
+    if _BULLET.match(text) is not None and len(text) < 80:
+        return True
+    if _separators(text) >= 2:
+        return True
+    words = text.split(maxsplit=LABEL_WORDS)
+    return len(words) <= LABEL_WORDS and text[-1] not in _SENTENCE_END
+
+
+def is_page(state: DocumentState) -> bool:
+    """The source is a whole page around an article (markup says so, or its lines' shapes).
+
+    Many furniture-shaped lines are not enough: a listicle or a wire table has them too. A
+    page also has a paragraph on one long line (hard-wrapped wire copy has none), and one
+    mark that only pages make: list bullets, separator bars, furniture phrases of two kinds
+    ("Share this", "Related"), or a run of labels above the first prose (a menu).
+    """
+    if state.evidence:
+        return True
+    if state.source.count("\n") < MIN_FURNITURE_LINES:
+        return False  # too few lines to hold a page's furniture (most wire and corpus copy)
+    if max(map(len, state.source.splitlines())) <= LONG_LINE_CHARS:
+        return False  # hard-wrapped copy: no paragraph on one line
+    lines = furniture = bullets = bars = above = 0
+    prose_seen = False
+    categories: set[str] = set()
+    for block in state.blocks:
+        if block.role != BODY:
+            continue
+        # Counted per line, as a page's lines will be, whatever ``segment`` grouped.
+        for line in state.source[block.start : block.end].splitlines():
+            text = line.strip()
+            if not text:
+                continue
+            lines += 1
+            if _furniture_shaped(text):
+                furniture += 1
+                above += not prose_seen
+                # no time limit: anchored, two characters
+                bullets += _SYMBOL_BULLET.match(text) is not None
+                bars += _separators(text) >= 2
+                category = state.boilerplate_category(text)
+                if category is not None:
+                    categories.add(category)
+            elif not prose_seen:
+                prose_seen = len(text.split(maxsplit=PROSE_WORDS)) > PROSE_WORDS
+    if furniture < MIN_FURNITURE_LINES or furniture < MIN_FURNITURE_SHARE * lines:
+        return False
+    return (
+        bullets >= PAGE_BULLETS
+        or bars >= PAGE_BARS
+        or len(categories) >= PAGE_CATEGORIES
+        or above >= PAGE_MENU_LINES
+    )
+
+
+def _furniture_category(state: DocumentState, text: str, words: list[str]) -> str | None:
+    """The category a furniture line names: a known phrase, a page heading, or its shape."""
+    category = state.boilerplate_category(text)
+    if category is not None:
+        return category
+    key = comparison_key(text)
+    headings = state.vocab.page_headings
+    category = headings.get(key)
+    if category is not None:
+        return category
+    if 2 < len(words) <= SHAPE_WORDS:  # "Most popular in Sport", "Read more: How one ..."
+        opening = key.split(maxsplit=3)
+        for size in (3, 2):
+            category = headings.get(comparison_key(" ".join(opening[:size])))
+            if category is not None:
+                return category
+    share = state.vocab.share_words
+    if len(words) >= 2 and all(word.casefold() in share for word in words):
+        return "share"  # "Facebook Twitter Email Print": a share bar on one line
+    # no time limit: anchored, bounded repeats, tried on lines of a few words only
+    if len(words) <= LINK_MAX_WORDS and _COMMENTS_HEADING.fullmatch(key) is not None:
+        return "comments"
+    if len(words) > LINK_MAX_WORDS:
+        return None  # a paragraph that opens "Copyright lawyers said" is no footer
+    # no time limit: anchored, a fixed word or a bounded run before one
+    if len(words) <= SHAPE_WORDS and _FOOTER.match(text) is not None:
+        return "footer"
+    for pattern, named in _OPENING_CATEGORIES:
+        # no time limit: anchored, a few fixed words
+        if pattern.match(text) is not None:
+            return named
+    if sum(key.count(word) for word in _FOOTER_LINKS) >= 2:
+        return "footer"  # "About Us | Contact Us | Privacy Policy": the footer's links
+    return None
+
+
+def classify(state: DocumentState, block: Block) -> Line:
+    text = state.text_of(block)
+    # no time limit: a plain \w+ run
+    words = _WORD.findall(text)
+    count = len(words)
+    category = _furniture_category(state, text, words)
+    # no time limit: anchored, a few characters
+    bullet = _BULLET.match(text) is not None
+    separators = _separators(text)
+    # A byline or date line can hold bars ("By Ana Ruiz | March 5, 2024 | 3 Comments").
+    opening = words[0].casefold() if words else ""
+    bar = separators >= 2 and count < 3 * separators + 3 and opening not in _BYLINE_OPENINGS
+    if category is not None or bar:
+        field = count <= LABEL_WORDS and text.casefold().endswith(("*", "(required)"))
+        return Line(block, count, FURNITURE, category, bullet=bullet, field=field, opening=opening)
+    if bullet and count <= BULLET_LINK_WORDS and text[-1] not in ".!?":
+        return Line(block, count, FURNITURE, None, bullet=bullet, opening=opening)
+    ends_sentence = text[-1] in _SENTENCE_END
+    if count >= PROSE_WORDS and (ends_sentence or count >= LONG_PROSE_WORDS):
+        stop = state.vocab.stop_words
+        share = sum(word.casefold() in stop for word in words) / count
+        if share >= MIN_STOP_SHARE or not stop:
+            return Line(block, count, PROSE, None, bullet=bullet, opening=opening)
+    return Line(block, count, SHORT, None, _title_shaped(text, words), bullet, opening=opening)
+
+
+def byline_shaped(line: Line) -> bool:
+    """The line opens as a byline or a post's stamp does: "By ...", "Posted ...", "Written ..."."""
+    return line.opening in _BYLINE_OPENINGS and line.words <= BYLINE_WORDS
+
+
+def _title_shaped(text: str, words: list[str]) -> bool:
+    """Three to twenty words, most of the longer ones capitalised, no closing full stop."""
+    if not LINK_MIN_WORDS <= len(words) <= LINK_MAX_WORDS or text[-1] in ".:;,":
+        return False
+    long_words = [word for word in words if len(word) > 3]
+    capitalised = sum(word[0].isupper() for word in long_words)
+    return bool(long_words) and capitalised >= TITLE_CASE_SHARE * len(long_words)
