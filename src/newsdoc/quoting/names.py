@@ -251,8 +251,8 @@ def _opens_sentence(tokens: list[Token], index: int, floor: int) -> bool:
 
 def _plural_person(lower: str, vocab: Vocabulary) -> bool:
     """Whether ``lower`` is the plural of a noun for a person ("officials", "aides")."""
-    singular = lower[:-1] if lower.endswith("s") else None
-    return singular is not None and (
+    singular = lower[:-1]
+    return lower.endswith("s") and (
         singular in vocab.person_nouns or singular in vocab.unnamed_person_nouns
     )
 

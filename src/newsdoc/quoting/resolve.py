@@ -383,8 +383,8 @@ class Resolver:
             if same:
                 low, high = _window(same, position)
                 for place, name in same[max(low, high - MAX_NAMESAKES) : high]:
-                    count = tally.get(name, (0, 0))[0]
-                    tally[name] = (count + 1, max(place, tally.get(name, (0, 0))[1]))
+                    count, latest = tally.get(name, (0, 0))
+                    tally[name] = (count + 1, max(place, latest))
         if not tally:
             return None
         name, (_, place) = max(tally.items(), key=lambda item: item[1])

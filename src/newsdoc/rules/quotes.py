@@ -25,20 +25,15 @@ def find_quotes(state: DocumentState) -> None:
 
 
 def _without_removed(state: DocumentState) -> str:
-    """The source with every removed span blanked (offsets kept): on a page, the names of
-    its menus, story lists and footers are nobody a speaker's "he" stands for, and reading
-    them for names would cost most of the parse."""
+    """The source with every removed span made line breaks (offsets kept, and no name runs
+    across one): on a page, the names of its menus, story lists and footers are nobody a
+    speaker's "he" stands for, and reading them for names would cost most of the parse."""
     source, pieces, at = state.source, [], 0
     for item in sorted(state.removed, key=lambda removed: removed.span.start):
         start, end = max(at, item.span.start), item.span.end
         if end > start:
             pieces.append(source[at:start])
-            pieces.append(_blank(source[start:end]))
+            pieces.append("\n" * (end - start))
             at = end
     pieces.append(source[at:])
     return "".join(pieces)
-
-
-def _blank(text: str) -> str:
-    """``text`` as line breaks: nothing of it is read, and no name runs across it."""
-    return "\n" * len(text)
