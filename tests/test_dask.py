@@ -13,6 +13,7 @@ import newsdoc
 
 distributed = pytest.importorskip("distributed")
 pd = pytest.importorskip("pandas")
+pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
 import dask.bag as db  # noqa: E402 - optional dependencies, checked just above
@@ -21,6 +22,8 @@ import dask.dataframe as dd  # noqa: E402
 from newsdoc import tables  # noqa: E402
 from newsdoc.dask import compute, parse_bag, parse_frame, read_files, to_parquet  # noqa: E402
 from newsdoc.io import Result  # noqa: E402
+from newsdoc.speaker_report import merge_speakers, read_speaker_rows  # noqa: E402
+from newsdoc.speakers import speaker_rows, speaker_schema  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 STORIES = [
@@ -62,12 +65,13 @@ def test_bag_of_texts_equals_single_process(client: Any) -> None:
 
 
 def test_frame_tables_equal_single_process_rows(client: Any) -> None:
-    """parse_frame gives the rows (and schema) that the single-process table functions give."""
+    """parse_frame gives the rows (and schemas) that the single-process table functions give,
+    for each of the three tables."""
     inputs = texts()
     frame = pd.DataFrame({"key": [f"k{i}" for i in range(len(inputs))], "body": inputs})
     frame["desk"] = "world"
     lazy = parse_frame(dd.from_pandas(frame, npartitions=3), text_column="body", id_column="key")
-    articles, quotes = compute(lazy)
+    articles, quotes, speakers = compute(lazy)
     results = [
         Result(f"k{i}", newsdoc.parse(text), {"desk": "world"}) for i, text in enumerate(inputs)
     ]
@@ -76,6 +80,10 @@ def test_frame_tables_equal_single_process_rows(client: Any) -> None:
     got = tables.articles_table(articles.to_dict("records"))
     assert got.to_pylist() == expected.to_pylist()
     assert tables.quotes_table(quotes.to_dict("records")).equals(expected_quotes)
+    expected_speakers = [row for result in results for row in speaker_rows(result)]
+    assert len(expected_speakers) >= len(STORIES)  # every invented story has a speaker
+    got_speakers = pa.Table.from_pylist(speakers.to_dict("records"), schema=speaker_schema())
+    assert got_speakers.to_pylist() == expected_speakers
 
 
 def test_files_to_parquet_have_the_batch_schema(client: Any, tmp_path: Path) -> None:
@@ -89,6 +97,12 @@ def test_files_to_parquet_have_the_batch_schema(client: Any, tmp_path: Path) -> 
     to_parquet(lazy, tmp_path / "out.parquet")
     articles = pq.read_table(tmp_path / "out.parquet")
     assert pq.read_table(tmp_path / "out.quotes.parquet").schema.equals(newsdoc.io.QUOTE_SCHEMA)
+    speakers = pq.read_table(tmp_path / "out.speakers.parquet")
+    assert speakers.schema.equals(speaker_schema())
+    assert {row["name"] for row in speakers.to_pylist()} == {"Omar Reyes"}
+    # the corpus report reads a Dask output as it reads a batch one
+    (reyes,) = merge_speakers(read_speaker_rows(tmp_path / "out.parquet"))
+    assert (reyes.name, reyes.quotes) == ("Omar Reyes", len(STORIES))
     assert articles.schema.equals(newsdoc.io.ARTICLE_SCHEMA)
     assert sorted(articles.column("id").to_pylist()) == sorted(str(path) for path in paths)
     headlines = {row["id"]: row["headline"] for row in articles.to_pylist()}

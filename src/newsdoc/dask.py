@@ -5,8 +5,9 @@ Needs ``pip install 'newsdoc[dask]'``. Everything sent to workers is picklable (
 pure Python and holds the GIL, so use worker *processes*: a
 ``distributed.LocalCluster(processes=True, threads_per_worker=1)`` or, without a
 distributed client, :func:`compute` and :func:`to_parquet` here pick the ``processes``
-scheduler. The tables have :data:`newsdoc.tables.ARTICLE_SCHEMA` and ``QUOTE_SCHEMA``
-columns (Arrow-backed pandas dtypes), exactly as ``newsdoc batch --out x.parquet`` writes.
+scheduler. The tables are those of :data:`newsdoc.tables.TABLES` (articles, quotes, speakers)
+with their batch schemas (Arrow-backed pandas dtypes), exactly as ``newsdoc batch --out
+x.parquet`` writes them.
 
 >>> import dask.bag as db
 >>> articles = parse_bag(db.from_sequence(texts, npartitions=8))  # doctest: +SKIP
@@ -38,8 +39,10 @@ except ImportError as error:  # one line naming the extra, not a bare ModuleNotF
 
 from newsdoc.batch import parse_document
 from newsdoc.io import Document, read_text_file
+from newsdoc.outputs import PART_FILE, table_paths
 from newsdoc.parser import DEFAULT_PARSER, Parser, ParserConfig
-from newsdoc.tables import ARTICLES, QUOTES, article_row, articles_table, quote_rows, quotes_table
+from newsdoc.speakers import SPEAKERS
+from newsdoc.tables import ARTICLES, QUOTES, TABLES, encode_rows, table_schemas
 
 
 def _parser(config: ParserConfig | None) -> Parser:
@@ -65,15 +68,32 @@ def parse_bag(
 
 @attrs.frozen(slots=True)
 class ArticleTables:
-    """The two lazy tables of a parse: one row per article, one row per quote."""
+    """The lazy tables of a parse: one row per article, per quote, and per article and speaker.
+
+    ``speakers`` has the columns of ``newsdoc.speakers.speaker_schema()`` (``article_id``
+    joins it to ``articles.id``), as in ``newsdoc batch`` output.
+    """
 
     articles: dd.DataFrame
     quotes: dd.DataFrame
+    speakers: dd.DataFrame
+
+    def frames(self) -> tuple[dd.DataFrame, ...]:
+        """The tables in the order of :data:`newsdoc.tables.TABLES`."""
+        return self.articles, self.quotes, self.speakers
 
 
 def _empty(table: Any) -> pd.DataFrame:
     frame: pd.DataFrame = table.to_pandas(types_mapper=pd.ArrowDtype)
     return frame
+
+
+def _frames(rows: dict[str, list[dict[str, Any]]]) -> tuple[pd.DataFrame, ...]:
+    """Pandas frames (Arrow dtypes) of each table's rows, in the order of ``TABLES``."""
+    import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+    schemas = table_schemas()
+    return tuple(_empty(pa.Table.from_pylist(rows[name], schema=schemas[name])) for name in TABLES)
 
 
 def _tables_of_partition(
@@ -82,12 +102,11 @@ def _tables_of_partition(
     id_column: str | None,
     parser: Parser,
     published: date | datetime | None,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Parse every row of one pandas partition into (articles, quotes) frames."""
+) -> tuple[pd.DataFrame, ...]:
+    """Parse every row of one pandas partition into a frame per table of ``TABLES``."""
     metadata_columns = [c for c in partition.columns if c not in (text_column, id_column)]
     ids = partition.index if id_column is None else partition[id_column]
-    article_rows: list[dict[str, Any]] = []
-    quote_rows_: list[dict[str, Any]] = []
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     records = partition[metadata_columns].to_dict("records") if metadata_columns else None
     for position, (doc_id, text) in enumerate(zip(ids, partition[text_column], strict=True)):
         metadata = {str(k): v for k, v in records[position].items()} if records else {}
@@ -95,10 +114,9 @@ def _tables_of_partition(
             document = Document(str(doc_id), text, metadata)
         else:
             document = Document(str(doc_id), None, metadata, error="no text in this row")
-        result = parse_document(document, parser, published)
-        article_rows.append(article_row(result))
-        quote_rows_.extend(quote_rows(result))
-    return _empty(articles_table(article_rows)), _empty(quotes_table(quote_rows_))
+        for name, table_rows in encode_rows(parse_document(document, parser, published)).items():
+            rows[name].extend(table_rows)
+    return _frames(rows)
 
 
 def parse_frame(
@@ -109,32 +127,27 @@ def parse_frame(
     published: date | datetime | None = None,
     config: ParserConfig | None = None,
 ) -> ArticleTables:
-    """Parse the ``text_column`` of a Dask DataFrame into article and quote tables.
+    """Parse the ``text_column`` of a Dask DataFrame into article, quote and speaker tables.
 
     The article id is ``id_column`` (default: the index); other columns become the JSON
-    ``metadata`` column. Each partition is parsed once even when both tables are computed
+    ``metadata`` column. Each partition is parsed once even when the tables are computed
     together (:func:`compute`, :func:`to_parquet`).
     """
     for column in (text_column, id_column):
         if column is not None and column not in frame.columns:
             raise KeyError(f"column {column!r} not in the frame (has {list(frame.columns)})")
     parser = _parser(config)
-    parse_partition = delayed(_tables_of_partition, nout=2, pure=True)
-    pairs = [
+    parse_partition = delayed(_tables_of_partition, nout=len(TABLES), pure=True)
+    parts = [
         parse_partition(part, text_column, id_column, parser, published)
         for part in frame.to_delayed()
     ]
-    articles, quotes = _schema_frames()
-    return ArticleTables(
-        articles=dd.from_delayed([pair[0] for pair in pairs], meta=articles, verify_meta=False),
-        quotes=dd.from_delayed([pair[1] for pair in pairs], meta=quotes, verify_meta=False),
-    )
-
-
-def _schema_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
-    from newsdoc.tables import ARTICLE_SCHEMA, QUOTE_SCHEMA
-
-    return _empty(ARTICLE_SCHEMA.empty_table()), _empty(QUOTE_SCHEMA.empty_table())
+    metas = _frames({name: [] for name in TABLES})
+    lazy = {
+        name: dd.from_delayed([part[index] for part in parts], meta=meta, verify_meta=False)
+        for index, (name, meta) in enumerate(zip(TABLES, metas, strict=True))
+    }
+    return ArticleTables(lazy[ARTICLES], lazy[QUOTES], lazy[SPEAKERS])
 
 
 def _read_files(paths: Sequence[str]) -> pd.DataFrame:
@@ -175,32 +188,35 @@ def _scheduler() -> str | None:
     return None
 
 
-def compute(tables: ArticleTables) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Compute both tables in one pass (each partition parsed once)."""
-    articles, quotes = dask_compute(tables.articles, tables.quotes, scheduler=_scheduler())
-    return articles, quotes
+def compute(tables: ArticleTables) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Compute the articles, quotes and speakers tables in one pass (each partition parsed
+    once): ``articles, quotes, speakers = compute(tables)``."""
+    articles, quotes, speakers = dask_compute(*tables.frames(), scheduler=_scheduler())
+    return articles, quotes, speakers
+
+
+def part_name(index: int) -> str:
+    """The file name of partition ``index`` (``part-00003.parquet``), as ``newsdoc batch``
+    names its parts: ``read_tables`` and ``newsdoc speakers`` read both outputs alike."""
+    return PART_FILE.format(index)
 
 
 def to_parquet(tables: ArticleTables, path: str | os.PathLike[str], **options: Any) -> None:
-    """Write the articles to ``PATH`` and the quotes beside it, in one pass.
+    """Write the articles to ``PATH`` and the quotes and speakers beside it, in one pass.
 
-    ``to_parquet(tables, "parsed.parquet")`` writes ``parsed.parquet/`` and
-    ``parsed.quotes.parquet/`` (see :func:`newsdoc.outputs.table_paths`), the layout
-    and exactly the ``ARTICLE_SCHEMA``/``QUOTE_SCHEMA`` that ``newsdoc batch`` writes;
-    read them with ``pyarrow.parquet.read_table`` or ``pandas.read_parquet(path,
-    dtype_backend="pyarrow")``.
+    ``to_parquet(tables, "parsed.parquet")`` writes ``parsed.parquet/``,
+    ``parsed.quotes.parquet/`` and ``parsed.speakers.parquet/`` (see
+    :func:`newsdoc.outputs.table_paths`), the layout and exactly the schemas that ``newsdoc
+    batch`` writes; read them with ``pyarrow.parquet.read_table`` or
+    ``pandas.read_parquet(path, dtype_backend="pyarrow")``.
     """
-    from newsdoc.outputs import table_paths
-    from newsdoc.tables import ARTICLE_SCHEMA, QUOTE_SCHEMA
-
     paths = table_paths(path)
+    schemas = table_schemas()
+    options.setdefault("name_function", part_name)
     writes = [
         table.to_parquet(
-            str(paths[name]), compute=False, write_index=False, schema=schema, **options
+            str(paths[name]), compute=False, write_index=False, schema=schemas[name], **options
         )
-        for name, table, schema in (
-            (ARTICLES, tables.articles, ARTICLE_SCHEMA),
-            (QUOTES, tables.quotes, QUOTE_SCHEMA),
-        )
+        for name, table in zip(TABLES, tables.frames(), strict=True)
     ]
     dask_compute(*writes, scheduler=_scheduler())

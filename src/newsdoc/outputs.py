@@ -46,6 +46,7 @@ Kind = Literal["jsonl", "jsonl.gz", "csv", "parquet"]
 Payload = Literal["jsonl", "csv", "rows"]
 STDOUT = "-"  # `--out -`: JSON lines on standard output
 ROWS_PER_PART = 50_000  # a kill loses at most the Parquet part being written
+PART_FILE = "part-{:05d}.parquet"  # part N of a table's dataset directory (batch and Dask)
 _SUFFIXES: dict[str, Kind] = {
     ".jsonl": "jsonl",
     ".jsonl.gz": "jsonl.gz",

@@ -26,13 +26,12 @@ import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-igno
 import pyarrow.parquet as pq  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
 from newsdoc.io import Result
-from newsdoc.outputs import ROWS_PER_PART, OutputError, Payload, table_paths
+from newsdoc.outputs import PART_FILE, ROWS_PER_PART, OutputError, Payload, table_paths
 from newsdoc.tables import ARTICLES, QUOTES, TABLES, encode_rows, table_schemas
 
 __all__ = ["ParquetWriter", "read_tables", "table_paths"]
 
 ROWS_PER_GROUP = 1_000  # articles per row group: ~5 MB, and bounded parent memory
-_PART = "part-{:05d}.parquet"
 
 
 def _parts(folder: Path) -> dict[int, Path]:
@@ -71,7 +70,7 @@ class _PartWriter:
 
     def __init__(self, folder: Path, schema: pa.Schema, number: int) -> None:
         self.schema = schema
-        self.final = folder / _PART.format(number)
+        self.final = folder / PART_FILE.format(number)
         self.temporary = folder / f".{self.final.name}.tmp"
         self.rows: list[dict[str, Any]] = []
         self.writer: Any = None
