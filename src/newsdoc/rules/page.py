@@ -31,6 +31,7 @@ from newsdoc.zoning.lines import (
     Line,
     byline_shaped,
     classify,
+    date_shaped,
     is_page,
     lines_of,
 )
@@ -45,6 +46,9 @@ TAIL_PROSE_WORDS = 40  # a furniture heading with less prose than this after it 
 HEADING_WORDS = 6  # a furniture heading is a line of at most this many words
 HEADER_LINES = 6  # how far above the zone's first prose the headline may stand
 HEADER_FURNITURE_RUN = 3  # furniture lines in a row above the zone end the header
+DATE_ANCHOR_WORDS = 30  # what a story's own date stamp adds to the prose just below it
+MAX_DATE_ANCHORS = 2  # a page with more date stamps (a comment thread, a story list) has none
+ANCHOR_REACH = 3  # the prose line that a date stamp anchors is at most this many lines below
 # Tail headings (whole lines) and the category of what follows them.
 _HEADER_FURNITURE = frozenset({"share", "ads", "credits", "subscribe"})
 _TAIL_CATEGORIES = frozenset(
@@ -113,6 +117,24 @@ def _weights(state: DocumentState, lines: list[Line]) -> list[float]:
         else:  # a long item of a menu or story list: the list goes on
             weights.append(0)
     return weights
+
+
+def _anchor_at_dates(state: DocumentState, lines: list[Line], weights: list[float]) -> None:
+    """A story's date stamp anchors its start: the prose just below it weighs more.
+
+    A short article ("Weekly Address: ...", a date, three sentences) is easily outweighed by
+    a longer blurb or teaser elsewhere on the page; its own date line just above its first
+    paragraph says where the story is. Only on a page with at most ``MAX_DATE_ANCHORS`` date
+    stamps: a comment thread or a dated story list has many, and none of them says anything.
+    """
+    stamps = [index for index, line in enumerate(lines) if date_shaped(state, line)]
+    if not stamps or len(stamps) > MAX_DATE_ANCHORS:
+        return
+    for stamp in stamps:
+        for index in range(stamp + 1, min(len(lines), stamp + 1 + ANCHOR_REACH)):
+            if lines[index].kind == PROSE:
+                weights[index] += DATE_ANCHOR_WORDS
+                break
 
 
 def _prose_at(lines: list[Line], index: int) -> int:
@@ -293,6 +315,7 @@ def find_page_zone(state: DocumentState) -> None:
             line.kind = FURNITURE  # a short line that is all link: a menu item, a story link
     _context(state, lines)
     weights = _weights(state, lines)
+    _anchor_at_dates(state, lines, weights)
     run = _densest_run(weights)
     if run is None:
         state.notes.append("page: no run of prose found; the page is kept whole")

@@ -253,3 +253,24 @@ def _title_shaped(text: str, words: list[str]) -> bool:
     long_words = [word for word in words if len(word) > 3]
     capitalised = sum(word[0].isupper() for word in long_words)
     return bool(long_words) and capitalised >= TITLE_CASE_SHARE * len(long_words)
+
+
+# A year of a date stamp ("July 21, 2012", "24 July 2012 Last updated at 05:40 ET", "09/06/2012").
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_NUMERIC_DATE = regex.compile(r"(?<!\d)\d{1,2}[/.]\d{1,2}[/.](?:\d\d){1,2}(?!\d)")
+DATE_LINE_WORDS = 12  # a date stamp, with its time and zone, is at most this long
+
+
+def date_shaped(state: DocumentState, line: Line) -> bool:
+    """The line is a date stamp: short, not prose, a year with a month name or a numeric date."""
+    if line.words > DATE_LINE_WORDS or line.kind == PROSE:
+        return False
+    text = state.text_of(line.block)
+    # no time limit: a fixed-width year between digit look-arounds
+    if _YEAR.search(text) is None:
+        return False
+    months = state.vocab.months
+    if any(word.casefold() in months for word in _WORD.findall(text)):
+        return True
+    # no time limit: bounded digit runs, no nesting
+    return _NUMERIC_DATE.search(text) is not None
