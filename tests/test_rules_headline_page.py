@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 import newsdoc
-from webpage import page
+from webpage import STORY, page
 
 TITLE = "Bridge to close for repairs this summer"
 
@@ -81,3 +81,26 @@ def test_site_suffix_off_pages_is_kept() -> None:
     article = newsdoc.parse(text)
     assert article.headline == f"{TITLE} | The Valley Courier"
     assert article.site is None
+
+
+def test_wrapped_line_of_the_lead_is_no_headline() -> None:
+    """A line that goes on with a sentence ("for twelve weeks from June ...") is no headline,
+    even printed twice on the page, nor is the line it goes on from; the lead stays whole."""
+    lead = "\n".join(
+        (
+            "Crews will close the old harbor bridge",
+            "for twelve weeks from June while they replace",
+            "its deck and repaint the steel that holds it up,",
+            "the county board decided on Tuesday night.",
+        )
+    )
+    teaser = "for twelve weeks from June while they replace"  # printed again below the story
+    text = page((), (lead, *STORY[1:], teaser))
+    article = newsdoc.parse(text)
+    assert article.headline is None
+    start = text.index(lead)
+    assert not [
+        item
+        for item in article.removed
+        if item.span.start < start + len(lead) and item.span.end > start
+    ]

@@ -141,6 +141,23 @@ def _is_date_line(state: DocumentState, words: list[str]) -> bool:
     )
 
 
+def _goes_on(line: str | None) -> bool:
+    """The line goes on with a sentence from the line above ("for twelve weeks from June"):
+    it opens with a lower-case word that opens no byline or stamp ("by", "updated")."""
+    if not line:
+        return False
+    first = line.split(maxsplit=1)[0]
+    return first.islower() and not line.casefold().startswith(_BYLINE_OPENERS)
+
+
+def _next_body_text(state: DocumentState, index: int) -> str | None:
+    """The text of the first body block after block ``index``, if there is one."""
+    for block in state.blocks[index + 1 :]:
+        if block.role == BODY:
+            return state.text_of(block)
+    return None
+
+
 def _headline_score(state: DocumentState, text: str, following: str | None) -> int:
     """How much a header line reads as the page's headline; 0 when it cannot be one.
 
@@ -152,6 +169,8 @@ def _headline_score(state: DocumentState, text: str, following: str | None) -> i
         len(words) < 2
         or len(words) > MAX_HEADLINE_WORDS
         or text.endswith(":")
+        or words[0].islower()  # "for twelve weeks ...": a wrapped sentence's next line
+        or _goes_on(following)  # the line after it is: this line is a sentence's start
         or text.casefold().startswith(_BYLINE_OPENERS)
         or (words[-1].islower() and words[-1] in state.vocab.job_words)  # "X Science editor"
         or _BULLET.match(text) is not None  # no time limit: anchored, two characters
@@ -302,6 +321,8 @@ def find_headline(state: DocumentState) -> None:
     index = _page_candidate(state) if state.page else None
     if index is None:
         index = _first_candidate(state)
+        if index is not None and state.page and _goes_on(_next_body_text(state, index)):
+            return  # the first line of a wrapped paragraph, not a title above it
     if index is None:
         return
     block = state.blocks[index]
