@@ -308,6 +308,22 @@ def test_repeated_paragraph_elements_both_stay() -> None:
     assert [item.reason for item in as_text.removed] == ["duplicate"]  # text input: a repeat
 
 
+def test_repeated_paragraph_in_div_elements_stays_but_a_repeated_widget_line_goes() -> None:
+    """Two <div> paragraphs with the same sentences are the page's own text printed twice;
+    a short widget line repeated in one <div> after another ("Mouseover to load notes") is
+    not a paragraph, and its copies go as repeats."""
+    line = "The ferry left on time and the harbour reopened by noon, the port said on Monday."
+    widget = "Hover over the photo to load notes"
+    page = (
+        f"<article><h1>Port news</h1><div>{line}</div><div>{line}</div>"
+        f"<div>{widget}</div><div>{widget}</div><div>{widget}</div></article>"
+    )
+    article = newsdoc.parse_html(page)
+    assert [p.text for p in article.paragraphs].count(line) == 2
+    repeats = [item.text for item in article.removed if item.category == "repeat"]
+    assert repeats == [widget, widget]
+
+
 def test_byline_class_and_dublin_core_authors() -> None:
     """A byline box's innermost name, and dc:creator before a plain author meta."""
     page = (

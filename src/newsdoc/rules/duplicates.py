@@ -4,13 +4,16 @@ Scrapes often repeat the standfirst and the headline. The later copy goes to ``r
 with reason ``duplicate``. Only adjacent repeats (and the headline at the top of the body)
 are removed: the same sentence far apart in an article is left alone. Page furniture between
 the copies ("Advertisement", "Supported by") does not hide a repeat. On an HTML page, a
-``<p>`` element repeating the one before is a paragraph of its own, and stays.
+``<p>`` element repeating the one before is a paragraph of its own, and stays; so does a
+paragraph (a sentence of some length) in an element of the same kind as its copy's (two
+``<div>`` paragraphs): the page prints it twice. A short line repeated element after
+element ("Hover over the photo to load notes") is a widget's, and its copies go.
 """
 
 from __future__ import annotations
 
 from newsdoc.state import BODY, HEADLINE, DocumentState
-from newsdoc.text import comparison_key
+from newsdoc.text import comparison_key, is_prose_line
 
 MIN_DUPLICATE_CHARS = 8  # shorter repeats ("Share", "—") are left to the boilerplate rule
 MAX_FURNITURE_CHARS = 120  # "Advertisement", "Supported by": longer blocks are not checked
@@ -47,15 +50,21 @@ def _same_key(block: _Keyed, other: _Keyed | None) -> bool:
     return block.key() == other.key()
 
 
-def _paragraph_element(state: DocumentState, start: int) -> bool:
-    """True when an HTML page's own <p> element starts here: two <p> are two paragraphs."""
+def _own_element(state: DocumentState, start: int, previous: int, text: str) -> bool:
+    """True when an HTML page's own paragraph starts here: a <p>, or a paragraph in an
+    element of the same kind as the copy before it (``previous``, its block start)."""
     evidence = state.evidence.get(start)
-    return evidence is not None and evidence.tag == "p"
+    if evidence is None:
+        return False
+    before = state.evidence.get(previous)
+    same = before is not None and before.tag == evidence.tag and is_prose_line(text)
+    return evidence.tag == "p" or same
 
 
 def remove_duplicates(state: DocumentState) -> None:
     """Drop adjacent repeated blocks and a headline repeated at the top of the body."""
     previous: _Keyed | None = None
+    previous_start = -1
     seen_body = False
     headline = _Keyed(state.headline) if state.headline else None
     # Page furniture above the headline ("Share this article") is not body copy: the repeat
@@ -76,8 +85,11 @@ def remove_duplicates(state: DocumentState) -> None:
             if not seen_body and _same_key(current, headline):
                 state.remove_block(block, "duplicate", "headline")
                 continue
-            if _same_key(current, previous) and not _paragraph_element(state, block.start):
+            if _same_key(current, previous) and not _own_element(
+                state, block.start, previous_start, text
+            ):
                 state.remove_block(block, "duplicate", "repeat")
                 continue
         previous = current
+        previous_start = block.start
         seen_body = True
