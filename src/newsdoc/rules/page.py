@@ -23,7 +23,6 @@ from __future__ import annotations
 from newsdoc.state import Block, DocumentState
 from newsdoc.zoning.lines import (
     FURNITURE,
-    LABEL_WORDS,
     LINK_DENSE,
     LINK_LINE,
     PROSE,
@@ -36,6 +35,7 @@ from newsdoc.zoning.lines import (
     lines_of,
 )
 
+INTRO_WORDS = 3  # a line ending with a colon this long introduces the story's own list
 ARTICLE_FACTOR = 2  # HTML input: prose inside the article container weighs this much more
 FURNITURE_PENALTY = 2  # what a furniture line weighs against the zone, in words
 SHORT_PENALTY = 0.5
@@ -79,7 +79,7 @@ def _context(state: DocumentState, lines: list[Line]) -> None:
             if line.kind == FURNITURE:
                 line.kind = SHORT
             continue
-        introduced = text.endswith(":") and line.kind != FURNITURE and line.words > LABEL_WORDS
+        introduced = text.endswith(":") and line.kind != FURNITURE and line.words >= INTRO_WORDS
     for index, line in enumerate(lines):
         if line.kind != SHORT:
             continue
