@@ -33,8 +33,11 @@ from newsdoc.zoning.lines import (
     date_shaped,
     is_page,
     lines_of,
+    without_bullet,
 )
 
+MIN_CONTENTS_ENTRIES = 3  # bullet lines naming section headings that make a table of contents
+HEADING_REACH = 2  # a section heading stands at most this many lines above prose
 INTRO_WORDS = 3  # a line ending with a colon this long introduces the story's own list
 ARTICLE_FACTOR = 2  # HTML input: prose inside the article container weighs this much more
 FURNITURE_PENALTY = 2  # what a furniture line weighs against the zone, in words
@@ -87,6 +90,36 @@ def _context(state: DocumentState, lines: list[Line]) -> None:
         after = lines[index + 1].kind if index + 1 < len(lines) else FURNITURE
         if before == FURNITURE and after == FURNITURE:
             line.kind = FURNITURE
+
+
+def _contents(state: DocumentState, lines: list[Line]) -> None:
+    """A table of contents is the story's: bullet lines that name its own section headings.
+
+    A list of short bullet lines reads as a menu, and a long one ("Table of Contents" over
+    twenty sections) cuts the story's introduction off from its body. When at least
+    ``MIN_CONTENTS_ENTRIES`` of its items repeat, without the bullet, a short line of the page
+    that stands over prose (a section heading), those items are the story's own list.
+    """
+    headings: set[str] = set()
+    for index, line in enumerate(lines):
+        if line.kind != SHORT or line.bullet:
+            continue
+        following = lines[index + 1 : index + 1 + HEADING_REACH]
+        if any(other.kind == PROSE for other in following):
+            headings.add(state.clean_text_of(line.block).casefold())
+    if len(headings) < MIN_CONTENTS_ENTRIES:
+        return
+    entries = [
+        line
+        for line in lines
+        if line.bullet
+        and line.kind == FURNITURE
+        and line.category is None
+        and without_bullet(state.clean_text_of(line.block)).casefold() in headings
+    ]
+    if len(entries) >= MIN_CONTENTS_ENTRIES:
+        for line in entries:
+            line.kind = SHORT
 
 
 def _weights(state: DocumentState, lines: list[Line]) -> list[float]:
@@ -314,6 +347,7 @@ def find_page_zone(state: DocumentState) -> None:
         ):
             line.kind = FURNITURE  # a short line that is all link: a menu item, a story link
     _context(state, lines)
+    _contents(state, lines)
     weights = _weights(state, lines)
     _anchor_at_dates(state, lines, weights)
     run = _densest_run(weights)

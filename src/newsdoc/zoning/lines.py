@@ -274,3 +274,10 @@ def date_shaped(state: DocumentState, line: Line) -> bool:
         return True
     # no time limit: bounded digit runs, no nesting
     return _NUMERIC_DATE.search(text) is not None
+
+
+def without_bullet(text: str) -> str:
+    """The line's text after its list bullet, if it opens with one ("* Preparing the Data")."""
+    # no time limit: anchored, a few characters
+    bullet = _BULLET.match(text)
+    return text if bullet is None else text[bullet.end() :].lstrip()
