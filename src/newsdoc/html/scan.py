@@ -11,6 +11,7 @@ tag of that name outside comments, scripts and styles (-1 when the parser made e
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -46,14 +47,22 @@ class StartTags:
     """Offsets of the start tags of each tag name, handed out in document order."""
 
     positions: dict[str, list[int]]
-    _used: dict[str, int] = attrs.field(factory=dict)
+    _unused: dict[str, Iterator[int]] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._unused = {tag: iter(offsets) for tag, offsets in self.positions.items()}
 
     def offset_of(self, tag: str) -> int:
         """The offset of the next element named ``tag`` (-1 when the scan saw none left)."""
-        index = self._used.get(tag, 0)
-        self._used[tag] = index + 1
-        found = self.positions.get(tag)
-        return found[index] if found is not None and index < len(found) else -1
+        unused = self._unused.get(tag)
+        return -1 if unused is None else next(unused, -1)
+
+    def pass_over(self, tags: Iterable[str]) -> None:
+        """Take the next offsets of ``tags`` (elements that need none) without reading them."""
+        unused = self._unused
+        for tag in tags:
+            if tag in unused:
+                next(unused[tag], None)
 
 
 def scan(html: str) -> StartTags:
