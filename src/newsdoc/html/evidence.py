@@ -108,24 +108,32 @@ class Marks(NamedTuple):
     article: bool
 
 
-def classify(
-    tag: str,
-    role: str | None,
-    class_value: str | None,
-    id_value: str | None,
-    label: str | None,
-    itemprop: str | None,
-) -> Marks:
-    """The :class:`Marks` of an element with this tag and these attribute values (a value
-    over ``MAX_ATTRIBUTE_CHARS`` is not read, nor kept in the cache)."""
-    values = (role, class_value, id_value, label, itemprop)
-    if max(map(len, filter(None, values)), default=0) > MAX_ATTRIBUTE_CHARS:
+Names = tuple[str, str | None, str | None, str | None, str | None, str | None]
+
+
+def names_of(tag: str, attributes: dict[str, str | None]) -> Names:
+    """What :func:`classify` reads of an element: its tag and its ``role``, ``class``, ``id``,
+    ``aria-label`` and ``itemprop`` values (a value over ``MAX_ATTRIBUTE_CHARS`` is not read).
+
+    No word of the vocabularies has a digit, and a run of digits is a part of a name as one
+    digit is: so the runs are folded to "0", and ids that differ by a number
+    ("comment-1093", "comment-1094") share one cached answer.
+    """
+    if not attributes:
+        return (tag, None, None, None, None, None)
+    get = attributes.get
+    role, class_value, id_value, label, itemprop = values = (
+        get("role"),
+        get("class"),
+        get("id"),
+        get("aria-label"),
+        get("itemprop"),
+    )
+    if len("".join(filter(None, values))) > MAX_ATTRIBUTE_CHARS:  # then see which is too long
         role, class_value, id_value, label, itemprop = (
             None if value is None or len(value) > MAX_ATTRIBUTE_CHARS else value for value in values
         )
-    # No word of the vocabularies has a digit, and a run of digits is a part of a name as one
-    # digit is: ids that differ by a number ("comment-1093", "comment-1094") share one answer.
-    return _classify(
+    return (
         tag,
         role,
         _DIGITS.sub("0", class_value) if class_value else class_value,
@@ -136,7 +144,7 @@ def classify(
 
 
 @functools.lru_cache(maxsize=16384)  # a page repeats a few hundred combinations
-def _classify(
+def classify(
     tag: str,
     role: str | None,
     class_value: str | None,
@@ -144,9 +152,11 @@ def _classify(
     label: str | None,
     itemprop: str | None,
 ) -> Marks:
+    """The :class:`Marks` of an element with these :func:`names_of` (:data:`NO_MARKS` when
+    they say nothing)."""
     by_class, class_container = read_names(class_value) if class_value else (None, False)
     if tag in ("html", "body"):  # a page-wide class ("has-sidebar") says nothing of a block
-        return Marks(by_class == "hidden", None, None, False, False)
+        return Marks(True, None, None, False, False) if by_class == "hidden" else NO_MARKS
     by_id, id_container = read_names(id_value) if id_value else (None, False)
     role = (role or "").strip().lower()
     category = _ROLE_FURNITURE.get(role)
@@ -165,4 +175,8 @@ def _classify(
         or class_container
         or id_container
     )
-    return Marks(by_class == "hidden", STRUCTURAL_FURNITURE.get(tag), category, container, article)
+    marks = Marks(by_class == "hidden", STRUCTURAL_FURNITURE.get(tag), category, container, article)
+    return NO_MARKS if marks == NO_MARKS else marks
+
+
+NO_MARKS = Marks(False, None, None, False, False)  # an element that says nothing

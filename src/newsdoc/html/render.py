@@ -20,7 +20,13 @@ from typing import Any
 import attrs
 import regex
 
-from newsdoc.html.evidence import STRUCTURAL_FURNITURE, Marks, classify, is_hidden
+from newsdoc.html.evidence import (
+    NO_MARKS,
+    Marks,
+    classify,
+    is_hidden,
+    names_of,
+)
 from newsdoc.html.scan import StartTags, names
 from newsdoc.model import Element, Span
 from newsdoc.state import BlockEvidence
@@ -117,19 +123,24 @@ class _Renderer:
     def walk(self, root: Any) -> None:
         """Visit every node under ``root`` in document order without recursion."""
         parents: list[Any] = []  # the entered nodes whose children are being walked
-        enter, leave, text = self.enter, self.leave, self.text
+        enter, leave, text, buffer = self.enter, self.leave, self.text, self.buffer
         node = root
         while True:
             tag = node.tag
             if tag == "-text":
-                text(node.text_content)
-            elif tag and tag[0] != "-" and enter(node, tag):  # not a comment or doctype
+                value = node.text_content
+                if value and value.isspace() and not self.pre:  # the white space between tags
+                    buffer.append(" ")
+                else:
+                    text(value)
+            elif tag and tag[0] != "-":  # not a comment or doctype
                 child = node.child
-                if child is not None:
-                    parents.append(node)
-                    node = child
-                    continue
-                leave()
+                if enter(node, tag, child is not None):
+                    if child is not None:
+                        parents.append(node)
+                        node = child
+                        continue
+                    leave()
             while True:  # on to the next sibling, closing the parents that have none left
                 if not parents:
                     return
@@ -140,9 +151,9 @@ class _Renderer:
                 node = parents.pop()
                 leave()
 
-    def enter(self, node: Any, tag: str) -> bool:
-        """Open the element ``node``; True when its children are to be walked (and
-        ``leave`` called)."""
+    def enter(self, node: Any, tag: str, inside: bool) -> bool:
+        """Open the element ``node`` (``inside``: it has children); True when it is opened,
+        its children are to be walked and ``leave`` called."""
         # Every element counts, rendered or not: for :nth-child and for the start tags' order.
         stack = self.stack
         parent = stack[-1] if stack else None
@@ -153,32 +164,33 @@ class _Renderer:
             self.line_break()
             return False
         if tag in SKIPPED_TAGS:
-            self.skip(node)
+            self.skip(node, inside)
             return False
         attributes = node.attributes  # a new dict on every read: read once
         get = attributes.get
-        key = (tag, get("role"), get("class"), get("id"), get("aria-label"), get("itemprop"))
+        key = (tag, get("class"), get("id"), get("role"), get("aria-label"), get("itemprop"))
         marks = self.marks_by_names.get(key)
-        if marks is None:  # a page repeats a few hundred combinations
-            marks = classify(*key)
-            self.marks_by_names[key] = _PLAIN if marks == _PLAIN else marks
+        if marks is None:  # a page repeats its combinations (but for the ids)
+            marks = self.marks_by_names[key] = classify(*names_of(tag, attributes))
         if marks.hidden or (not _HIDING.isdisjoint(attributes) and is_hidden(attributes)):
-            self.skip(node)
+            self.skip(node, inside)
             return False
         self.numbered += 1
         block = tag in BLOCK_TAGS
+        if not inside and not block and marks is NO_MARKS and tag != "q":
+            return False  # an empty inline element that says nothing: only its number counts
         position = parent.children if parent is not None else 0
         opened = _Open(tag, self.numbered, position, offset, block, len(stack))
         if block:
             self.flush()  # the text so far belongs to the blocks around this one
         stack.append(opened)
-        if marks is not _PLAIN:
+        if marks is not NO_MARKS:
             self._note_marks(opened, marks)
         if block:
             self.block_stack.append(opened)
             if tag == "pre":
                 self.pre += 1
-        elif tag == "a" and get("href") is not None:
+        elif tag == "a" and attributes.get("href") is not None:
             opened.link = True
             self.links += 1
         elif tag == "q":
@@ -187,9 +199,9 @@ class _Renderer:
             self.quotes += 1
         return True
 
-    def skip(self, node: Any) -> None:
+    def skip(self, node: Any, inside: bool) -> None:
         """Pass over an element that is not rendered, and everything inside it."""
-        if node.child is not None:  # the elements inside are in the scan's start tags
+        if inside:  # the elements inside are in the scan's start tags
             self.start_tags.pass_over(
                 inner.tag for inner in itertools.islice(node.traverse(), 1, None)
             )
@@ -262,7 +274,7 @@ class _Renderer:
         if not self.buffer:
             return
         raw = "".join(self.buffer)
-        self.buffer = []
+        self.buffer.clear()  # in place: the walk holds it
         link_chars, self.link_chars = self.link_chars, 0
         if raw.isspace():  # the white space between two tags: stripped to nothing below
             return
@@ -404,10 +416,7 @@ _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 # A <form> (a sign-up, a comment form) and an <aside> (a fact box, a related box) are no
 # part of the story's text, inside the article too.
 _FURNITURE_ANYWHERE = frozenset(("form", "sidebar"))
-# Tags that are marks or containers by themselves, attributes or not.
-_MARKING_TAGS = frozenset((*STRUCTURAL_FURNITURE, "article", "main"))
 _HIDING = frozenset(("hidden", "aria-hidden", "style"))  # the attributes that can hide
-_PLAIN = Marks(False, None, None, False, False)  # an element that says nothing
 
 
 def render(root: Any, start_tags: StartTags) -> Rendering:

@@ -24,7 +24,8 @@ def names(text: str) -> frozenset[str]:
 MAX_TAGS = 250_000  # start tags in one page (the largest real news pages have ~30,000)
 MAX_DEPTH = 5_000  # open elements at once, by the scan's estimate (real pages: under 100)
 
-_TAG = re.compile(r"<(?:(!--)|(/?)([A-Za-z][A-Za-z0-9-]*))")
+# A comment runs to "-->", or to the end when it never closes; then an end tag, a start tag.
+_TAG = re.compile(r"<(?:!--(?s:.*?)(?:-->|\Z)|/([A-Za-z][A-Za-z0-9-]*)|([A-Za-z][A-Za-z0-9-]*))")
 _RAW_TEXT_END = {
     name: re.compile(f"</{name}", re.IGNORECASE)
     # raw text, and a template's content, which the parser keeps out of the tree
@@ -36,6 +37,7 @@ _OPTIONAL_END = names(
     "body caption colgroup dd dt head html li optgroup option p rb rp rt rtc tbody td "
     "tfoot th thead tr"
 )
+_NOT_NESTING = _VOID | _OPTIONAL_END
 
 
 class MarkupLimitError(ValueError):
@@ -70,38 +72,40 @@ def scan(html: str) -> StartTags:
     positions: dict[str, list[int]] = {}
     tags = depth = 0
     position = 0
-    search = _TAG.search
-    while (match := search(html, position)) is not None:
-        position = match.end()
-        if match[1]:  # a comment runs to "-->", or to the end when it never closes
-            close = html.find("-->", position)
-            if close < 0:
-                break
-            position = close + 3
-            continue
-        name = match[3].lower()
-        if match[2]:
-            if depth and name not in _VOID and name not in _OPTIONAL_END:
-                depth -= 1
-            continue
-        tags += 1
-        if tags > MAX_TAGS:
-            raise MarkupLimitError(
-                f"HTML has more than {MAX_TAGS:,} start tags (newsdoc.html.MAX_TAGS); "
-                "split the page or raise the limit"
-            )
-        positions.setdefault(name, []).append(match.start())
-        if name not in _VOID and name not in _OPTIONAL_END:
-            depth += 1
-            if depth > MAX_DEPTH:
+    while True:
+        for match in _TAG.finditer(html, position):
+            group = match.lastindex
+            if group is None:  # a comment
+                continue
+            name = match[group].lower()
+            if group == 1:  # an end tag
+                if depth and name not in _NOT_NESTING:
+                    depth -= 1
+                continue
+            tags += 1
+            if tags > MAX_TAGS:
                 raise MarkupLimitError(
-                    f"HTML nests elements more than {MAX_DEPTH:,} deep "
-                    "(newsdoc.html.MAX_DEPTH); such markup makes HTML parsing quadratic"
+                    f"HTML has more than {MAX_TAGS:,} start tags (newsdoc.html.MAX_TAGS); "
+                    "split the page or raise the limit"
                 )
-        end = _RAW_TEXT_END.get(name)
-        if end is not None:  # a script's text is not markup
-            found = end.search(html, position)
+            found = positions.get(name)
             if found is None:
+                positions[name] = [match.start()]
+            else:
+                found.append(match.start())
+            if name not in _NOT_NESTING:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise MarkupLimitError(
+                        f"HTML nests elements more than {MAX_DEPTH:,} deep "
+                        "(newsdoc.html.MAX_DEPTH); such markup makes HTML parsing quadratic"
+                    )
+            end = _RAW_TEXT_END.get(name)
+            if end is not None:  # a script's text is not markup: go on after its end tag
+                closing = end.search(html, match.end())
+                if closing is None:
+                    return StartTags(positions)
+                position = closing.end()
                 break
-            position = found.end()
-    return StartTags(positions)
+        else:
+            return StartTags(positions)
