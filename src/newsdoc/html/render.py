@@ -172,7 +172,10 @@ class _Renderer:
         marks = self.marks_by_names.get(key)
         if marks is None:  # a page repeats its combinations (but for the ids)
             marks = self.marks_by_names[key] = classify(*names_of(tag, attributes))
-        if marks.hidden or (not _HIDING.isdisjoint(attributes) and is_hidden(attributes)):
+        if marks.hidden or (
+            ("style" in attributes or "hidden" in attributes or "aria-hidden" in attributes)
+            and is_hidden(attributes)
+        ):
             self.skip(node, inside)
             return False
         self.numbered += 1
@@ -416,7 +419,6 @@ _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 # A <form> (a sign-up, a comment form) and an <aside> (a fact box, a related box) are no
 # part of the story's text, inside the article too.
 _FURNITURE_ANYWHERE = frozenset(("form", "sidebar"))
-_HIDING = frozenset(("hidden", "aria-hidden", "style"))  # the attributes that can hide
 
 
 def render(root: Any, start_tags: StartTags) -> Rendering:
