@@ -21,6 +21,7 @@ import attrs
 import regex
 
 from newsdoc.html.evidence import (
+    MAX_ATTRIBUTE_CHARS,
     NO_MARKS,
     Marks,
     classify,
@@ -168,9 +169,13 @@ class _Renderer:
             return False
         attributes = node.attributes  # a new dict on every read: read once
         get = attributes.get
-        key = (tag, get("class"), get("id"), get("role"), get("aria-label"), get("itemprop"))
+        id_value = get("id")
+        if id_value and id_value[-1] in _ASCII_DIGITS and len(id_value) <= MAX_ATTRIBUTE_CHARS:
+            # Ids that end in a number ("comment-1093") say the same (see names_of): one key.
+            id_value = id_value.rstrip(_ASCII_DIGITS) + "0"
+        key = (tag, get("class"), id_value, get("role"), get("aria-label"), get("itemprop"))
         marks = self.marks_by_names.get(key)
-        if marks is None:  # a page repeats its combinations (but for the ids)
+        if marks is None:  # a page repeats its combinations
             marks = self.marks_by_names[key] = classify(*names_of(tag, attributes))
         if marks.hidden or (
             ("style" in attributes or "hidden" in attributes or "aria-hidden" in attributes)
@@ -415,6 +420,7 @@ class _Renderer:
         return None
 
 
+_ASCII_DIGITS = "0123456789"
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 # A <form> (a sign-up, a comment form) and an <aside> (a fact box, a related box) are no
 # part of the story's text, inside the article too.

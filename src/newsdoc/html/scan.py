@@ -24,8 +24,7 @@ def names(text: str) -> frozenset[str]:
 MAX_TAGS = 250_000  # start tags in one page (the largest real news pages have ~30,000)
 MAX_DEPTH = 5_000  # open elements at once, by the scan's estimate (real pages: under 100)
 
-# A comment runs to "-->", or to the end when it never closes; then an end tag, a start tag.
-_TAG = re.compile(r"<(?:!--(?s:.*?)(?:-->|\Z)|/([A-Za-z][A-Za-z0-9-]*)|([A-Za-z][A-Za-z0-9-]*))")
+_TAG = re.compile(r"<(?:(!--)|/([A-Za-z][A-Za-z0-9-]*)|([A-Za-z][A-Za-z0-9-]*))")
 _RAW_TEXT_END = {
     name: re.compile(f"</{name}", re.IGNORECASE)
     # raw text, and a template's content, which the parser keeps out of the tree
@@ -74,14 +73,18 @@ def scan(html: str) -> StartTags:
     position = 0
     while True:
         for match in _TAG.finditer(html, position):
-            group = match.lastindex
-            if group is None:  # a comment
-                continue
-            name = match[group].lower()
-            if group == 1:  # an end tag
-                if depth and name not in _NOT_NESTING:
+            if match[1]:  # a comment runs to "-->", or to the end when it never closes
+                close = html.find("-->", match.end())
+                if close < 0:
+                    return StartTags(positions)
+                position = close + 3
+                break
+            closed = match[2]
+            if closed is not None:  # an end tag
+                if depth and closed.lower() not in _NOT_NESTING:
                     depth -= 1
                 continue
+            name = match[3].lower()
             tags += 1
             if tags > MAX_TAGS:
                 raise MarkupLimitError(
