@@ -7,6 +7,7 @@ import pytest
 from newsdoc.html.evidence import MAX_ATTRIBUTE_CHARS, classify, names_of
 from newsdoc.html.render import Rendering, render
 from newsdoc.html.scan import scan
+from newsdoc.vocab import read_entries
 
 pytest.importorskip("selectolax")
 
@@ -27,6 +28,12 @@ def test_ids_that_differ_by_a_number_share_one_answer() -> None:
     assert names_of("div", {"id": "comment-1093"}) == names_of("div", {"id": "comment-77"})
     folded = ("div", None, "post-0 x0y", None, None, None)
     assert names_of("div", {"class": "post-12 x9y"}) == folded
+
+
+def test_no_markup_word_has_a_digit() -> None:
+    """Folding digits is safe only while no vocabulary word of the markup has one."""
+    for name in ("markup_words.txt", "markup_containers.txt"):
+        assert not [entry for entry in read_entries(name) if any(c.isdigit() for c in entry)]
 
 
 def test_a_folded_digit_still_keeps_a_word_from_matching() -> None:
@@ -65,7 +72,7 @@ def test_scan_skips_comments_and_raw_text() -> None:
     }
 
 
-def test_empty_and_text_only_elements_still_count_for_paths() -> None:
+def test_every_element_before_a_block_counts_for_its_nth_child() -> None:
     """Every element before a block counts for its :nth-child, empty or not rendered."""
     html = (
         "<html><body><div><span></span><img><b>bold</b><script>x</script>"

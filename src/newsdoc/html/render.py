@@ -99,7 +99,6 @@ class _Renderer:
 
     def __init__(self, start_tags: StartTags) -> None:
         self.start_tags = start_tags
-        self.offset_of = start_tags.offset_of
         self.marks_by_names: dict[tuple[str | None, ...], Marks] = {}
         self.pieces: list[str] = []  # the source so far
         self.length = 0
@@ -124,24 +123,19 @@ class _Renderer:
     def walk(self, root: Any) -> None:
         """Visit every node under ``root`` in document order without recursion."""
         parents: list[Any] = []  # the entered nodes whose children are being walked
-        enter, leave, text, buffer = self.enter, self.leave, self.text, self.buffer
+        enter, leave, text = self.enter, self.leave, self.text
         node = root
         while True:
             tag = node.tag
             if tag == "-text":
-                value = node.text_content
-                if value and value.isspace() and not self.pre:  # the white space between tags
-                    buffer.append(" ")
-                else:
-                    text(value)
-            elif tag and tag[0] != "-":  # not a comment or doctype
+                text(node.text_content)
+            elif tag and tag[0] != "-" and enter(node, tag):  # not a comment or doctype
                 child = node.child
-                if enter(node, tag, child is not None):
-                    if child is not None:
-                        parents.append(node)
-                        node = child
-                        continue
-                    leave()
+                if child is not None:
+                    parents.append(node)
+                    node = child
+                    continue
+                leave()
             while True:  # on to the next sibling, closing the parents that have none left
                 if not parents:
                     return
@@ -152,20 +146,20 @@ class _Renderer:
                 node = parents.pop()
                 leave()
 
-    def enter(self, node: Any, tag: str, inside: bool) -> bool:
-        """Open the element ``node`` (``inside``: it has children); True when it is opened,
-        its children are to be walked and ``leave`` called."""
+    def enter(self, node: Any, tag: str) -> bool:
+        """Open the element ``node``; True when its children are to be walked (and ``leave``
+        called)."""
         # Every element counts, rendered or not: for :nth-child and for the start tags' order.
         stack = self.stack
         parent = stack[-1] if stack else None
         if parent is not None:
             parent.children += 1
-        offset = self.offset_of(tag)
+        offset = self.start_tags.offset_of(tag)
         if tag == "br":
             self.line_break()
             return False
         if tag in SKIPPED_TAGS:
-            self.skip(node, inside)
+            self.skip(node)
             return False
         attributes = node.attributes  # a new dict on every read: read once
         get = attributes.get
@@ -181,12 +175,10 @@ class _Renderer:
             ("style" in attributes or "hidden" in attributes or "aria-hidden" in attributes)
             and is_hidden(attributes)
         ):
-            self.skip(node, inside)
+            self.skip(node)
             return False
         self.numbered += 1
         block = tag in BLOCK_TAGS
-        if not inside and not block and marks is NO_MARKS and tag != "q":
-            return False  # an empty inline element that says nothing: only its number counts
         position = parent.children if parent is not None else 0
         opened = _Open(tag, self.numbered, position, offset, block, len(stack))
         if block:
@@ -207,9 +199,9 @@ class _Renderer:
             self.quotes += 1
         return True
 
-    def skip(self, node: Any, inside: bool) -> None:
+    def skip(self, node: Any) -> None:
         """Pass over an element that is not rendered, and everything inside it."""
-        if inside:  # the elements inside are in the scan's start tags
+        if node.child is not None:  # the elements inside are in the scan's start tags
             self.start_tags.pass_over(
                 inner.tag for inner in itertools.islice(node.traverse(), 1, None)
             )
@@ -282,7 +274,7 @@ class _Renderer:
         if not self.buffer:
             return
         raw = "".join(self.buffer)
-        self.buffer.clear()  # in place: the walk holds it
+        self.buffer = []
         link_chars, self.link_chars = self.link_chars, 0
         if raw.isspace():  # the white space between two tags: stripped to nothing below
             return

@@ -48,7 +48,7 @@ class StartTags:
     """Offsets of the start tags of each tag name, handed out in document order."""
 
     positions: dict[str, list[int]]
-    _unused: dict[str, Iterator[int]] = attrs.field(init=False)
+    _unused: dict[str, Iterator[int]] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         self._unused = {tag: iter(offsets) for tag, offsets in self.positions.items()}
