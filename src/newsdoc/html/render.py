@@ -256,7 +256,8 @@ class _Renderer:
         if self.pre:
             piece = text
         elif text.isspace():  # the white space between tags (what split() splits on)
-            self.buffer.append(" ")
+            if self.buffer:  # a block's text is stripped: none is needed before it starts
+                self.buffer.append(" ")
             return
         else:
             core = " ".join(text.split())
