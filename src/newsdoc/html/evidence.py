@@ -108,6 +108,7 @@ class Marks(NamedTuple):
     article: bool
 
 
+# An element's tag, role, class, id, aria-label and itemprop, as classify reads them.
 Names = tuple[str, str | None, str | None, str | None, str | None, str | None]
 
 

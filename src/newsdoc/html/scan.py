@@ -71,7 +71,7 @@ def scan(html: str) -> StartTags:
     positions: dict[str, list[int]] = {}
     tags = depth = 0
     position = 0
-    while True:
+    while True:  # the matches from ``position``, again after each comment and script
         for match in _TAG.finditer(html, position):
             if match[1]:  # a comment runs to "-->", or to the end when it never closes
                 close = html.find("-->", match.end())
