@@ -8,9 +8,8 @@ article's body). Answers are cached: a site's pages repeat their class names.
 from __future__ import annotations
 
 import functools
+import re
 from typing import NamedTuple
-
-import regex
 
 from newsdoc.vocab import read_entries
 
@@ -36,7 +35,8 @@ MAX_NAME_WORDS = 3  # class names are short: a longer one is a slug, not a role
 # Class names that name a post's topic or tag (WordPress's post_class: "category-news",
 # "tag-social-media"): the words after the prefix are the topic's, not the element's role.
 _TERM_PREFIXES = frozenset(("category", "tag"))
-_WORD_BREAK = regex.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
+_DIGITS = re.compile(r"[0-9]+")
+_WORD_BREAK = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 
 
 @functools.cache
@@ -49,17 +49,28 @@ def _container_words() -> frozenset[str]:
     return frozenset(read_entries("markup_containers.txt"))
 
 
-@functools.lru_cache(maxsize=8192)  # a site's pages repeat their class names
-def furniture_of_names(value: str) -> str | None:
-    """The category a class, id or aria-label value gives (whole values before their words)."""
+@functools.lru_cache(maxsize=16384)  # a site's pages repeat their class names
+def read_names(value: str) -> tuple[str | None, bool]:
+    """What a class, id or aria-label value says: the furniture category its names give
+    (whole names before their words) and whether it names an article's body
+    (``entry-content``)."""
     if len(value) > MAX_ATTRIBUTE_CHARS:
-        return None
+        return None, False
+    names = value.split()
+    lowered = [name.lower() for name in names]
+    containers = _container_words()
+    return _furniture_of(names, lowered), any(name in containers for name in lowered)
+
+
+def _furniture_of(names: list[str], lowered: list[str]) -> str | None:
     words = _furniture_words()
-    for name in value.split():
-        category = words.get(name.lower())
+    for name in lowered:
+        category = words.get(name)
         if category is not None:
             return category
-    for name in value.split():
+    for name in names:
+        if name.isascii() and name.isalnum() and (name.islower() or name.isupper()):
+            continue  # one word, looked up whole above ("clearfix", "NAV", "x1")
         parts = _WORD_BREAK.split(name)
         if len(parts) > MAX_NAME_WORDS:  # a slug of a heading ("sharing-with-a-developer")
             continue
@@ -70,15 +81,6 @@ def furniture_of_names(value: str) -> str | None:
             if category is not None:
                 return category
     return None
-
-
-@functools.lru_cache(maxsize=8192)
-def names_container(value: str | None) -> bool:
-    """True when a class or id value names an article's body (``entry-content``)."""
-    if not value or len(value) > MAX_ATTRIBUTE_CHARS:
-        return False
-    words = _container_words()
-    return any(word.lower() in words for word in value.split())
 
 
 def is_hidden(attributes: dict[str, str | None]) -> bool:
@@ -106,6 +108,43 @@ class Marks(NamedTuple):
     article: bool
 
 
+# An element's tag, role, class, id, aria-label and itemprop, as classify reads them.
+Names = tuple[str, str | None, str | None, str | None, str | None, str | None]
+
+
+def names_of(tag: str, attributes: dict[str, str | None]) -> Names:
+    """What :func:`classify` reads of an element: its tag and its ``role``, ``class``, ``id``,
+    ``aria-label`` and ``itemprop`` values (a value over ``MAX_ATTRIBUTE_CHARS`` is not read).
+
+    No word of the vocabularies has a digit, and a run of digits is a part of a name as one
+    digit is: so the runs are folded to "0", and ids that differ by a number
+    ("comment-1093", "comment-1094") share one cached answer.
+    """
+    if not attributes:
+        return (tag, None, None, None, None, None)
+    get = attributes.get
+    role, class_value, id_value, label, itemprop = values = (
+        get("role"),
+        get("class"),
+        get("id"),
+        get("aria-label"),
+        get("itemprop"),
+    )
+    if len("".join(filter(None, values))) > MAX_ATTRIBUTE_CHARS:  # then see which is too long
+        role, class_value, id_value, label, itemprop = (
+            None if value is None or len(value) > MAX_ATTRIBUTE_CHARS else value for value in values
+        )
+    return (
+        tag,
+        role,
+        _DIGITS.sub("0", class_value) if class_value else class_value,
+        _DIGITS.sub("0", id_value) if id_value else id_value,
+        _DIGITS.sub("0", label) if label else label,
+        itemprop,
+    )
+
+
+@functools.lru_cache(maxsize=16384)  # a page repeats a few hundred combinations
 def classify(
     tag: str,
     role: str | None,
@@ -114,44 +153,31 @@ def classify(
     label: str | None,
     itemprop: str | None,
 ) -> Marks:
-    """The :class:`Marks` of an element with this tag and these attribute values (a value
-    over ``MAX_ATTRIBUTE_CHARS`` is not read, nor kept in the cache)."""
-    values = (role, class_value, id_value, label, itemprop)
-    if any(value is not None and len(value) > MAX_ATTRIBUTE_CHARS for value in values):
-        short = [
-            None if value is None or len(value) > MAX_ATTRIBUTE_CHARS else value for value in values
-        ]
-        return _classify(tag, *short)
-    return _classify(tag, *values)
-
-
-@functools.lru_cache(maxsize=16384)  # a page repeats a few hundred combinations
-def _classify(
-    tag: str,
-    role: str | None,
-    class_value: str | None,
-    id_value: str | None,
-    label: str | None,
-    itemprop: str | None,
-) -> Marks:
-    by_class = furniture_of_names(class_value) if class_value else None
+    """The :class:`Marks` of an element with these :func:`names_of` (:data:`NO_MARKS` when
+    they say nothing)."""
+    by_class, class_container = read_names(class_value) if class_value else (None, False)
     if tag in ("html", "body"):  # a page-wide class ("has-sidebar") says nothing of a block
-        return Marks(by_class == "hidden", None, None, False, False)
+        return Marks(True, None, None, False, False) if by_class == "hidden" else NO_MARKS
+    by_id, id_container = read_names(id_value) if id_value else (None, False)
     role = (role or "").strip().lower()
     category = _ROLE_FURNITURE.get(role)
     if category is None:
         category = by_class
-    if category is None and id_value:
-        category = furniture_of_names(id_value)
+    if category is None:
+        category = by_id
     if category is None and label:
-        category = furniture_of_names(label)
+        category = read_names(label)[0]
     article = tag == "article" or role == "article"
     container = (
         article
         or tag == "main"
         or role == "main"
         or (itemprop or "").lower() == "articlebody"
-        or names_container(class_value)
-        or names_container(id_value)
+        or class_container
+        or id_container
     )
-    return Marks(by_class == "hidden", STRUCTURAL_FURNITURE.get(tag), category, container, article)
+    marks = Marks(by_class == "hidden", STRUCTURAL_FURNITURE.get(tag), category, container, article)
+    return NO_MARKS if marks == NO_MARKS else marks
+
+
+NO_MARKS = Marks(False, None, None, False, False)  # an element that says nothing

@@ -20,7 +20,14 @@ from typing import Any
 import attrs
 import regex
 
-from newsdoc.html.evidence import STRUCTURAL_FURNITURE, Marks, classify, is_hidden
+from newsdoc.html.evidence import (
+    MAX_ATTRIBUTE_CHARS,
+    NO_MARKS,
+    Marks,
+    classify,
+    is_hidden,
+    names_of,
+)
 from newsdoc.html.scan import StartTags, names
 from newsdoc.model import Element, Span
 from newsdoc.state import BlockEvidence
@@ -54,7 +61,11 @@ class _Open:
     number: int  # the element's number in document order
     position: int  # its place among its parent's element children (for :nth-child)
     offset: int
+    block: bool  # a block element (in BLOCK_TAGS)
+    depth: int  # its place on the stack: the elements below it are its ancestors
     children: int = 0  # element children seen so far (for :nth-child)
+    path: str | None = None  # its CSS path, once a block in or under it asked for it
+    prose_before: int = -1  # the page's prose when a marked element opened (-1: unmarked)
     link: bool = False
     quote: bool = False
 
@@ -88,6 +99,7 @@ class _Renderer:
 
     def __init__(self, start_tags: StartTags) -> None:
         self.start_tags = start_tags
+        self.marks_by_names: dict[tuple[str | None, ...], Marks] = {}
         self.pieces: list[str] = []  # the source so far
         self.length = 0
         self.buffer: list[str] = []  # inline text of the block being collected
@@ -100,7 +112,7 @@ class _Renderer:
         self.containers: list[int] = []
         self.container_ancestors: dict[int, frozenset[int]] = {}
         self.article_elements: set[int] = set()  # <article> and role=article elements
-        self.prose: dict[int, int] = {}  # prose characters under each container or mark
+        self.prose: dict[int, int] = {}  # prose characters under each container or mark (> 0)
         self.size: dict[int, int] = {}  # all characters under each container
         self.total_prose = 0
         self.numbered = 0
@@ -111,15 +123,19 @@ class _Renderer:
     def walk(self, root: Any) -> None:
         """Visit every node under ``root`` in document order without recursion."""
         parents: list[Any] = []  # the entered nodes whose children are being walked
+        enter, leave, text = self.enter, self.leave, self.text
         node = root
         while True:
-            if self.enter(node):
+            tag = node.tag
+            if tag == "-text":
+                text(node.text_content)
+            elif tag and tag[0] != "-" and enter(node, tag):  # not a comment or doctype
                 child = node.child
                 if child is not None:
                     parents.append(node)
                     node = child
                     continue
-                self.leave()
+                leave()
             while True:  # on to the next sibling, closing the parents that have none left
                 if not parents:
                     return
@@ -128,47 +144,49 @@ class _Renderer:
                     node = following
                     break
                 node = parents.pop()
-                self.leave()
+                leave()
 
-    def enter(self, node: Any) -> bool:
-        """Handle a node; True when its children are to be walked (and ``leave`` called)."""
-        tag = node.tag
-        if tag == "-text":
-            self.text(node.text_content or "")
-            return False
-        if not tag or tag[0] == "-":
-            return False
+    def enter(self, node: Any, tag: str) -> bool:
+        """Open the element ``node``; True when its children are to be walked (and ``leave``
+        called)."""
         # Every element counts, rendered or not: for :nth-child and for the start tags' order.
-        parent = self.stack[-1] if self.stack else None
+        stack = self.stack
+        parent = stack[-1] if stack else None
         if parent is not None:
             parent.children += 1
         offset = self.start_tags.offset_of(tag)
         if tag == "br":
             self.line_break()
             return False
-        attributes = None if tag in SKIPPED_TAGS else node.attributes
-        marks = _PLAIN
-        if attributes:
-            get = attributes.get
-            marks = classify(
-                tag, get("role"), get("class"), get("id"), get("aria-label"), get("itemprop")
-            )
-        elif tag in _MARKING_TAGS:
-            marks = classify(tag, None, None, None, None, None)
-        if attributes is None or marks.hidden or (attributes and is_hidden(attributes)):
-            # The elements inside are not rendered, but their start tags are in the scan.
-            for inner in itertools.islice(node.traverse(include_text=False), 1, None):
-                self.start_tags.offset_of(inner.tag)
+        if tag in SKIPPED_TAGS:
+            self.skip(node)
+            return False
+        attributes = node.attributes  # a new dict on every read: read once
+        get = attributes.get
+        id_value = get("id")
+        if id_value and id_value[-1] in _ASCII_DIGITS and len(id_value) <= MAX_ATTRIBUTE_CHARS:
+            # Ids that end in a number ("comment-1093") say the same (see names_of): one key.
+            id_value = id_value.rstrip(_ASCII_DIGITS) + "0"
+        key = (tag, get("class"), id_value, get("role"), get("aria-label"), get("itemprop"))
+        marks = self.marks_by_names.get(key)
+        if marks is None:  # a page repeats its combinations
+            marks = self.marks_by_names[key] = classify(*names_of(tag, attributes))
+        if marks.hidden or (
+            ("style" in attributes or "hidden" in attributes or "aria-hidden" in attributes)
+            and is_hidden(attributes)
+        ):
+            self.skip(node)
             return False
         self.numbered += 1
-        number = self.numbered
-        opened = _Open(tag, number, parent.children if parent is not None else 0, offset)
-        if tag in BLOCK_TAGS:
+        block = tag in BLOCK_TAGS
+        position = parent.children if parent is not None else 0
+        opened = _Open(tag, self.numbered, position, offset, block, len(stack))
+        if block:
             self.flush()  # the text so far belongs to the blocks around this one
-        self.stack.append(opened)
-        if marks is not _PLAIN:
+        stack.append(opened)
+        if marks is not NO_MARKS:
             self._note_marks(opened, marks)
-        if tag in BLOCK_TAGS:
+        if block:
             self.block_stack.append(opened)
             if tag == "pre":
                 self.pre += 1
@@ -181,12 +199,18 @@ class _Renderer:
             self.quotes += 1
         return True
 
+    def skip(self, node: Any) -> None:
+        """Pass over an element that is not rendered, and everything inside it."""
+        if node.child is not None:  # the elements inside are in the scan's start tags
+            self.start_tags.pass_over(
+                inner.tag for inner in itertools.islice(node.traverse(), 1, None)
+            )
+
     def leave(self) -> None:
         """Close the element on top of the stack."""
-        if self.stack[-1].tag in BLOCK_TAGS:
+        opened = self.stack[-1]
+        if opened.block:
             self.flush()  # while the element is still on the stack, for its path
-        opened = self.stack.pop()
-        if opened.tag in BLOCK_TAGS:
             self.block_stack.pop()
             if opened.tag == "pre":
                 self.pre -= 1
@@ -195,35 +219,48 @@ class _Renderer:
         elif opened.quote:
             self.quotes -= 1
             self.buffer.append(_QUOTE_MARKS[self.quotes % 2][1])
-        while self.marks and self.marks[-1][0] == opened.number:
-            self.marks.pop()
-        if self.containers and self.containers[-1] == opened.number:
-            self.containers.pop()
+        self.stack.pop()
+        if opened.prose_before >= 0:
+            number = opened.number
+            prose = self.total_prose - opened.prose_before  # what was flushed while open
+            if prose:
+                self.prose[number] = prose
+            while self.marks and self.marks[-1][0] == number:
+                self.marks.pop()
+            if self.containers and self.containers[-1] == number:
+                self.containers.pop()
 
     def _note_marks(self, opened: _Open, marks: Marks) -> None:
+        tracked = False  # its prose is counted: a container's, a mark's
         if marks.structural is not None:
             self.marks.append((opened.number, marks.structural, True))
+            tracked = True
         if marks.category is not None:
             self.marks.append((opened.number, marks.category, False))
+            tracked = True
         if marks.article:
             self.article_elements.add(opened.number)
         if marks.container and len(self.container_ancestors) < MAX_CONTAINERS:
             self.containers.append(opened.number)
             # The container and the elements around it: their marks never apply to it.
             self.container_ancestors[opened.number] = frozenset(item.number for item in self.stack)
+            tracked = True
+        if tracked:
+            opened.prose_before = self.total_prose
 
     # -- text --------------------------------------------------------------------------
-    def text(self, text: str) -> None:
+    def text(self, text: str | None) -> None:
         """Add a text node's text to the block being collected."""
         if not text:
             return
         if self.pre:
             piece = text
+        elif text.isspace():  # the white space between tags (what split() splits on)
+            if self.buffer:  # a block's text is stripped: none is needed before it starts
+                self.buffer.append(" ")
+            return
         else:
             core = " ".join(text.split())
-            if not core:
-                self.buffer.append(" ")
-                return
             piece = (" " if text[0].isspace() else "") + core + (" " if text[-1].isspace() else "")
         self.buffer.append(piece)
         if self.links:
@@ -240,6 +277,8 @@ class _Renderer:
         raw = "".join(self.buffer)
         self.buffer = []
         link_chars, self.link_chars = self.link_chars, 0
+        if raw.isspace():  # the white space between two tags: stripped to nothing below
+            return
         if self.pre:
             text = raw.strip("\n").rstrip()
         else:  # each substitution only where its pattern can match
@@ -261,8 +300,6 @@ class _Renderer:
         self.total_prose += prose
         for number in self.containers:
             self.size[number] = self.size.get(number, 0) + len(text)
-        for number in {*self.containers, *(mark[0] for mark in self.marks)}:
-            self.prose[number] = self.prose.get(number, 0) + prose
         heading = int(owner.tag[1]) if owner.tag in _HEADINGS else 0
         self.blocks.append(
             _Pending(
@@ -279,20 +316,27 @@ class _Renderer:
         )
 
     def path_of(self, owner: _Open) -> str:
-        """The CSS path from ``body`` to ``owner`` (an open element)."""
-        steps = []
-        for opened in self.stack:
-            if opened.tag == "html":
-                continue
-            position = opened.position
-            steps.append(
-                opened.tag
-                if not position or opened.tag == "body"
-                else f"{opened.tag}:nth-child({position})"
-            )
-            if opened is owner:
-                break
-        return ">".join(steps)
+        """The CSS path from ``body`` to ``owner`` (an open element).
+
+        Each element's path is made once, from its parent's: the blocks of one parent share
+        the whole path above them.
+        """
+        stack = self.stack
+        known = owner.depth
+        while known >= 0 and stack[known].path is None:
+            known -= 1
+        path = stack[known].path or "" if known >= 0 else ""
+        for opened in stack[known + 1 : owner.depth + 1]:
+            if opened.tag != "html":
+                position = opened.position
+                step = (
+                    opened.tag
+                    if not position or opened.tag == "body"
+                    else f"{opened.tag}:nth-child({position})"
+                )
+                path = f"{path}>{step}" if path else step
+            opened.path = path
+        return path
 
     # -- the article container and the evidence -----------------------------------------
     def article_container(self) -> tuple[int | None, frozenset[int], frozenset[int]]:
@@ -369,13 +413,11 @@ class _Renderer:
         return None
 
 
+_ASCII_DIGITS = "0123456789"
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 # A <form> (a sign-up, a comment form) and an <aside> (a fact box, a related box) are no
 # part of the story's text, inside the article too.
 _FURNITURE_ANYWHERE = frozenset(("form", "sidebar"))
-# Tags that are marks or containers by themselves, attributes or not.
-_MARKING_TAGS = frozenset((*STRUCTURAL_FURNITURE, "article", "main"))
-_PLAIN = Marks(False, None, None, False, False)  # an element that says nothing
 
 
 def render(root: Any, start_tags: StartTags) -> Rendering:

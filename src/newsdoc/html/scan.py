@@ -11,6 +11,7 @@ tag of that name outside comments, scripts and styles (-1 when the parser made e
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -23,7 +24,7 @@ def names(text: str) -> frozenset[str]:
 MAX_TAGS = 250_000  # start tags in one page (the largest real news pages have ~30,000)
 MAX_DEPTH = 5_000  # open elements at once, by the scan's estimate (real pages: under 100)
 
-_TAG = re.compile(r"<(?:(!--)|(/?)([A-Za-z][A-Za-z0-9-]*))")
+_TAG = re.compile(r"<(?:(!--)|/([A-Za-z][A-Za-z0-9-]*)|([A-Za-z][A-Za-z0-9-]*))")
 _RAW_TEXT_END = {
     name: re.compile(f"</{name}", re.IGNORECASE)
     # raw text, and a template's content, which the parser keeps out of the tree
@@ -35,6 +36,7 @@ _OPTIONAL_END = names(
     "body caption colgroup dd dt head html li optgroup option p rb rp rt rtc tbody td "
     "tfoot th thead tr"
 )
+_NOT_NESTING = _VOID | _OPTIONAL_END
 
 
 class MarkupLimitError(ValueError):
@@ -46,14 +48,22 @@ class StartTags:
     """Offsets of the start tags of each tag name, handed out in document order."""
 
     positions: dict[str, list[int]]
-    _used: dict[str, int] = attrs.field(factory=dict)
+    _unused: dict[str, Iterator[int]] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._unused = {tag: iter(offsets) for tag, offsets in self.positions.items()}
 
     def offset_of(self, tag: str) -> int:
         """The offset of the next element named ``tag`` (-1 when the scan saw none left)."""
-        index = self._used.get(tag, 0)
-        self._used[tag] = index + 1
-        found = self.positions.get(tag)
-        return found[index] if found is not None and index < len(found) else -1
+        unused = self._unused.get(tag)
+        return -1 if unused is None else next(unused, -1)
+
+    def pass_over(self, tags: Iterable[str]) -> None:
+        """Take the next offsets of ``tags`` (elements that need none) without reading them."""
+        unused = self._unused
+        for tag in tags:
+            if tag in unused:
+                next(unused[tag], None)
 
 
 def scan(html: str) -> StartTags:
@@ -61,38 +71,44 @@ def scan(html: str) -> StartTags:
     positions: dict[str, list[int]] = {}
     tags = depth = 0
     position = 0
-    search = _TAG.search
-    while (match := search(html, position)) is not None:
-        position = match.end()
-        if match[1]:  # a comment runs to "-->", or to the end when it never closes
-            close = html.find("-->", position)
-            if close < 0:
+    while True:  # the matches from ``position``, again after each comment and script
+        for match in _TAG.finditer(html, position):
+            if match[1]:  # a comment runs to "-->", or to the end when it never closes
+                close = html.find("-->", match.end())
+                if close < 0:
+                    return StartTags(positions)
+                position = close + 3
                 break
-            position = close + 3
-            continue
-        name = match[3].lower()
-        if match[2]:
-            if depth and name not in _VOID and name not in _OPTIONAL_END:
-                depth -= 1
-            continue
-        tags += 1
-        if tags > MAX_TAGS:
-            raise MarkupLimitError(
-                f"HTML has more than {MAX_TAGS:,} start tags (newsdoc.html.MAX_TAGS); "
-                "split the page or raise the limit"
-            )
-        positions.setdefault(name, []).append(match.start())
-        if name not in _VOID and name not in _OPTIONAL_END:
-            depth += 1
-            if depth > MAX_DEPTH:
+            closed = match[2]
+            if closed is not None:  # an end tag
+                if depth and closed.lower() not in _NOT_NESTING:
+                    depth -= 1
+                continue
+            name = match[3].lower()
+            tags += 1
+            if tags > MAX_TAGS:
                 raise MarkupLimitError(
-                    f"HTML nests elements more than {MAX_DEPTH:,} deep "
-                    "(newsdoc.html.MAX_DEPTH); such markup makes HTML parsing quadratic"
+                    f"HTML has more than {MAX_TAGS:,} start tags (newsdoc.html.MAX_TAGS); "
+                    "split the page or raise the limit"
                 )
-        end = _RAW_TEXT_END.get(name)
-        if end is not None:  # a script's text is not markup
-            found = end.search(html, position)
+            found = positions.get(name)
             if found is None:
+                positions[name] = [match.start()]
+            else:
+                found.append(match.start())
+            if name not in _NOT_NESTING:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise MarkupLimitError(
+                        f"HTML nests elements more than {MAX_DEPTH:,} deep "
+                        "(newsdoc.html.MAX_DEPTH); such markup makes HTML parsing quadratic"
+                    )
+            end = _RAW_TEXT_END.get(name)
+            if end is not None:  # a script's text is not markup: go on after its end tag
+                closing = end.search(html, match.end())
+                if closing is None:
+                    return StartTags(positions)
+                position = closing.end()
                 break
-            position = found.end()
-    return StartTags(positions)
+        else:
+            return StartTags(positions)
