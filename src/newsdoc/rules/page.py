@@ -40,6 +40,7 @@ MIN_CONTENTS_ENTRIES = 3  # bullet lines naming section headings that make a tab
 HEADING_REACH = 2  # a section heading stands at most this many lines above prose
 INTRO_WORDS = 3  # a line ending with a colon this long introduces the story's own list
 ARTICLE_FACTOR = 2  # HTML input: prose inside the article container weighs this much more
+BULLET_ITEM_FACTOR = 0.5  # a bulleted prose item weighs half a paragraph of its length
 FURNITURE_PENALTY = 2  # what a furniture line weighs against the zone, in words
 SHORT_PENALTY = 0.5
 MAX_RUN_GROWTH = 3  # the third line in a row of non-prose and later ones cost three times the first
@@ -144,7 +145,8 @@ def _weights(state: DocumentState, lines: list[Line]) -> list[float]:
             neighbours = _prose_at(lines, index - 1) + _prose_at(lines, index + 1)
             # HTML input: prose in the page's article container counts twice.
             container = ARTICLE_FACTOR if line.article else 1
-            weights.append(container * line.words * (0.5 + 0.25 * neighbours))
+            item = _item_factor(state, line)
+            weights.append(item * container * line.words * (0.5 + 0.25 * neighbours))
         elif not line.bullet:
             weights.append(line.words / 4)
         else:  # a long item of a menu or story list: the list goes on
@@ -168,6 +170,19 @@ def _anchor_at_dates(state: DocumentState, lines: list[Line], weights: list[floa
             if lines[index].kind == PROSE:
                 weights[index] += DATE_ANCHOR_WORDS
                 break
+
+
+def _item_factor(state: DocumentState, line: Line) -> float:
+    """What a prose line weighs as an item of a bulleted list, against a paragraph.
+
+    A story is told in paragraphs; a list of long bulleted items is as often a sidebar of
+    teasers or of readers' comments as the story's own list, so each item is weaker evidence
+    of where the article is. Numbered items ("3. The bailout helped ...") are more often the
+    story's (its steps, its ranking, its references) and count in full.
+    """
+    if line.bullet and not state.source[line.block.start].isdigit():
+        return BULLET_ITEM_FACTOR
+    return 1.0
 
 
 def _prose_at(lines: list[Line], index: int) -> int:
