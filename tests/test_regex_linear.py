@@ -77,7 +77,7 @@ ALLOWED: dict[str, str] = {
     "newsdoc.quoting.salience._LAST_WORD": (
         "searched only in the 21 characters before a match: its square is bounded"
     ),
-    "newsdoc.quoting.scan._LOWER_WORD": (
+    "newsdoc.quoting.lowercase._LOWER_WORD": (
         "the look-behind lets an attempt start only where a word starts, and the possessive run "
         "reads the word once: each character is read by at most two attempts"
     ),

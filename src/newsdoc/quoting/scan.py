@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 import regex
 
 from newsdoc.quoting.entity_kinds import lone_word_kind, names_a_body, trim_name_words
+from newsdoc.quoting.lowercase import LowerCaseWords
 from newsdoc.vocab import Vocabulary
 
 # capitalised runs, single words included (surnames), with particles and "of"/"for" inside: a
@@ -52,7 +53,6 @@ _POSSESSIVES = ("’s", "'s")  # both two characters long
 _DESCRIPTOR_ENDINGS = (*_POSSESSIVES, "-based")  # "CNN's Fareed Zakaria", "London-based"
 _DESCRIPTOR_MARKS = re.compile(r"[’']s\b|-based\b")
 _FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]++(?![\w’'-])")
 MAX_ACRONYM = 5  # a lone word in capitals up to this long is taken for a body ("CNN")
 MAX_NAME_WORDS = 4  # a longer run without "of" is a title or a list, not one person's name
 
@@ -131,7 +131,7 @@ class NameScan:
             *vocab.organisation_nouns.values()
         )
         self.first_seen: dict[str, int] = {}  # a name -> where the scan first saw it
-        self._lower_words: frozenset[str] | None = None  # the text's lower-case words
+        self._lower_words = LowerCaseWords(source)
 
     def run(self) -> list[tuple[int, str, str | None]]:
         """People mentioned anywhere, in order: full names, and surnames of names seen before
@@ -308,9 +308,6 @@ class NameScan:
     def written_lower(self, word: str) -> bool:
         """Whether the text also writes ``word`` in lower case: a common word ("Had",
         "Earlier", "Fans"), not a name ("Jeh Johnson" stays)."""
-        if self._lower_words is None:
-            # every lower-case word of the text, gathered once: one pass, however many asks
-            self._lower_words = frozenset(_LOWER_WORD.findall(self._source))
         return word.lower() in self._lower_words
 
     def title_of(self, words: list[str]) -> tuple[str, str | None] | None:
