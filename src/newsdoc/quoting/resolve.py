@@ -29,7 +29,7 @@ from newsdoc.quoting.entity_kinds import (
     names_a_body,
     trim_name_words,
 )
-from newsdoc.quoting.roles import head_noun, role_words
+from newsdoc.quoting.roles import head_noun, role_text, role_words
 from newsdoc.quoting.salience import (
     Candidate,
     first_of_nearest_sentence,
@@ -102,6 +102,8 @@ class Resolver:
         self._names_text = source if names is None else names
         self.names = NameScan(self._names_text, vocab, self._genders)
         self._roles: dict[int, set[str]] = {}  # a scanned name's place -> its role words
+        # a scanned name's place -> its run's end, titles and the text its roles come from
+        self._role_texts: dict[int, tuple[int, list[str], str]] = {}
         self._person_like: dict[int, bool] = {}  # a scanned name's place -> reads as a person
         self._lower_source: str | None = None
         # surname -> every (position, full name) of the notes ending with it, sorted: one
@@ -446,15 +448,9 @@ class Resolver:
                 place, name, gender = scanned[index]
                 if self._quoted(place) or not compatible(name, gender):
                     continue
-                roles = self._roles.get(place)
+                roles = self._roles_of(place, head)
                 if roles is None:
-                    run = _NAME_RUN.match(
-                        source, place
-                    )  # no time limit: a run of capitalised words
-                    end = run.end() if run is not None else place
-                    split = source[place:end].split()
-                    titles = split[: descriptor_end(split, vocab)[0]] if split else []
-                    roles = self._roles[place] = role_words(source, place, end, titles, vocab)
+                    continue  # (most names: no word near them is the head)
                 if head in roles:
                     score = len(described & roles)
                     if best is None or score > best[0]:
@@ -469,6 +465,31 @@ class Resolver:
         if person is not None:
             self.note(position, person, wanted, person=True)  # the next "he" may be them
         return person
+
+    def _roles_of(self, place: int, head: str) -> set[str] | None:
+        """The role words of the scanned name at ``place`` (kept once read), or None when
+        ``head`` cannot be one of them: most names have no word near them that is the head,
+        and that is told from the text around them (kept too) without reading their roles."""
+        roles = self._roles.get(place)
+        if roles is not None:
+            return roles
+        around = self._role_texts.get(place)
+        if around is None:
+            source = self._source
+            run = _NAME_RUN.match(source, place)  # no time limit: a run of capitalised words
+            end = run.end() if run is not None else place
+            split = source[place:end].split()
+            titles = split[: descriptor_end(split, self._vocab)[0]] if split else []
+            around = self._role_texts[place] = (
+                end,
+                titles,
+                role_text(source, place, end, titles, self._vocab),
+            )
+        end, titles, text = around
+        if head not in text:
+            return None
+        roles = self._roles[place] = role_words(self._source, place, end, titles, self._vocab)
+        return roles
 
     def _role_named_before(self, head: str, position: int) -> bool:
         """Whether the role noun ``head``, or a title for it ("Sen." for "senator"), is written
