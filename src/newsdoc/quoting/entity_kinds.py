@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 from newsdoc.model import SpeakerKind
 from newsdoc.quoting.roles import head_noun
 from newsdoc.vocab import Vocabulary
 
+_Kept = TypeVar("_Kept")
 _POSSESSIVES = ("’s", "'s")
 # after a lone word where the article names it: a person (", who", ", 52,", "said she") or a
 # body (", which", "'s shares")
@@ -87,11 +89,19 @@ def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
 
 
 def _answers(vocab: Vocabulary) -> dict[tuple[str, ...], bool]:
-    entry = _ANSWERS.get(id(vocab))
+    return per_vocabulary(_ANSWERS, vocab, dict)
+
+
+def per_vocabulary(
+    store: dict[int, tuple[Vocabulary, _Kept]], vocab: Vocabulary, make: Callable[[], _Kept]
+) -> _Kept:
+    """What ``store`` keeps for ``vocab``, made by ``make()`` on the first ask (at most
+    ``MAX_VOCABULARIES`` are kept at once)."""
+    entry = store.get(id(vocab))
     if entry is None or entry[0] is not vocab:  # (an id may be reused by a new vocabulary)
-        if len(_ANSWERS) >= MAX_VOCABULARIES:
-            _ANSWERS.clear()
-        entry = _ANSWERS[id(vocab)] = (vocab, {})
+        if len(store) >= MAX_VOCABULARIES:
+            store.clear()
+        entry = store[id(vocab)] = (vocab, make())
     return entry[1]
 
 

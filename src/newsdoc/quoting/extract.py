@@ -33,7 +33,7 @@ from newsdoc.quoting.marks import find_quote_parts
 from newsdoc.quoting.names import mention_text
 from newsdoc.quoting.precedence import attribution_sentence, find_attribution, is_split
 from newsdoc.quoting.resolve import Resolver
-from newsdoc.quoting.scan import descriptor_end
+from newsdoc.quoting.run_words import descriptor_end
 from newsdoc.quoting.tokens import (
     MAX_CONTEXT,
     frame_stop,

@@ -30,20 +30,14 @@ from newsdoc.quoting.entity_kinds import (
     trim_name_words,
 )
 from newsdoc.quoting.roles import head_noun, role_text, role_words
+from newsdoc.quoting.run_words import _POSSESSIVES, descriptor_end, strip_possessive
 from newsdoc.quoting.salience import (
     Candidate,
     first_of_nearest_sentence,
     own_clause_start,
     subject_pronouns,
 )
-from newsdoc.quoting.scan import (
-    _NAME_RUN,
-    _POSSESSIVES,
-    NameScan,
-    descriptor_end,
-    gender_of,
-    strip_possessive,
-)
+from newsdoc.quoting.scan import _NAME_RUN, NameScan, gender_of
 from newsdoc.vocab import Vocabulary
 
 _PERSONAL = frozenset(("he", "she"))
