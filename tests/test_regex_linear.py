@@ -78,8 +78,9 @@ ALLOWED: dict[str, str] = {
         "searched only in the 21 characters before a match: its square is bounded"
     ),
     "newsdoc.quoting.lowercase._LOWER_WORD": (
-        "the look-behind lets an attempt start only where a word starts, and the possessive run "
-        "reads the word once: each character is read by at most two attempts"
+        "an attempt at a letter reads on only where a word starts (the look-behind, two "
+        "characters, fails at once inside a word), and the possessive run reads the word once: "
+        "each character is read by at most two attempts"
     ),
     "newsdoc.rules.dates._STAMP": (
         "matched only on blocks of at most MAX_STAMP_CHARS (90) characters: find_dates skips "
