@@ -78,7 +78,7 @@ def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
     party and nationality words ("Ohio Democrat"), a nationality and no first name, a law, "of"
     without a title, initials closing it, a place or a body opening it before no first name.
     Answers are kept per vocabulary: the scan asks for the same runs again and again."""
-    answers = _answers(vocab)
+    answers = per_vocabulary(_ANSWERS, vocab, dict)
     key = tuple(words)
     found = answers.get(key)
     if found is None:
@@ -86,10 +86,6 @@ def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
             answers.clear()
         found = answers[key] = _names_a_body(vocab, words)
     return found
-
-
-def _answers(vocab: Vocabulary) -> dict[tuple[str, ...], bool]:
-    return per_vocabulary(_ANSWERS, vocab, dict)
 
 
 def per_vocabulary(
