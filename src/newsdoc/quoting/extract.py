@@ -178,7 +178,8 @@ class _Extractor:
         self.before, self.current = self.current, (index, paragraph)
         start, end = paragraph.span.start, paragraph.span.end
         parts = find_quote_parts(self.source, start, end)
-        self.resolver.note_quotes((part.start, part.end) for part in parts)
+        if parts:  # (most paragraphs have none)
+            self.resolver.note_quotes((part.start, part.end) for part in parts)
         previous = self.drafts[-1] if self.drafts else None
         continuing = bool(
             previous is not None
