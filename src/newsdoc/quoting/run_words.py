@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from newsdoc.quoting.entity_kinds import names_a_body, per_vocabulary
+from newsdoc.quoting.entity_kinds import kept_answer, names_a_body, per_vocabulary
 from newsdoc.vocab import Vocabulary
 
 _POSSESSIVES = ("’s", "'s")  # both two characters long
 _DESCRIPTOR_ENDINGS = (*_POSSESSIVES, "-based")  # "CNN's Fareed Zakaria", "London-based"
 _DESCRIPTOR_MARKS = re.compile(r"[’']s\b|-based\b")
 MAX_NAME_WORDS = 4  # a longer run without "of" is a title or a list, not one person's name
-MAX_READINGS = 50_000  # runs whose reading is kept per vocabulary (then forgotten)
 # id(vocabulary) -> (the vocabulary, run text -> its reading)
 _READINGS: dict[int, tuple[Vocabulary, dict[str, RunWords]]] = {}
 # id(vocabulary) -> (the vocabulary, the words that mark a body's name: "Corp", "newspaper")
@@ -37,13 +36,7 @@ class RunWords(NamedTuple):
 
 def read_run(text: str, vocab: Vocabulary) -> RunWords:
     """What the run ``text`` (words split at single spaces) says by itself; kept."""
-    readings = per_vocabulary(_READINGS, vocab, dict)
-    found = readings.get(text)
-    if found is None:
-        if len(readings) >= MAX_READINGS:
-            readings.clear()
-        found = readings[text] = _read_run(text, vocab)
-    return found
+    return kept_answer(_READINGS, vocab, text, lambda: _read_run(text, vocab))
 
 
 def _read_run(text: str, vocab: Vocabulary) -> RunWords:
