@@ -42,7 +42,6 @@ _RUN_START_REASON = (
 )
 ALLOWED: dict[str, str] = {
     "newsdoc.quoting.scan._NAME_RUN": _NAME_RUN_REASON,
-    "newsdoc.quoting.resolve._NAME_RUN": _NAME_RUN_REASON,  # imported from scan
     "newsdoc.quoting.scan._ASCII_NAME_RUN": _NAME_RUN_REASON,
     "newsdoc.quoting.tokens._TOKEN": (
         "findall over a chunk whose trailing white space _pattern_tokens cuts off first: after "

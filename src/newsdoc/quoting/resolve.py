@@ -21,6 +21,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar, cast
 
+import regex
+
 from newsdoc.model import SpeakerKind
 from newsdoc.quoting.cues import is_verb_form
 from newsdoc.quoting.entity_kinds import (
@@ -37,7 +39,7 @@ from newsdoc.quoting.salience import (
     own_clause_start,
     subject_pronouns,
 )
-from newsdoc.quoting.scan import _NAME_RUN, NameScan, gender_of
+from newsdoc.quoting.scan import NameScan, gender_of, name_run_pattern
 from newsdoc.vocab import Vocabulary
 
 _PERSONAL = frozenset(("he", "she"))
@@ -100,6 +102,7 @@ class Resolver:
         self._role_texts: dict[int, tuple[int, list[str], str]] = {}
         self._person_like: dict[int, bool] = {}  # a scanned name's place -> reads as a person
         self._lower_source: str | None = None
+        self._name_run: re.Pattern[str] | regex.Pattern[str] | None = None  # (chosen once)
         # surname -> every (position, full name) of the notes ending with it, sorted: one
         # bisect per lookup (the scan's own, apart, are in reading order)
         self._surnames: dict[str, list[tuple[int, str]]] = {}
@@ -140,6 +143,13 @@ class Resolver:
             return kind == "person"
         # a common word opening it, no first name: "Water Bill", "Silver Ledger"
         return not self.names.written_lower(words[0])
+
+    def _run_at(self, place: int) -> re.Match[str] | regex.Match[str] | None:
+        """The capitalised run at ``place`` in the source (no time limit: a run of capitalised
+        words), read with the pattern the text's letters allow (:func:`name_run_pattern`)."""
+        if self._name_run is None:
+            self._name_run = name_run_pattern(self._source)
+        return self._name_run.match(self._source, place)
 
     def _remember(self, position: int, name: str) -> None:
         bisect.insort(self._surnames.setdefault(name.rsplit(" ", 1)[-1], []), (position, name))
@@ -229,7 +239,7 @@ class Resolver:
             return False
         if not (self._genders.get(name) or self._first_name_gender(name)):
             return False  # a gender known to agree: "Terence Crutcher, a …" is no "she"
-        run = _NAME_RUN.match(self._source, place)  # no time limit: a run of capitalised words
+        run = self._run_at(place)
         if run is None:
             return False
         apposition = _APPOSITION_OPENING.match(self._source, run.end())
@@ -244,7 +254,7 @@ class Resolver:
         ``"possessive"`` ("Trump's calling Clinton a bigot") or ``"noun"`` before a noun such
         as "campaign" ("Trump campaign spokesman Jason Miller"); None for a possible subject."""
         source = self._source
-        run = _NAME_RUN.match(source, place)  # no time limit: a run of capitalised words
+        run = self._run_at(place)
         if run is None:
             return None
         if run[0].endswith(_POSSESSIVES):
@@ -282,7 +292,7 @@ class Resolver:
         """Whether the run at ``place`` is followed by an apposition or a verb, or comes after
         a speech verb ("…, noted NBC’s Dante Chinni")."""
         source = self._source
-        run = _NAME_RUN.match(source, place)  # no time limit: a run of capitalised words
+        run = self._run_at(place)
         if run is None:
             return False
         before = _PRECEDING_WORD.search(source, max(0, place - PRECEDING_CHARS), place)
@@ -470,7 +480,7 @@ class Resolver:
         around = self._role_texts.get(place)
         if around is None:
             source = self._source
-            run = _NAME_RUN.match(source, place)  # no time limit: a run of capitalised words
+            run = self._run_at(place)
             end = run.end() if run is not None else place
             split = source[place:end].split()
             titles = split[: descriptor_end(split, self._vocab)[0]] if split else []

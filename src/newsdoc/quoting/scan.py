@@ -81,6 +81,18 @@ def _has_non_ascii_letter(text: str) -> bool:
     return _NON_ASCII_LETTER.search(rest.decode("utf-8", "surrogatepass")) is not None
 
 
+def name_run_pattern(text: str) -> re.Pattern[str] | regex.Pattern[str]:
+    """The pattern of capitalised runs to read ``text`` with: the ASCII one when all its
+    letters are ASCII (the same runs, found faster)."""
+    return _ASCII_NAME_RUN if _ascii_letters(text) else _NAME_RUN
+
+
+def _ascii_letters(text: str) -> bool:
+    """Whether every letter of ``text`` is ASCII (most articles: curly quotes and dashes
+    aside)."""
+    return text.isascii() or not _has_non_ascii_letter(text)
+
+
 def gender_of(honorific: str | None) -> str | None:
     """``male``/``female`` from an honorific, else None."""
     if honorific in _MALE_HONORIFICS:
@@ -118,7 +130,7 @@ class NameScan:
         source = self._source
         runs: Iterator[re.Match[str]] | Iterator[regex.Match[str]] = (
             _ASCII_NAME_RUN.finditer(source)
-            if source.isascii() or not _has_non_ascii_letter(source)
+            if _ascii_letters(source)
             else _NAME_RUN.finditer(source)
         )
         surnames = self.full_names
