@@ -13,6 +13,7 @@ from newsdoc.quoting.scan import (
     _NON_ASCII_LETTER,
     _has_non_ascii_letter,
     _sentence_pieces,
+    name_run_pattern,
 )
 from newsdoc.vocab import default_vocabulary
 
@@ -36,6 +37,18 @@ def test_names_with_non_ascii_letters_resolve_among_curly_quotes() -> None:
     source = "“We agree,” said José Núñez, the mayor. “No,” Núñez’s aide said, and Núñez left."
     resolver = Resolver(source, default_vocabulary())
     assert resolver.resolve_name(["Núñez"], None, source.rindex("Núñez")) == "José Núñez"
+
+
+def test_the_resolver_reads_runs_with_the_pattern_its_text_allows() -> None:
+    """The runs around a name are read as the scan reads them: with the ASCII pattern when
+    every letter is ASCII (curly quotes aside), else with the Unicode one."""
+    assert name_run_pattern("“We agree,” said Anna Brezina.") is _ASCII_NAME_RUN
+    assert name_run_pattern("said José Núñez") is _NAME_RUN
+    source = "“No,” said José Núñez, the mayor, who left."
+    resolver = Resolver(source, default_vocabulary())
+    run = resolver._run_at(source.index("José"))
+    assert run is not None
+    assert run[0] == "José Núñez"
 
 
 def test_a_surname_after_curly_quotes_resolves_to_the_earlier_full_name() -> None:

@@ -42,7 +42,6 @@ _RUN_START_REASON = (
 )
 ALLOWED: dict[str, str] = {
     "newsdoc.quoting.scan._NAME_RUN": _NAME_RUN_REASON,
-    "newsdoc.quoting.resolve._NAME_RUN": _NAME_RUN_REASON,  # imported from scan
     "newsdoc.quoting.scan._ASCII_NAME_RUN": _NAME_RUN_REASON,
     "newsdoc.quoting.tokens._TOKEN": (
         "findall over a chunk whose trailing white space _pattern_tokens cuts off first: after "
@@ -77,9 +76,10 @@ ALLOWED: dict[str, str] = {
     "newsdoc.quoting.salience._LAST_WORD": (
         "searched only in the 21 characters before a match: its square is bounded"
     ),
-    "newsdoc.quoting.scan._LOWER_WORD": (
-        "the look-behind lets an attempt start only where a word starts, and the possessive run "
-        "reads the word once: each character is read by at most two attempts"
+    "newsdoc.quoting.lowercase._LOWER_WORD": (
+        "an attempt at a letter reads on only where a word starts (the look-behind, two "
+        "characters, fails at once inside a word), and the possessive run reads the word once: "
+        "each character is read by at most two attempts"
     ),
     "newsdoc.rules.dates._STAMP": (
         "matched only on blocks of at most MAX_STAMP_CHARS (90) characters: find_dates skips "

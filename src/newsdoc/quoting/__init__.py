@@ -15,7 +15,9 @@ The stages, each a module:
 - ``clauses``: where a clause starts, its introductory phrase and opening subject;
 - ``attribution``: the frames around a quote and the clause that reports it;
 - ``precedence``: which frame attributes a quote;
-- ``resolve``: link "Mr. Rau", "she" or "which" to the full name seen earlier;
+- ``resolve``: link "Mr. Rau", "she" or "which" to the full name seen earlier, from the
+  people and bodies the ``scan`` of capitalised runs finds (``run_words``: what a run's words
+  say, kept per vocabulary; ``lowercase``: whether the text writes a word in lower case);
 - ``extract``: put it together into :class:`newsdoc.model.Quote` records.
 
 Measured on PolNeAR dev (``benchmarks/polnear.py``): content F1 0.965, speaker accuracy on

@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 from newsdoc.model import SpeakerKind
 from newsdoc.quoting.roles import head_noun
 from newsdoc.vocab import Vocabulary
 
+_Kept = TypeVar("_Kept")
+_Key = TypeVar("_Key")
 _POSSESSIVES = ("’s", "'s")
 # after a lone word where the article names it: a person (", who", ", 52,", "said she") or a
 # body (", which", "'s shares")
@@ -47,7 +50,7 @@ AFTER_CHARS = 20  # how far after a mention its evidence is read
 BEFORE_CHARS = 24  # ... and before it, for a first name
 EVIDENCE_WINDOW = 10_000  # characters on each side of a mention read for evidence (bounded)
 MAX_MENTIONS = 40  # places a lone word is looked at, so that a lookup costs a bounded time
-MAX_ANSWERS = 50_000  # runs whose body answer is kept per vocabulary (then forgotten)
+MAX_ANSWERS = 50_000  # answers kept per vocabulary (then forgotten)
 MAX_VOCABULARIES = 16  # vocabularies whose answers are kept at once
 # id(vocabulary) -> (the vocabulary, run words -> whether they name a body)
 _ANSWERS: dict[int, tuple[Vocabulary, dict[tuple[str, ...], bool]]] = {}
@@ -76,22 +79,36 @@ def names_a_body(vocab: Vocabulary, words: list[str]) -> bool:
     party and nationality words ("Ohio Democrat"), a nationality and no first name, a law, "of"
     without a title, initials closing it, a place or a body opening it before no first name.
     Answers are kept per vocabulary: the scan asks for the same runs again and again."""
-    answers = _answers(vocab)
-    key = tuple(words)
+    return kept_answer(_ANSWERS, vocab, tuple(words), lambda: _names_a_body(vocab, words))
+
+
+def kept_answer(
+    store: dict[int, tuple[Vocabulary, dict[_Key, _Kept]]],
+    vocab: Vocabulary,
+    key: _Key,
+    answer: Callable[[], _Kept],
+) -> _Kept:
+    """The answer ``store`` keeps for ``vocab`` and ``key``, worked out by ``answer()`` on the
+    first ask (``MAX_ANSWERS`` are kept per vocabulary, then forgotten)."""
+    answers = per_vocabulary(store, vocab, dict)
     found = answers.get(key)
     if found is None:
         if len(answers) >= MAX_ANSWERS:
             answers.clear()
-        found = answers[key] = _names_a_body(vocab, words)
+        found = answers[key] = answer()
     return found
 
 
-def _answers(vocab: Vocabulary) -> dict[tuple[str, ...], bool]:
-    entry = _ANSWERS.get(id(vocab))
+def per_vocabulary(
+    store: dict[int, tuple[Vocabulary, _Kept]], vocab: Vocabulary, make: Callable[[], _Kept]
+) -> _Kept:
+    """What ``store`` keeps for ``vocab``, made by ``make()`` on the first ask (at most
+    ``MAX_VOCABULARIES`` are kept at once)."""
+    entry = store.get(id(vocab))
     if entry is None or entry[0] is not vocab:  # (an id may be reused by a new vocabulary)
-        if len(_ANSWERS) >= MAX_VOCABULARIES:
-            _ANSWERS.clear()
-        entry = _ANSWERS[id(vocab)] = (vocab, {})
+        if len(store) >= MAX_VOCABULARIES:
+            store.clear()
+        entry = store[id(vocab)] = (vocab, make())
     return entry[1]
 
 

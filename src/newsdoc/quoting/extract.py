@@ -33,7 +33,7 @@ from newsdoc.quoting.marks import find_quote_parts
 from newsdoc.quoting.names import mention_text
 from newsdoc.quoting.precedence import attribution_sentence, find_attribution, is_split
 from newsdoc.quoting.resolve import Resolver
-from newsdoc.quoting.scan import descriptor_end
+from newsdoc.quoting.run_words import descriptor_end
 from newsdoc.quoting.tokens import (
     MAX_CONTEXT,
     frame_stop,
@@ -178,7 +178,8 @@ class _Extractor:
         self.before, self.current = self.current, (index, paragraph)
         start, end = paragraph.span.start, paragraph.span.end
         parts = find_quote_parts(self.source, start, end)
-        self.resolver.note_quotes((part.start, part.end) for part in parts)
+        if parts:  # (most paragraphs have none)
+            self.resolver.note_quotes((part.start, part.end) for part in parts)
         previous = self.drafts[-1] if self.drafts else None
         continuing = bool(
             previous is not None

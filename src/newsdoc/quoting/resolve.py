@@ -21,6 +21,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar, cast
 
+import regex
+
 from newsdoc.model import SpeakerKind
 from newsdoc.quoting.cues import is_verb_form
 from newsdoc.quoting.entity_kinds import (
@@ -29,21 +31,15 @@ from newsdoc.quoting.entity_kinds import (
     names_a_body,
     trim_name_words,
 )
-from newsdoc.quoting.roles import head_noun, role_words
+from newsdoc.quoting.roles import head_noun, role_text, role_words
+from newsdoc.quoting.run_words import _POSSESSIVES, descriptor_end, strip_possessive
 from newsdoc.quoting.salience import (
     Candidate,
     first_of_nearest_sentence,
     own_clause_start,
     subject_pronouns,
 )
-from newsdoc.quoting.scan import (
-    _NAME_RUN,
-    _POSSESSIVES,
-    NameScan,
-    descriptor_end,
-    gender_of,
-    strip_possessive,
-)
+from newsdoc.quoting.scan import NameScan, gender_of, name_run_pattern
 from newsdoc.vocab import Vocabulary
 
 _PERSONAL = frozenset(("he", "she"))
@@ -102,8 +98,11 @@ class Resolver:
         self._names_text = source if names is None else names
         self.names = NameScan(self._names_text, vocab, self._genders)
         self._roles: dict[int, set[str]] = {}  # a scanned name's place -> its role words
+        # a scanned name's place -> its run's end, titles and the text its roles come from
+        self._role_texts: dict[int, tuple[int, list[str], str]] = {}
         self._person_like: dict[int, bool] = {}  # a scanned name's place -> reads as a person
         self._lower_source: str | None = None
+        self._name_run: re.Pattern[str] | regex.Pattern[str] | None = None  # (chosen once)
         # surname -> every (position, full name) of the notes ending with it, sorted: one
         # bisect per lookup (the scan's own, apart, are in reading order)
         self._surnames: dict[str, list[tuple[int, str]]] = {}
@@ -144,6 +143,13 @@ class Resolver:
             return kind == "person"
         # a common word opening it, no first name: "Water Bill", "Silver Ledger"
         return not self.names.written_lower(words[0])
+
+    def _run_at(self, place: int) -> re.Match[str] | regex.Match[str] | None:
+        """The capitalised run at ``place`` in the source (no time limit: a run of capitalised
+        words), read with the pattern the text's letters allow (:func:`name_run_pattern`)."""
+        if self._name_run is None:
+            self._name_run = name_run_pattern(self._source)
+        return self._name_run.match(self._source, place)
 
     def _remember(self, position: int, name: str) -> None:
         bisect.insort(self._surnames.setdefault(name.rsplit(" ", 1)[-1], []), (position, name))
@@ -233,7 +239,7 @@ class Resolver:
             return False
         if not (self._genders.get(name) or self._first_name_gender(name)):
             return False  # a gender known to agree: "Terence Crutcher, a …" is no "she"
-        run = _NAME_RUN.match(self._source, place)  # no time limit: a run of capitalised words
+        run = self._run_at(place)
         if run is None:
             return False
         apposition = _APPOSITION_OPENING.match(self._source, run.end())
@@ -248,7 +254,7 @@ class Resolver:
         ``"possessive"`` ("Trump's calling Clinton a bigot") or ``"noun"`` before a noun such
         as "campaign" ("Trump campaign spokesman Jason Miller"); None for a possible subject."""
         source = self._source
-        run = _NAME_RUN.match(source, place)  # no time limit: a run of capitalised words
+        run = self._run_at(place)
         if run is None:
             return None
         if run[0].endswith(_POSSESSIVES):
@@ -286,7 +292,7 @@ class Resolver:
         """Whether the run at ``place`` is followed by an apposition or a verb, or comes after
         a speech verb ("…, noted NBC’s Dante Chinni")."""
         source = self._source
-        run = _NAME_RUN.match(source, place)  # no time limit: a run of capitalised words
+        run = self._run_at(place)
         if run is None:
             return False
         before = _PRECEDING_WORD.search(source, max(0, place - PRECEDING_CHARS), place)
@@ -446,15 +452,9 @@ class Resolver:
                 place, name, gender = scanned[index]
                 if self._quoted(place) or not compatible(name, gender):
                     continue
-                roles = self._roles.get(place)
+                roles = self._roles_of(place, head)
                 if roles is None:
-                    run = _NAME_RUN.match(
-                        source, place
-                    )  # no time limit: a run of capitalised words
-                    end = run.end() if run is not None else place
-                    split = source[place:end].split()
-                    titles = split[: descriptor_end(split, vocab)[0]] if split else []
-                    roles = self._roles[place] = role_words(source, place, end, titles, vocab)
+                    continue  # (most names: no word near them is the head)
                 if head in roles:
                     score = len(described & roles)
                     if best is None or score > best[0]:
@@ -469,6 +469,31 @@ class Resolver:
         if person is not None:
             self.note(position, person, wanted, person=True)  # the next "he" may be them
         return person
+
+    def _roles_of(self, place: int, head: str) -> set[str] | None:
+        """The role words of the scanned name at ``place`` (kept once read), or None when
+        ``head`` cannot be one of them: most names have no word near them that is the head,
+        and that is told from the text around them (kept too) without reading their roles."""
+        roles = self._roles.get(place)
+        if roles is not None:
+            return roles
+        around = self._role_texts.get(place)
+        if around is None:
+            source = self._source
+            run = self._run_at(place)
+            end = run.end() if run is not None else place
+            split = source[place:end].split()
+            titles = split[: descriptor_end(split, self._vocab)[0]] if split else []
+            around = self._role_texts[place] = (
+                end,
+                titles,
+                role_text(source, place, end, titles, self._vocab),
+            )
+        end, titles, text = around
+        if head not in text:
+            return None
+        roles = self._roles[place] = role_words(self._source, place, end, titles, self._vocab)
+        return roles
 
     def _role_named_before(self, head: str, position: int) -> bool:
         """Whether the role noun ``head``, or a title for it ("Sen." for "senator"), is written

@@ -74,6 +74,16 @@ def role_words(
     return roles - _DETERMINERS
 
 
+def role_text(source: str, start: int, end: int, title_words: list[str], vocab: Vocabulary) -> str:
+    """A lower-case text holding every word :func:`role_words` can give the same name: a word
+    it does not hold is none of the name's roles. (Those words are the role nouns of its
+    titles and ASCII words read within the same characters around it, so each is written
+    whole in the lowered characters; this is just cheaper to read.)"""
+    near = source[max(0, start - BEFORE_CHARS) : end + AFTER_CHARS].lower()
+    nouns = [found[0] for word in title_words if (found := vocab.role_titles.get(word))]
+    return " ".join((near, *nouns))
+
+
 _PHRASE_BOUNDARY = re.compile(r"[.;:!?()\[\]“”\"\n,—]")
 # words after which a role phrase has said what the person is ("Russia’s representative at
 # the talks on Thursday": the role is "Russia’s representative")

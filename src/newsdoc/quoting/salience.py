@@ -120,7 +120,9 @@ def own_clause_start(source: str, position: int, vocab: Vocabulary) -> int | Non
     return start if closing is not None and closing[1] in vocab.speech_verbs else None
 
 
-_SUBJECT_PRONOUN = re.compile(r"\b(?:He|She)\b")  # (the capitals of SUBJECT_PRONOUNS)
+# the capitals of SUBJECT_PRONOUNS as whole words: "\b(?:He|She)\b", with the word start tested
+# after the capital, so the engine skips to an H or an S (twice as fast)
+_SUBJECT_PRONOUN = re.compile(r"(?:H(?<!\wH)e|S(?<!\wS)he)\b")
 
 
 def subject_pronouns(source: str, start: int, end: int) -> list[tuple[int, str]]:

@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from newsdoc.quoting.entity_kinds import lone_word_kind, names_a_body, trim_name_words
+from newsdoc.quoting.entity_kinds import lone_word_kind, trim_name_words
+from newsdoc.quoting.lowercase import LowerCaseWords
+from newsdoc.quoting.run_words import _POSSESSIVES, read_run, title_of
 from newsdoc.vocab import Vocabulary
 
 # capitalised runs, single words included (surnames), with particles and "of"/"for" inside: a
@@ -48,13 +50,8 @@ _NON_ASCII_LETTER = regex.compile(r"[^\x00-\x7F\P{L}]")
 _ASCII_BYTES = bytes(range(128))
 _MALE_HONORIFICS = frozenset(("Mr.", "Mr", "Sir"))
 _FEMALE_HONORIFICS = frozenset(("Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Dame"))
-_POSSESSIVES = ("’s", "'s")  # both two characters long
-_DESCRIPTOR_ENDINGS = (*_POSSESSIVES, "-based")  # "CNN's Fareed Zakaria", "London-based"
-_DESCRIPTOR_MARKS = re.compile(r"[’']s\b|-based\b")
 _FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]++(?![\w’'-])")
 MAX_ACRONYM = 5  # a lone word in capitals up to this long is taken for a body ("CNN")
-MAX_NAME_WORDS = 4  # a longer run without "of" is a title or a list, not one person's name
 
 
 def _sentence_pieces(text: str, continues: Callable[[str, str], bool]) -> Iterator[tuple[int, str]]:
@@ -84,22 +81,16 @@ def _has_non_ascii_letter(text: str) -> bool:
     return _NON_ASCII_LETTER.search(rest.decode("utf-8", "surrogatepass")) is not None
 
 
-def descriptor_end(words: list[str], vocab: Vocabulary) -> tuple[int, str | None]:
-    """Where the name starts in ``words`` after the titles, honorifics and descriptors that
-    open it ("Lufthansa CEO", "Mr.", "CNN's", "London-based"), with the last honorific; the
-    last word always stays."""
-    cut, honorific = 0, None
-    for index, word in enumerate(words[:-1]):
-        if word in vocab.honorifics:
-            cut, honorific = index + 1, word
-        elif word in vocab.titles or word.endswith(_DESCRIPTOR_ENDINGS):
-            cut = index + 1
-    return cut, honorific
+def name_run_pattern(text: str) -> re.Pattern[str] | regex.Pattern[str]:
+    """The pattern of capitalised runs to read ``text`` with: the ASCII one when all its
+    letters are ASCII (the same runs, found faster)."""
+    return _ASCII_NAME_RUN if _ascii_letters(text) else _NAME_RUN
 
 
-def strip_possessive(word: str) -> str:
-    """Ukraine’s → Ukraine."""
-    return word[:-2] if word.endswith(_POSSESSIVES) else word
+def _ascii_letters(text: str) -> bool:
+    """Whether every letter of ``text`` is ASCII (most articles: curly quotes and dashes
+    aside)."""
+    return text.isascii() or not _has_non_ascii_letter(text)
 
 
 def gender_of(honorific: str | None) -> str | None:
@@ -127,11 +118,8 @@ class NameScan:
         self.by_surname: dict[str, list[tuple[int, str]]] = {}
         # bodies the scan saw named ("New York Daily News", "CNN"), in order, for "the newspaper"
         self.organisations: list[tuple[int, str]] = []
-        self._organisation_marks = vocab.organisation_words.union(
-            *vocab.organisation_nouns.values()
-        )
         self.first_seen: dict[str, int] = {}  # a name -> where the scan first saw it
-        self._lower_words: frozenset[str] | None = None  # the text's lower-case words
+        self._lower_words = LowerCaseWords(source)
 
     def run(self) -> list[tuple[int, str, str | None]]:
         """People mentioned anywhere, in order: full names, and surnames of names seen before
@@ -142,7 +130,7 @@ class NameScan:
         source = self._source
         runs: Iterator[re.Match[str]] | Iterator[regex.Match[str]] = (
             _ASCII_NAME_RUN.finditer(source)
-            if source.isascii() or not _has_non_ascii_letter(source)
+            if _ascii_letters(source)
             else _NAME_RUN.finditer(source)
         )
         surnames = self.full_names
@@ -189,15 +177,12 @@ class NameScan:
                 found[surname].append((position, known))
                 self._mentions[known] += 1
             return
-        # a descriptor ("CNN's", "London-based") has an apostrophe or a hyphen: most runs none
-        marked = "’" in text or "'" in text or "-" in text
-        split = text.split()
-        if not self._organisation_marks.isdisjoint(split) or (
-            strip_possessive(split[-1].rstrip(".")) in self._organisation_marks
-        ):
-            self._note_organisation(position, split)
-        title = self.title_of(split)
-        words, honorific = self.name_words(split, marked)
+        reading = read_run(text, self._vocab)  # (what the run's words say: kept)
+        if reading.organisation is not None:
+            offset, body = reading.organisation
+            self.organisations.append((position + offset, body))
+        title, honorific = reading.title, reading.honorific
+        words = list(reading.name)
         if not words:
             return
         if len(words) >= 2 and self._glued(position, words):
@@ -281,17 +266,6 @@ class NameScan:
         self.first_seen.setdefault(name, position)
         self.by_surname.setdefault(name, []).append((position, name))
 
-    def _note_organisation(self, position: int, words: list[str]) -> None:
-        """Remember the body a run names ("The New York Daily News’" -> "New York Daily News")."""
-        non_names = self._vocab.non_name_words
-        while len(words) > 1 and words[0].lower() in non_names:
-            position += len(words[0]) + 1  # (one space: a run's words are split at single spaces)
-            words = words[1:]
-        if any(word[0].isupper() and word.lower() in non_names for word in words[1:]):
-            return  # "Home Leading The News": a menu or a title in capitals, no body's name
-        last = strip_possessive(words[-1].rstrip("."))
-        self.organisations.append((position, " ".join([*words[:-1], last])))
-
     def _glued(self, position: int, words: list[str]) -> bool:
         """Whether ``words`` open with a sentence's first word glued to a name ("Had Sanders",
         "Earlier Tony Blair"): at a sentence start, the first no known first name and written
@@ -308,22 +282,12 @@ class NameScan:
     def written_lower(self, word: str) -> bool:
         """Whether the text also writes ``word`` in lower case: a common word ("Had",
         "Earlier", "Fans"), not a name ("Jeh Johnson" stays)."""
-        if self._lower_words is None:
-            # every lower-case word of the text, gathered once: one pass, however many asks
-            self._lower_words = frozenset(_LOWER_WORD.findall(self._source))
         return word.lower() in self._lower_words
 
     def title_of(self, words: list[str]) -> tuple[str, str | None] | None:
         """The role and gender of the last role title ("Mayor", "Sen.") before the name's last
         word, if any."""
-        titles = self._vocab.role_titles
-        if titles.keys().isdisjoint(words):
-            return None  # most runs
-        for word in reversed(words[:-1]):
-            found = titles.get(word)
-            if found is not None:
-                return found
-        return None
+        return title_of(words, self._vocab)
 
     def _continues_name(self, word: str, following: str) -> bool:
         """Whether a run word ending in a period goes on into the ``following`` word: after an
@@ -341,58 +305,3 @@ class NameScan:
             or word in vocab.titles
             or word[:-1].lower() in vocab.abbreviations
         )
-
-    def name_words(self, words: list[str], marked: bool = True) -> tuple[list[str], str | None]:
-        """The person's name words in a capitalised run (titles, honorifics, descriptors and
-        any "of …" part dropped), with its honorific; no words for an organisation. ``marked``
-        is False when the run has no apostrophe or hyphen (so no descriptor). ``words`` may be
-        changed."""
-        vocab = self._vocab
-        titled = not vocab.titles.isdisjoint(words)
-        if not titled and names_a_body(vocab, words):
-            return [], None  # most bodies and places: no title before them to cut first
-        if all(word.isupper() for word in words):
-            return [], None  # "CANADA WHEAT BOARD ADVISES CUT": a headline or an acronym
-        if "of" in words or "for" in words:
-            for index, word in enumerate(words):
-                if word in ("of", "for"):
-                    words = words[:index]
-                    break
-            if not words:
-                return [], None  # a piece of a run cut at a period: "Inc. | of Newspaper …"
-        honorific = None
-        # most runs hold no title, honorific or descriptor: set tests and one string search
-        # instead of a loop
-        if (
-            titled
-            or not vocab.honorifics.isdisjoint(words)
-            or (marked and _DESCRIPTOR_MARKS.search(" ".join(words[:-1])) is not None)
-        ):
-            cut, honorific = descriptor_end(words, vocab)
-            if cut < len(words) - 1 or honorific is not None or words[cut - 1] in vocab.titles:
-                words = words[cut:]  # (a descriptor alone before a surname stays: "Japan’s Abe")
-        if not words:
-            return [], None
-        # an organisation or place after the titles ("House Speaker Paul Ryan" is a person;
-        # "the Oval Office." is not)
-        last = words[-1]
-        if last.endswith((".", "’s", "'s")):
-            words[-1] = strip_possessive(last.rstrip("."))
-        if names_a_body(vocab, words):
-            return [], None
-        words[-1] = last
-        while words and (
-            words[0].lower() in vocab.non_name_words
-            or (words[0].endswith("ing") and words[0].lower() in vocab.speech_verbs)
-        ):
-            words = words[1:]  # "The", "Telling" (GQ …) opening a sentence
-        if len(words) > MAX_NAME_WORDS or any(
-            word.lower() in vocab.non_name_words for word in words[1:]
-        ):
-            return [], None  # "Biden Aims Insult At Trump": a title in capitals, not a name
-        if words:
-            last = words[-1]
-            if last.endswith(_POSSESSIVES):
-                last = last[:-2]
-            words[-1] = last[:-1] if last.endswith(".") and len(last) > 2 else last
-        return words, honorific
