@@ -20,7 +20,7 @@ lists, share bars, comment forms and footers. The rule works in three steps, all
 
 from __future__ import annotations
 
-from newsdoc.state import Block, DocumentState
+from newsdoc.state import DocumentState
 from newsdoc.zoning.lines import (
     FURNITURE,
     LABEL_WORDS,
@@ -30,7 +30,7 @@ from newsdoc.zoning.lines import (
     SHORT,
     Line,
     byline_shaped,
-    classify,
+    classify_lines,
     is_page,
     lines_of,
 )
@@ -256,10 +256,6 @@ def _tie_to_zone(lines: list[Line], first: int, last: int) -> None:
             line.article = True  # kept as the markup's article container's lines are
 
 
-def _key(state: DocumentState, block: Block) -> str:
-    return state.clean_text_of(block).casefold()
-
-
 def _remove(state: DocumentState, line: Line, category: str) -> None:
     if line.article:
         return  # the markup's article container holds it: the markup has had its say
@@ -273,12 +269,7 @@ def find_page_zone(state: DocumentState) -> None:
     if not (state.page or is_page(state)):
         return
     state.page = True
-    blocks = lines_of(state)
-    counts: dict[str, int] = {}
-    for block in blocks:
-        key = _key(state, block)
-        counts[key] = counts.get(key, 0) + 1
-    lines = [classify(state, block) for block in blocks]
+    lines = classify_lines(state, lines_of(state))
     for line in lines:
         evidence = line.evidence = state.evidence_at(line.block.start)
         line.article = evidence is not None and evidence.article
@@ -305,13 +296,11 @@ def find_page_zone(state: DocumentState) -> None:
     _tie_to_zone(lines, first, last)
     for line in lines[:start]:
         _remove(state, line, "navigation")
-    _clear_zone(state, lines, counts, (start, first, last))
+    _clear_zone(state, lines, (start, first, last))
     _clear_below(state, lines, last)
 
 
-def _clear_zone(
-    state: DocumentState, lines: list[Line], counts: dict[str, int], zone: tuple[int, int, int]
-) -> None:
+def _clear_zone(state: DocumentState, lines: list[Line], zone: tuple[int, int, int]) -> None:
     """Remove the furniture inside the zone (``start``, its first prose ``first``, ``last``)."""
     start, first, last = zone
     section: str | None = None  # the furniture heading whose lines run on, if any
@@ -324,7 +313,7 @@ def _clear_zone(
             section = line.category  # (above the prose, a share bar opens no part)
         # A short line printed again elsewhere on the page (a menu item, a section label) is
         # furniture; the headline's copy above the prose stays.
-        repeated = index >= first and counts[_key(state, line.block)] > 1
+        repeated = index >= first and line.repeated
         header = index < first and line.link_like and line.category is None
         if (line.kind == FURNITURE and not header) or repeated or section is not None:
             _remove(state, line, section or "navigation")

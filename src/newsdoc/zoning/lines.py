@@ -1,18 +1,20 @@
 """The lines of a whole web page and what their shapes say, for the ``page`` rule.
 
 A page rendering or a browser copy is split into lines (:func:`lines_of`); each line gets a
-class from its own shape (:func:`classify`: ``prose``, ``furniture`` or ``short``, with the
+class from its own shape (:func:`classify_lines`: ``prose``, ``furniture`` or ``short``, with the
 furniture category its text names), and the page as a whole is told from text that is no
 page (:func:`is_page`). The zone decision over these lines is :mod:`newsdoc.rules.page`.
 """
 
 from __future__ import annotations
 
+import math
+
 import attrs
 import regex
 
 from newsdoc.state import BODY, Block, BlockEvidence, DocumentState
-from newsdoc.text import comparison_key
+from newsdoc.text import KEY_OUTER_CHARACTERS, comparison_key, normalize_space
 
 # Lines of a page, how many look like furniture before the text counts as a page.
 MIN_FURNITURE_LINES = 12
@@ -38,6 +40,13 @@ LINK_LINE = 0.8  # HTML input: a short line with this share of its characters in
 LINK_DENSE = 0.6  # HTML input: a block with this share of its characters in links is a link
 
 _WORD = regex.compile(r"\w+")
+_WORD_CHARACTER = regex.compile(r"\w")
+_ASCII_BYTES = bytes(range(128))
+# Each byte a space but those of ASCII word characters ([A-Za-z0-9_]: \w within ASCII).
+_SPACE_BUT_WORD_BYTES = bytes(
+    byte if chr(byte).isascii() and (chr(byte).isalnum() or byte == ord("_")) else ord(" ")
+    for byte in range(256)
+)
 # List bullets as page renderings and browser copies give them: "* ", "+ ", "• ", "- ", "1. ".
 _BULLET = regex.compile(r"(?:[*+•·▪◦‣»›→-]|\d{1,3}[.)])[ \t]")
 _SYMBOL_BULLET = regex.compile(r"[*+•·▪◦‣»›→-][ \t]")
@@ -50,31 +59,28 @@ _COMMENTS_HEADING = regex.compile(
     r"\d{1,6}[ ](?:comments?|responses?|replies|thoughts)(?:[ ](?:on|to)[ ][^\n]{1,200})?"
     r"|comments?[ ]?\(\d{1,6}\)"
 )
-# A copyright line opens the page's footer: "© 2024 The Valley Courier", "Copyright 2012".
-_FOOTER = regex.compile(
-    r"(?:©|\(c\)[ ]|copyright(?!\w)|[^\n]{0,60}powered[ ]by[ ])", regex.IGNORECASE
+# Shapes of line openings that name what the line is, each a named group of one anchored
+# pattern, tried in this order (the first alternative that matches wins, as one pattern after
+# another would): a copyright line opens the page's footer ("© 2024 The Valley Courier",
+# "Copyright 2012"), then post navigation and sign-up prompts.
+_FOOTER = r"(?P<footer>©|\(c\)[ ]|copyright(?!\w)|[^\n]{0,60}powered[ ]by[ ])"
+_OPENINGS = (
+    r"(?P<navigation>(?:[←«‹<][ ]?)?(?:previous|next|older|newer)[ ]"
+    r"(?:post|article|story|entry|entries|posts))"
+    # A sign-up pitch names what it sends: "Sign up for our free newsletter and ...".
+    r"|(?P<subscribe>(?:subscribe|sign[ ]up)(?!\w)[^\n]{0,60}?(?:newsletter|inbox|e-?mail|updates)"
+    r"|subscribe(?:[ ]now|[ ]to:)?(?:[ ]|$)|enter[ ]your[ ]email)"
+    r"|(?P<filed>(?:posted[ ]in|filed[ ]under|tagged)(?!\w))"
 )
-# Line openings that name what the line is: post navigation, sign-up prompts.
-_OPENING_CATEGORIES = (
-    (
-        regex.compile(
-            r"(?:[←«‹<][ ]?)?(?:previous|next|older|newer)[ ]"
-            r"(?:post|article|story|entry|entries|posts)",
-            regex.IGNORECASE,
-        ),
-        "navigation",
-    ),
-    (
-        # A sign-up pitch names what it sends: "Sign up for our free newsletter and ...".
-        regex.compile(
-            r"(?:subscribe|sign[ ]up)(?!\w)[^\n]{0,60}?(?:newsletter|inbox|e-?mail|updates)"
-            r"|subscribe(?:[ ]now|[ ]to:)?(?:[ ]|$)|enter[ ]your[ ]email",
-            regex.IGNORECASE,
-        ),
-        "subscribe",
-    ),
-    (regex.compile(r"(?:posted[ ]in|filed[ ]under|tagged)(?!\w)", regex.IGNORECASE), "navigation"),
-)
+_OPENING = regex.compile(_OPENINGS, regex.IGNORECASE)
+# The footer's shape is tried on lines of at most SHAPE_WORDS words only.
+_FOOTER_OR_OPENING = regex.compile(f"{_FOOTER}|{_OPENINGS}", regex.IGNORECASE)
+_SHAPE_CATEGORIES = {
+    "footer": "footer",
+    "navigation": "navigation",
+    "subscribe": "subscribe",
+    "filed": "navigation",
+}
 
 PROSE = "prose"
 FURNITURE = "furniture"
@@ -95,6 +101,7 @@ class Line:
     opening: str = ""  # the first word, case-folded
     article: bool = False  # HTML input: inside the page's article container (or tied to it)
     evidence: BlockEvidence | None = None  # HTML input: its rendered block's markup evidence
+    repeated: bool = False  # its text (white space and case aside) is on other lines of the page
 
 
 def lines_of(state: DocumentState) -> list[Block]:
@@ -179,48 +186,117 @@ def is_page(state: DocumentState) -> bool:
     )
 
 
-def _furniture_category(state: DocumentState, text: str, words: list[str]) -> str | None:
-    """The category a furniture line names: a known phrase, a page heading, or its shape."""
-    category = state.boilerplate_category(text)
+def _furniture_category(state: DocumentState, text: str, key: str, words: list[str]) -> str | None:
+    """The category a furniture line names: a known phrase, a page heading, or its shape.
+
+    ``key`` is the line's :func:`~newsdoc.text.comparison_key`.
+    """
+    category = state.boilerplate_category(text, key)
     if category is not None:
         return category
-    key = comparison_key(text)
     headings = state.vocab.page_headings
     category = headings.get(key)
     if category is not None:
         return category
-    if 2 < len(words) <= SHAPE_WORDS:  # "Most popular in Sport", "Read more: How one ..."
+    count = len(words)
+    if 2 < count <= SHAPE_WORDS:  # "Most popular in Sport", "Read more: How one ..."
         opening = key.split(maxsplit=3)
         for size in (3, 2):
             category = headings.get(comparison_key(" ".join(opening[:size])))
             if category is not None:
                 return category
     share = state.vocab.share_words
-    if len(words) >= 2 and all(word.casefold() in share for word in words):
+    if count >= 2 and all(word.casefold() in share for word in words):
         return "share"  # "Facebook Twitter Email Print": a share bar on one line
-    # no time limit: anchored, bounded repeats, tried on lines of a few words only
-    if len(words) <= LINK_MAX_WORDS and _COMMENTS_HEADING.fullmatch(key) is not None:
-        return "comments"
-    if len(words) > LINK_MAX_WORDS:
+    if count > LINK_MAX_WORDS:
         return None  # a paragraph that opens "Copyright lawyers said" is no footer
+    # no time limit: anchored, bounded repeats, tried on lines of a few words only
+    if _COMMENTS_HEADING.fullmatch(key) is not None:
+        return "comments"
     # no time limit: anchored, a fixed word or a bounded run before one
-    if len(words) <= SHAPE_WORDS and _FOOTER.match(text) is not None:
-        return "footer"
-    for pattern, named in _OPENING_CATEGORIES:
-        # no time limit: anchored, a few fixed words
-        if pattern.match(text) is not None:
-            return named
-    if sum(key.count(word) for word in _FOOTER_LINKS) >= 2:
+    shaped = (_FOOTER_OR_OPENING if count <= SHAPE_WORDS else _OPENING).match(text)
+    if shaped is not None:
+        return _SHAPE_CATEGORIES[shaped.lastgroup or ""]
+    if sum(map(key.count, _FOOTER_LINKS)) >= 2:
         return "footer"  # "About Us | Contact Us | Privacy Policy": the footer's links
     return None
 
 
-def classify(state: DocumentState, block: Block) -> Line:
-    text = state.text_of(block)
-    # no time limit: a plain \w+ run
-    words = _WORD.findall(text)
+def _words(text: str) -> list[str]:
+    """The line's words: its ``\\w+`` runs."""
+    if text.isascii():
+        encoded = text.encode("ascii")
+    else:
+        encoded = text.encode("utf-8", "surrogatepass")
+        # Only the characters outside ASCII are searched here: the UTF-8 form without its
+        # ASCII bytes (never part of another character's bytes) is theirs.
+        rest = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        # no time limit: one character
+        if _WORD_CHARACTER.search(rest) is not None:
+            # no time limit: a plain \w+ run
+            return _WORD.findall(text)
+    # No character outside ASCII is a word character: the words are the runs of ASCII ones,
+    # and with every other byte made a space, str.split finds them in half a regex's time.
+    return encoded.translate(_SPACE_BUT_WORD_BYTES).decode("ascii").split()
+
+
+def _enough_stop_words(words: list[str], stop: frozenset[str]) -> bool:
+    """At least ``MIN_STOP_SHARE`` of the words are function words (of ``stop``).
+
+    The words are read only until the share is reached (prose reaches it in its first half),
+    in slices each as long as the function words still missing: no slice reads past the
+    point where the last one needed is found.
+    """
     count = len(words)
-    category = _furniture_category(state, text, words)
+    missing = _needed_stop_words(count)
+    read = 0
+    while missing > 0 and read < count:
+        part = words[read : read + missing]
+        read += missing
+        missing -= sum(map(stop.__contains__, map(str.casefold, part)))
+    return missing <= 0
+
+
+def _needed_stop_words(count: int) -> int:
+    """The fewest function words ``stop`` with ``stop / count >= MIN_STOP_SHARE``."""
+    needed = math.ceil(MIN_STOP_SHARE * count)
+    # The product is a float: the division test itself says which integer is the first.
+    while needed > 0 and (needed - 1) / count >= MIN_STOP_SHARE:
+        needed -= 1
+    while needed / count < MIN_STOP_SHARE:
+        needed += 1
+    return needed
+
+
+def classify_lines(state: DocumentState, blocks: list[Block]) -> list[Line]:
+    """Each block's :class:`Line`; a text the page repeats (a menu item) is classified once."""
+    texts = [state.text_of(block) for block in blocks]
+    # Each distinct text: its folded form (white space runs folded, case-folded; its comparison
+    # key less the outer punctuation) and its shape.
+    shapes: dict[str, tuple[str, _Shape]] = {}
+    copies: dict[str, int] = {}  # lines by folded text
+    for text in texts:
+        known = shapes.get(text)
+        if known is None:
+            folded = normalize_space(text).casefold()
+            known = shapes[text] = folded, _shape(state, text, folded.strip(KEY_OUTER_CHARACTERS))
+        copies[known[0]] = copies.get(known[0], 0) + 1
+    lines = []
+    for block, text in zip(blocks, texts, strict=True):
+        folded, shape = shapes[text]
+        lines.append(Line(block, *shape, repeated=copies[folded] > 1))
+    return lines
+
+
+# Line's fields after ``block``, up to ``opening``, in their order.
+_Shape = tuple[int, str, str | None, bool, bool, bool, str]
+
+
+def _shape(state: DocumentState, text: str, key: str) -> _Shape:
+    """What a line's text (of comparison key ``key``) says: ``Line``'s fields, in their order."""
+    words = _words(text)
+    count = len(words)
+    category = _furniture_category(state, text, key, words)
     # no time limit: anchored, a few characters
     bullet = _BULLET.match(text) is not None
     separators = _separators(text)
@@ -229,16 +305,15 @@ def classify(state: DocumentState, block: Block) -> Line:
     bar = separators >= 2 and count < 3 * separators + 3 and opening not in _BYLINE_OPENINGS
     if category is not None or bar:
         field = count <= LABEL_WORDS and text.casefold().endswith(("*", "(required)"))
-        return Line(block, count, FURNITURE, category, bullet=bullet, field=field, opening=opening)
+        return count, FURNITURE, category, False, bullet, field, opening
     if bullet and count <= BULLET_LINK_WORDS and text[-1] not in ".!?":
-        return Line(block, count, FURNITURE, None, bullet=bullet, opening=opening)
+        return count, FURNITURE, None, False, bullet, False, opening
     ends_sentence = text[-1] in _SENTENCE_END
     if count >= PROSE_WORDS and (ends_sentence or count >= LONG_PROSE_WORDS):
         stop = state.vocab.stop_words
-        share = sum(word.casefold() in stop for word in words) / count
-        if share >= MIN_STOP_SHARE or not stop:
-            return Line(block, count, PROSE, None, bullet=bullet, opening=opening)
-    return Line(block, count, SHORT, None, _title_shaped(text, words), bullet, opening=opening)
+        if not stop or _enough_stop_words(words, stop):
+            return count, PROSE, None, False, bullet, False, opening
+    return count, SHORT, None, _title_shaped(text, words), bullet, False, opening
 
 
 def byline_shaped(line: Line) -> bool:
