@@ -14,7 +14,7 @@ import attrs
 import regex
 
 from newsdoc.state import BODY, Block, BlockEvidence, DocumentState
-from newsdoc.text import KEY_OUTER_CHARACTERS, comparison_key, normalize_space
+from newsdoc.text import KEY_OUTER_CHARACTERS, normalize_space
 
 # Lines of a page, how many look like furniture before the text counts as a page.
 MIN_FURNITURE_LINES = 12
@@ -128,12 +128,12 @@ def _separators(text: str) -> int:
     return sum(map(text.count, _SEPARATORS))
 
 
-def _furniture_shaped(text: str) -> bool:
-    """A line that looks like page furniture by shape alone (for telling pages from text)."""
-    # no time limit: the patterns here are anchored and bounded, or a plain \w+ run
-    if _BULLET.match(text) is not None and len(text) < 80:
+def _furniture_shaped(text: str, separators: int) -> bool:
+    """A line (of ``separators`` separators) that looks like page furniture by shape alone."""
+    # no time limit: anchored and bounded
+    if len(text) < 80 and _BULLET.match(text) is not None:
         return True
-    if _separators(text) >= 2:
+    if separators >= 2:
         return True
     words = text.split(maxsplit=LABEL_WORDS)
     return len(words) <= LABEL_WORDS and text[-1] not in _SENTENCE_END
@@ -165,12 +165,13 @@ def is_page(state: DocumentState) -> bool:
             if not text:
                 continue
             lines += 1
-            if _furniture_shaped(text):
+            separators = _separators(text)
+            if _furniture_shaped(text, separators):
                 furniture += 1
                 above += not prose_seen
                 # no time limit: anchored, two characters
                 bullets += _SYMBOL_BULLET.match(text) is not None
-                bars += _separators(text) >= 2
+                bars += separators >= 2
                 category = state.boilerplate_category(text)
                 if category is not None:
                     categories.add(category)
@@ -202,11 +203,17 @@ def _furniture_category(state: DocumentState, text: str, key: str, words: list[s
     if 2 < count <= SHAPE_WORDS:  # "Most popular in Sport", "Read more: How one ..."
         opening = key.split(maxsplit=3)
         for size in (3, 2):
-            category = headings.get(comparison_key(" ".join(opening[:size])))
+            # The comparison key of the key's first words: they are folded and single-spaced,
+            # and the key opens without outer punctuation, so only its end can hold some.
+            category = headings.get(" ".join(opening[:size]).rstrip(KEY_OUTER_CHARACTERS))
             if category is not None:
                 return category
     share = state.vocab.share_words
-    if count >= 2 and all(word.casefold() in share for word in words):
+    if (
+        count >= 2
+        and words[0].casefold() in share
+        and all(word.casefold() in share for word in words)
+    ):
         return "share"  # "Facebook Twitter Email Print": a share bar on one line
     if count > LINK_MAX_WORDS:
         return None  # a paragraph that opens "Copyright lawyers said" is no footer
