@@ -151,8 +151,12 @@ def is_page(state: DocumentState) -> bool:
         return True
     if state.source.count("\n") < MIN_FURNITURE_LINES:
         return False  # too few lines to hold a page's furniture (most wire and corpus copy)
-    if max(map(len, state.source.splitlines())) <= LONG_LINE_CHARS:
+    source_lines = state.source.splitlines()
+    if max(map(len, source_lines)) <= LONG_LINE_CHARS:
         return False  # hard-wrapped copy: no paragraph on one line
+    # Once the furniture is its share of the most lines there can be, and a page's mark is
+    # seen, no later line can change the answer (most pages are told in their first half).
+    enough = max(MIN_FURNITURE_LINES, MIN_FURNITURE_SHARE * _most_lines(state, source_lines))
     lines = furniture = bullets = bars = above = 0
     prose_seen = False
     categories: set[str] = set()
@@ -175,16 +179,41 @@ def is_page(state: DocumentState) -> bool:
                 category = state.boilerplate_category(text)
                 if category is not None:
                     categories.add(category)
+                if furniture >= enough and _page_marks(bullets, bars, categories, above):
+                    return True
             elif not prose_seen:
                 prose_seen = len(text.split(maxsplit=PROSE_WORDS)) > PROSE_WORDS
     if furniture < MIN_FURNITURE_LINES or furniture < MIN_FURNITURE_SHARE * lines:
         return False
+    return _page_marks(bullets, bars, categories, above)
+
+
+def _page_marks(bullets: int, bars: int, categories: set[str], above: int) -> bool:
+    """One mark only pages make: bullets, separator bars, two kinds of phrase, or a menu."""
     return (
         bullets >= PAGE_BULLETS
         or bars >= PAGE_BARS
         or len(categories) >= PAGE_CATEGORIES
         or above >= PAGE_MENU_LINES
     )
+
+
+# The characters str.splitlines breaks lines at ("\r\n" is one break).
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _most_lines(state: DocumentState, source_lines: list[str]) -> int:
+    """At most how many non-empty lines :func:`is_page` counts in the body blocks.
+
+    Each one starts where a non-empty line of the source (``source_lines``) starts, or where
+    a body block starts inside a line.
+    """
+    source = state.source
+    inside = sum(
+        block.role == BODY and block.start > 0 and source[block.start - 1] not in _LINE_BREAKS
+        for block in state.blocks
+    )
+    return len(source_lines) - source_lines.count("") + inside
 
 
 def _furniture_category(state: DocumentState, text: str, key: str, words: list[str]) -> str | None:
