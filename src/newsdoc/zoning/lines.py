@@ -279,18 +279,14 @@ def _words(text: str) -> list[str]:
 def _enough_stop_words(words: list[str], stop: frozenset[str]) -> bool:
     """At least ``MIN_STOP_SHARE`` of the words are function words (of ``stop``).
 
-    The words are read only until the share is reached (prose reaches it in its first half),
-    in slices each as long as the function words still missing: no slice reads past the
-    point where the last one needed is found.
+    Prose reaches the share in its first half: the second is read only when it does not.
     """
-    count = len(words)
-    missing = _needed_stop_words(count)
-    read = 0
-    while missing > 0 and read < count:
-        part = words[read : read + missing]
-        read += missing
-        missing -= sum(map(stop.__contains__, map(str.casefold, part)))
-    return missing <= 0
+    needed = _needed_stop_words(len(words))
+    half = len(words) // 2
+    found = sum(map(stop.__contains__, map(str.casefold, words[:half])))
+    if found < needed:
+        found += sum(map(stop.__contains__, map(str.casefold, words[half:])))
+    return found >= needed
 
 
 def _needed_stop_words(count: int) -> int:
