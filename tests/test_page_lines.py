@@ -14,6 +14,7 @@ from newsdoc.zoning.lines import (
     _enough_stop_words,
     _most_lines,
     _needed_stop_words,
+    _separators,
     _words,
     classify_lines,
 )
@@ -40,6 +41,12 @@ def test_words_of_page_lines() -> None:
         "x²+½ = ٣",
     ):
         assert _words(text) == _PLAIN_WORD.findall(text)
+
+
+@given(st.text(alphabet=st.sampled_from("|•›»· a’é")))
+def test_separators_counts_every_kind(text: str) -> None:
+    """ASCII text or not, every separator character of the line is counted."""
+    assert _separators(text) == sum(text.count(mark) for mark in "|•›»·")
 
 
 def test_needed_stop_words_is_the_least_count_that_reaches_the_share() -> None:

@@ -270,6 +270,29 @@ def find_page_zone(state: DocumentState) -> None:
         return
     state.page = True
     lines = classify_lines(state, lines_of(state))
+    if state.evidence:
+        _read_markup(state, lines)
+    _context(state, lines)
+    weights = _weights(state, lines)
+    run = _densest_run(weights)
+    if run is None:
+        state.notes.append("page: no run of prose found; the page is kept whole")
+        return
+    first, last = _trim_islands(lines, weights, *run)
+    last = _tail_cut(lines, weights, first, last)
+    if last + 1 < len(lines) and byline_shaped(lines[last + 1]):
+        last += 1  # the post's own stamp below it: "Posted by Clare Whitlock at 10:42"
+    start = _header_start(lines, first)
+    if state.evidence:
+        _tie_to_zone(lines, first, last)
+    for line in lines[:start]:
+        _remove(state, line, "navigation")
+    _clear_zone(state, lines, (start, first, last))
+    _clear_below(state, lines, last)
+
+
+def _read_markup(state: DocumentState, lines: list[Line]) -> None:
+    """HTML input: lines take their blocks' evidence; a short all-link line is furniture."""
     for line in lines:
         evidence = line.evidence = state.evidence_at(line.block.start)
         line.article = evidence is not None and evidence.article
@@ -282,22 +305,6 @@ def find_page_zone(state: DocumentState) -> None:
             and not byline_shaped(line)
         ):
             line.kind = FURNITURE  # a short line that is all link: a menu item, a story link
-    _context(state, lines)
-    weights = _weights(state, lines)
-    run = _densest_run(weights)
-    if run is None:
-        state.notes.append("page: no run of prose found; the page is kept whole")
-        return
-    first, last = _trim_islands(lines, weights, *run)
-    last = _tail_cut(lines, weights, first, last)
-    if last + 1 < len(lines) and byline_shaped(lines[last + 1]):
-        last += 1  # the post's own stamp below it: "Posted by Clare Whitlock at 10:42"
-    start = _header_start(lines, first)
-    _tie_to_zone(lines, first, last)
-    for line in lines[:start]:
-        _remove(state, line, "navigation")
-    _clear_zone(state, lines, (start, first, last))
-    _clear_below(state, lines, last)
 
 
 def _clear_zone(state: DocumentState, lines: list[Line], zone: tuple[int, int, int]) -> None:

@@ -125,6 +125,8 @@ def lines_of(state: DocumentState) -> list[Block]:
 
 def _separators(text: str) -> int:
     """How many separator characters the line holds (one C-level count per character kind)."""
+    if text.isascii():
+        return text.count("|")  # the only separator in ASCII
     return sum(map(text.count, _SEPARATORS))
 
 
