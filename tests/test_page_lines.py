@@ -13,7 +13,6 @@ from newsdoc.zoning.lines import (
     MIN_STOP_SHARE,
     _enough_stop_words,
     _most_lines,
-    _needed_stop_words,
     _separators,
     _words,
     classify_lines,
@@ -47,14 +46,6 @@ def test_words_of_page_lines() -> None:
 def test_separators_counts_every_kind(text: str) -> None:
     """ASCII text or not, every separator character of the line is counted."""
     assert _separators(text) == sum(text.count(mark) for mark in "|•›»·")
-
-
-def test_needed_stop_words_is_the_least_count_that_reaches_the_share() -> None:
-    """The threshold is the first integer whose share reaches ``MIN_STOP_SHARE``."""
-    for count in range(1, 600):
-        needed = _needed_stop_words(count)
-        assert needed / count >= MIN_STOP_SHARE
-        assert needed == 0 or (needed - 1) / count < MIN_STOP_SHARE
 
 
 @given(st.lists(st.sampled_from(["the", "The", "OF", "cat", "ran", "Council", "and"]), min_size=1))

@@ -8,8 +8,6 @@ page (:func:`is_page`). The zone decision over these lines is :mod:`newsdoc.rule
 
 from __future__ import annotations
 
-import math
-
 import attrs
 import regex
 
@@ -283,23 +281,12 @@ def _enough_stop_words(words: list[str], stop: frozenset[str]) -> bool:
 
     Prose reaches the share in its first half: the second is read only when it does not.
     """
-    needed = _needed_stop_words(len(words))
-    half = len(words) // 2
+    count = len(words)
+    half = count // 2
     found = sum(map(stop.__contains__, map(str.casefold, words[:half])))
-    if found < needed:
+    if found / count < MIN_STOP_SHARE:
         found += sum(map(stop.__contains__, map(str.casefold, words[half:])))
-    return found >= needed
-
-
-def _needed_stop_words(count: int) -> int:
-    """The fewest function words ``stop`` with ``stop / count >= MIN_STOP_SHARE``."""
-    needed = math.ceil(MIN_STOP_SHARE * count)
-    # The product is a float: the division test itself says which integer is the first.
-    while needed > 0 and (needed - 1) / count >= MIN_STOP_SHARE:
-        needed -= 1
-    while needed / count < MIN_STOP_SHARE:
-        needed += 1
-    return needed
+    return found / count >= MIN_STOP_SHARE
 
 
 def classify_lines(state: DocumentState, blocks: list[Block]) -> list[Line]:
