@@ -69,13 +69,15 @@ def _context(state: DocumentState, lines: list[Line]) -> None:
             titled_after = titled_after and _adjacent(state, line, lines[index + 1])
             if titled_before or titled_after:
                 line.kind = FURNITURE
+    source = state.source
     for line in lines:
-        text = state.text_of(line.block)
         if introduced and line.bullet and line.category is None:
             if line.kind == FURNITURE:
                 line.kind = SHORT
             continue
-        introduced = text.endswith(":") and line.kind != FURNITURE and line.words > LABEL_WORDS
+        # A line of words has a last character: it is read from the source, not sliced out.
+        introduced = line.kind != FURNITURE and line.words > LABEL_WORDS
+        introduced = introduced and source[line.block.end - 1] == ":"
     for index, line in enumerate(lines):
         if line.kind != SHORT:
             continue
