@@ -162,12 +162,12 @@ class DocumentState:
             text = self._clean_texts[span] = normalize_space(self.source[block.start : block.end])
         return text
 
-    def boilerplate_category(self, text: str) -> str | None:
-        """``vocab.boilerplate_category(text)``, worked out once per text in this parse."""
+    def boilerplate_category(self, text: str, key: str | None = None) -> str | None:
+        """``vocab.boilerplate_category(text, key)``, worked out once per text in this parse."""
         answers = self._boilerplate_answers
         if text in answers:  # most lines are asked about once: no KeyError to raise and catch
             return answers[text]
-        category = answers[text] = self.vocab.boilerplate_category(text)
+        category = answers[text] = self.vocab.boilerplate_category(text, key)
         return category
 
     def evidence_at(self, offset: int) -> BlockEvidence | None:

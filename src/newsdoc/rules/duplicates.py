@@ -77,9 +77,13 @@ def remove_duplicates(state: DocumentState) -> None:
         if block.role != BODY:
             continue
         text = state.text_of(block)
-        if len(text) <= MAX_FURNITURE_CHARS and state.boilerplate_category(text) is not None:
-            continue  # left for the boilerplate rule; the copies around it are still adjacent
         current = _Keyed(text)
+        # (A text this short is keyed whole: the vocabulary need not fold it again.)
+        if (
+            len(text) <= MAX_FURNITURE_CHARS
+            and state.boilerplate_category(text, current.key()) is not None
+        ):
+            continue  # left for the boilerplate rule; the copies around it are still adjacent
         if len(current.prefix) >= MIN_DUPLICATE_CHARS or len(current.key()) >= MIN_DUPLICATE_CHARS:
             # The headline written again above the story is a headline copy, not a repeat.
             if not seen_body and _same_key(current, headline):

@@ -20,7 +20,7 @@ lists, share bars, comment forms and footers. The rule works in three steps, all
 
 from __future__ import annotations
 
-from newsdoc.state import Block, DocumentState
+from newsdoc.state import DocumentState
 from newsdoc.zoning.lines import (
     FURNITURE,
     LINK_DENSE,
@@ -29,7 +29,7 @@ from newsdoc.zoning.lines import (
     SHORT,
     Line,
     byline_shaped,
-    classify,
+    classify_lines,
     date_shaped,
     is_page,
     lines_of,
@@ -77,13 +77,15 @@ def _context(state: DocumentState, lines: list[Line]) -> None:
             titled_after = titled_after and _adjacent(state, line, lines[index + 1])
             if titled_before or titled_after:
                 line.kind = FURNITURE
+    source = state.source
     for line in lines:
-        text = state.text_of(line.block)
         if introduced and line.bullet and line.category is None:
             if line.kind == FURNITURE:
                 line.kind = SHORT
             continue
-        introduced = text.endswith(":") and line.kind != FURNITURE and line.words >= INTRO_WORDS
+        # A line of words has a last character: it is read from the source, not sliced out.
+        introduced = line.kind != FURNITURE and line.words >= INTRO_WORDS
+        introduced = introduced and source[line.block.end - 1] == ":"
     for index, line in enumerate(lines):
         if line.kind != SHORT:
             continue
@@ -326,10 +328,6 @@ def _tie_to_zone(lines: list[Line], first: int, last: int) -> None:
             line.article = True  # kept as the markup's article container's lines are
 
 
-def _key(state: DocumentState, block: Block) -> str:
-    return state.clean_text_of(block).casefold()
-
-
 def _remove(state: DocumentState, line: Line, category: str) -> None:
     if line.article:
         return  # the markup's article container holds it: the markup has had its say
@@ -343,24 +341,9 @@ def find_page_zone(state: DocumentState) -> None:
     if not (state.page or is_page(state)):
         return
     state.page = True
-    blocks = lines_of(state)
-    counts: dict[str, int] = {}
-    for block in blocks:
-        key = _key(state, block)
-        counts[key] = counts.get(key, 0) + 1
-    lines = [classify(state, block) for block in blocks]
-    for line in lines:
-        evidence = line.evidence = state.evidence_at(line.block.start)
-        line.article = evidence is not None and evidence.article
-        if (
-            evidence is not None
-            and line.kind == SHORT
-            and not evidence.heading
-            and not line.article
-            and evidence.link_density >= LINK_LINE
-            and not byline_shaped(line)
-        ):
-            line.kind = FURNITURE  # a short line that is all link: a menu item, a story link
+    lines = classify_lines(state, lines_of(state))
+    if state.evidence:
+        _read_markup(state, lines)
     _context(state, lines)
     _contents(state, lines)
     weights = _weights(state, lines)
@@ -374,16 +357,31 @@ def find_page_zone(state: DocumentState) -> None:
     if last + 1 < len(lines) and byline_shaped(lines[last + 1]):
         last += 1  # the post's own stamp below it: "Posted by Clare Whitlock at 10:42"
     start = _header_start(lines, first)
-    _tie_to_zone(lines, first, last)
+    if state.evidence:
+        _tie_to_zone(lines, first, last)
     for line in lines[:start]:
         _remove(state, line, "navigation")
-    _clear_zone(state, lines, counts, (start, first, last))
+    _clear_zone(state, lines, (start, first, last))
     _clear_below(state, lines, last)
 
 
-def _clear_zone(
-    state: DocumentState, lines: list[Line], counts: dict[str, int], zone: tuple[int, int, int]
-) -> None:
+def _read_markup(state: DocumentState, lines: list[Line]) -> None:
+    """HTML input: lines take their blocks' evidence; a short all-link line is furniture."""
+    for line in lines:
+        evidence = line.evidence = state.evidence_at(line.block.start)
+        line.article = evidence is not None and evidence.article
+        if (
+            evidence is not None
+            and line.kind == SHORT
+            and not evidence.heading
+            and not line.article
+            and evidence.link_density >= LINK_LINE
+            and not byline_shaped(line)
+        ):
+            line.kind = FURNITURE  # a short line that is all link: a menu item, a story link
+
+
+def _clear_zone(state: DocumentState, lines: list[Line], zone: tuple[int, int, int]) -> None:
     """Remove the furniture inside the zone (``start``, its first prose ``first``, ``last``)."""
     start, first, last = zone
     section: str | None = None  # the furniture heading whose lines run on, if any
@@ -396,7 +394,7 @@ def _clear_zone(
             section = line.category  # (above the prose, a share bar opens no part)
         # A short line printed again elsewhere on the page (a menu item, a section label) is
         # furniture; the headline's copy above the prose stays.
-        repeated = index >= first and counts[_key(state, line.block)] > 1
+        repeated = index >= first and line.repeated
         header = index < first and line.link_like and line.category is None
         if (line.kind == FURNITURE and not header) or repeated or section is not None:
             _remove(state, line, section or "navigation")

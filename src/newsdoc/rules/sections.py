@@ -62,10 +62,11 @@ def _is_heading(raws: list[str], folded: list[str | None], position: int) -> boo
         return True
     if position == 0 or position == len(raws) - 1 or "\n" in raw:
         return False
-    words = text.split()
-    if not words or len(words) > MAX_HEADING_WORDS or text[-1] in _NO_HEADING_END:
+    # The character tests come before the text is split: most short lines fail one of them.
+    if not text or text[-1] in _NO_HEADING_END or not (text[0].isupper() or text[0].isdigit()):
         return False
-    if not (text[0].isupper() or text[0].isdigit()) or (text.isupper() and len(words) < 2):
+    words = text.split()
+    if len(words) > MAX_HEADING_WORDS or (text.isupper() and len(words) < 2):
         return False
     if text.endswith("?") and not _is_question_heading(text, words):
         return False

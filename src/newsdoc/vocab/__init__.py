@@ -181,25 +181,30 @@ class Vocabulary:
         pattern = rf"(?:[{_KEY_DROPPABLE}]*[^{_KEY_DROPPABLE}]){{{longest + 1}}}"
         object.__setattr__(self, "_beyond_phrase_keys", regex.compile(pattern))
 
-    def boilerplate_category(self, line: str) -> str | None:
-        """The category if ``line`` as a whole is a known boilerplate phrase or shape."""
+    def boilerplate_category(self, line: str, key: str | None = None) -> str | None:
+        """The category if ``line`` as a whole is a known boilerplate phrase or shape.
+
+        ``key`` is the line's :func:`~newsdoc.text.comparison_key`, if the caller has it.
+        """
         if len(line) > SHORT_LINE_CHARS:
-            return self._boilerplate_category(line)
+            return self._boilerplate_category(line, key)
         answers = self._short_answers
         category = answers.get(line, _UNKNOWN)  # get: another thread may clear it meanwhile
         if category is _UNKNOWN:
             if len(answers) >= MAX_SHORT_ANSWERS:
                 answers.clear()
-            category = answers[line] = self._boilerplate_category(line)
+            category = answers[line] = self._boilerplate_category(line, key)
         return category
 
-    def _boilerplate_category(self, line: str) -> str | None:
+    def _boilerplate_category(self, line: str, key: str | None) -> str | None:
         # The test scans about as far as the longest key: it pays on long blocks only.
-        if (
+        if key is None and (
             len(line) <= LONG_LINE_CHARS
             or self._beyond_phrase_keys.match(line, timeout=PATTERN_TIMEOUT) is None
         ):
-            category = self.boilerplate_phrases.get(comparison_key(line))
+            key = comparison_key(line)
+        if key is not None:
+            category = self.boilerplate_phrases.get(key)
             if category is not None:
                 return category
         stripped = line.strip()
@@ -208,8 +213,15 @@ class Vocabulary:
         patterns = self._patterns_by_start.get(first) or self._patterns_starting(first)
         if len(stripped) > LONG_SUBJECT_CHARS:  # the regex backstop, on long lines only
             return self._long_line_category(stripped, patterns)
-        folded = stripped.casefold()
+        # A line longer than a pattern's longest match is not tried (most prose lines rule out
+        # all but a few patterns so); the others' literals are looked for in the folded line.
+        length = len(stripped)
+        folded = ""
         for item in patterns:
+            if item.max_chars is not None and length > item.max_chars:
+                continue
+            if not folded:
+                folded = stripped.casefold()
             # a substring test rules out most lines for a fraction of a match's cost
             if item.literal not in folded:
                 continue

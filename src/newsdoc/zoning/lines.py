@@ -1,7 +1,7 @@
 """The lines of a whole web page and what their shapes say, for the ``page`` rule.
 
 A page rendering or a browser copy is split into lines (:func:`lines_of`); each line gets a
-class from its own shape (:func:`classify`: ``prose``, ``furniture`` or ``short``, with the
+class from its own shape (:func:`classify_lines`: ``prose``, ``furniture`` or ``short``, with the
 furniture category its text names), and the page as a whole is told from text that is no
 page (:func:`is_page`). The zone decision over these lines is :mod:`newsdoc.rules.page`.
 """
@@ -12,7 +12,7 @@ import attrs
 import regex
 
 from newsdoc.state import BODY, Block, BlockEvidence, DocumentState
-from newsdoc.text import comparison_key
+from newsdoc.text import KEY_OUTER_CHARACTERS, normalize_space
 
 # Lines of a page, how many look like furniture before the text counts as a page.
 MIN_FURNITURE_LINES = 12
@@ -38,6 +38,13 @@ LINK_LINE = 0.8  # HTML input: a short line with this share of its characters in
 LINK_DENSE = 0.6  # HTML input: a block with this share of its characters in links is a link
 
 _WORD = regex.compile(r"\w+")
+_WORD_CHARACTER = regex.compile(r"\w")
+_ASCII_BYTES = bytes(range(128))
+# Each byte a space but those of ASCII word characters ([A-Za-z0-9_]: \w within ASCII).
+_SPACE_BUT_WORD_BYTES = bytes(
+    byte if chr(byte).isascii() and (chr(byte).isalnum() or byte == ord("_")) else ord(" ")
+    for byte in range(256)
+)
 # List bullets as page renderings and browser copies give them: "* ", "+ ", "• ", "- ", "1. ".
 _BULLET = regex.compile(r"(?:[*+•·▪◦‣»›→-]|\d{1,3}[.)])[ \t]")
 _SYMBOL_BULLET = regex.compile(r"[*+•·▪◦‣»›→-][ \t]")
@@ -50,31 +57,28 @@ _COMMENTS_HEADING = regex.compile(
     r"\d{1,6}[ ](?:comments?|responses?|replies|thoughts)(?:[ ](?:on|to)[ ][^\n]{1,200})?"
     r"|comments?[ ]?\(\d{1,6}\)"
 )
-# A copyright line opens the page's footer: "© 2024 The Valley Courier", "Copyright 2012".
-_FOOTER = regex.compile(
-    r"(?:©|\(c\)[ ]|copyright(?!\w)|[^\n]{0,60}powered[ ]by[ ])", regex.IGNORECASE
+# Shapes of line openings that name what the line is, each a named group of one anchored
+# pattern, tried in this order (the first alternative that matches wins, as one pattern after
+# another would): a copyright line opens the page's footer ("© 2024 The Valley Courier",
+# "Copyright 2012"), then post navigation and sign-up prompts.
+_FOOTER = r"(?P<footer>©|\(c\)[ ]|copyright(?!\w)|[^\n]{0,60}powered[ ]by[ ])"
+_OPENINGS = (
+    r"(?P<navigation>(?:[←«‹<][ ]?)?(?:previous|next|older|newer)[ ]"
+    r"(?:post|article|story|entry|entries|posts))"
+    # A sign-up pitch names what it sends: "Sign up for our free newsletter and ...".
+    r"|(?P<subscribe>(?:subscribe|sign[ ]up)(?!\w)[^\n]{0,60}?(?:newsletter|inbox|e-?mail|updates)"
+    r"|subscribe(?:[ ]now|[ ]to:)?(?:[ ]|$)|enter[ ]your[ ]email)"
+    r"|(?P<filed>(?:posted[ ]in|filed[ ]under|tagged)(?!\w))"
 )
-# Line openings that name what the line is: post navigation, sign-up prompts.
-_OPENING_CATEGORIES = (
-    (
-        regex.compile(
-            r"(?:[←«‹<][ ]?)?(?:previous|next|older|newer)[ ]"
-            r"(?:post|article|story|entry|entries|posts)",
-            regex.IGNORECASE,
-        ),
-        "navigation",
-    ),
-    (
-        # A sign-up pitch names what it sends: "Sign up for our free newsletter and ...".
-        regex.compile(
-            r"(?:subscribe|sign[ ]up)(?!\w)[^\n]{0,60}?(?:newsletter|inbox|e-?mail|updates)"
-            r"|subscribe(?:[ ]now|[ ]to:)?(?:[ ]|$)|enter[ ]your[ ]email",
-            regex.IGNORECASE,
-        ),
-        "subscribe",
-    ),
-    (regex.compile(r"(?:posted[ ]in|filed[ ]under|tagged)(?!\w)", regex.IGNORECASE), "navigation"),
-)
+_OPENING = regex.compile(_OPENINGS, regex.IGNORECASE)
+# The footer's shape is tried on lines of at most SHAPE_WORDS words only.
+_FOOTER_OR_OPENING = regex.compile(f"{_FOOTER}|{_OPENINGS}", regex.IGNORECASE)
+_SHAPE_CATEGORIES = {
+    "footer": "footer",
+    "navigation": "navigation",
+    "subscribe": "subscribe",
+    "filed": "navigation",
+}
 
 PROSE = "prose"
 FURNITURE = "furniture"
@@ -95,6 +99,7 @@ class Line:
     opening: str = ""  # the first word, case-folded
     article: bool = False  # HTML input: inside the page's article container (or tied to it)
     evidence: BlockEvidence | None = None  # HTML input: its rendered block's markup evidence
+    repeated: bool = False  # its text (white space and case aside) is on other lines of the page
 
 
 def lines_of(state: DocumentState) -> list[Block]:
@@ -118,15 +123,17 @@ def lines_of(state: DocumentState) -> list[Block]:
 
 def _separators(text: str) -> int:
     """How many separator characters the line holds (one C-level count per character kind)."""
+    if text.isascii():
+        return text.count("|")  # the only separator in ASCII
     return sum(map(text.count, _SEPARATORS))
 
 
-def _furniture_shaped(text: str) -> bool:
-    """A line that looks like page furniture by shape alone (for telling pages from text)."""
-    # no time limit: the patterns here are anchored and bounded, or a plain \w+ run
-    if _BULLET.match(text) is not None and len(text) < 80:
+def _furniture_shaped(text: str, separators: int) -> bool:
+    """A line (of ``separators`` separators) that looks like page furniture by shape alone."""
+    # no time limit: anchored and bounded
+    if len(text) < 80 and _BULLET.match(text) is not None:
         return True
-    if _separators(text) >= 2:
+    if separators >= 2:
         return True
     words = text.split(maxsplit=LABEL_WORDS)
     return len(words) <= LABEL_WORDS and text[-1] not in _SENTENCE_END
@@ -144,8 +151,12 @@ def is_page(state: DocumentState) -> bool:
         return True
     if state.source.count("\n") < MIN_FURNITURE_LINES:
         return False  # too few lines to hold a page's furniture (most wire and corpus copy)
-    if max(map(len, state.source.splitlines())) <= LONG_LINE_CHARS:
+    source_lines = state.source.splitlines()
+    if max(map(len, source_lines)) <= LONG_LINE_CHARS:
         return False  # hard-wrapped copy: no paragraph on one line
+    # Once the furniture is its share of the most lines there can be, and a page's mark is
+    # seen, no later line can change the answer (most pages are told in their first half).
+    enough = max(MIN_FURNITURE_LINES, MIN_FURNITURE_SHARE * _most_lines(state, source_lines))
     lines = furniture = bullets = bars = above = 0
     prose_seen = False
     categories: set[str] = set()
@@ -158,19 +169,27 @@ def is_page(state: DocumentState) -> bool:
             if not text:
                 continue
             lines += 1
-            if _furniture_shaped(text):
+            separators = _separators(text)
+            if _furniture_shaped(text, separators):
                 furniture += 1
                 above += not prose_seen
                 # no time limit: anchored, two characters
                 bullets += _SYMBOL_BULLET.match(text) is not None
-                bars += _separators(text) >= 2
+                bars += separators >= 2
                 category = state.boilerplate_category(text)
                 if category is not None:
                     categories.add(category)
+                if furniture >= enough and _page_marks(bullets, bars, categories, above):
+                    return True
             elif not prose_seen:
                 prose_seen = len(text.split(maxsplit=PROSE_WORDS)) > PROSE_WORDS
     if furniture < MIN_FURNITURE_LINES or furniture < MIN_FURNITURE_SHARE * lines:
         return False
+    return _page_marks(bullets, bars, categories, above)
+
+
+def _page_marks(bullets: int, bars: int, categories: set[str], above: int) -> bool:
+    """One mark only pages make: bullets, separator bars, two kinds of phrase, or a menu."""
     return (
         bullets >= PAGE_BULLETS
         or bars >= PAGE_BARS
@@ -179,48 +198,126 @@ def is_page(state: DocumentState) -> bool:
     )
 
 
-def _furniture_category(state: DocumentState, text: str, words: list[str]) -> str | None:
-    """The category a furniture line names: a known phrase, a page heading, or its shape."""
-    category = state.boilerplate_category(text)
+# The characters str.splitlines breaks lines at ("\r\n" is one break).
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _most_lines(state: DocumentState, source_lines: list[str]) -> int:
+    """At most how many non-empty lines :func:`is_page` counts in the body blocks.
+
+    Each one starts where a non-empty line of the source (``source_lines``) starts, or where
+    a body block starts inside a line.
+    """
+    source = state.source
+    inside = sum(
+        block.role == BODY and block.start > 0 and source[block.start - 1] not in _LINE_BREAKS
+        for block in state.blocks
+    )
+    return len(source_lines) - source_lines.count("") + inside
+
+
+def _furniture_category(state: DocumentState, text: str, key: str, words: list[str]) -> str | None:
+    """The category a furniture line names: a known phrase, a page heading, or its shape.
+
+    ``key`` is the line's :func:`~newsdoc.text.comparison_key`.
+    """
+    category = state.boilerplate_category(text, key)
     if category is not None:
         return category
-    key = comparison_key(text)
     headings = state.vocab.page_headings
     category = headings.get(key)
     if category is not None:
         return category
-    if 2 < len(words) <= SHAPE_WORDS:  # "Most popular in Sport", "Read more: How one ..."
+    count = len(words)
+    if 2 < count <= SHAPE_WORDS:  # "Most popular in Sport", "Read more: How one ..."
         opening = key.split(maxsplit=3)
         for size in (3, 2):
-            category = headings.get(comparison_key(" ".join(opening[:size])))
+            # The comparison key of the key's first words: they are folded and single-spaced,
+            # and the key opens without outer punctuation, so only its end can hold some.
+            category = headings.get(" ".join(opening[:size]).rstrip(KEY_OUTER_CHARACTERS))
             if category is not None:
                 return category
     share = state.vocab.share_words
-    if len(words) >= 2 and all(word.casefold() in share for word in words):
+    if (
+        count >= 2
+        and words[0].casefold() in share
+        and all(word.casefold() in share for word in words)
+    ):
         return "share"  # "Facebook Twitter Email Print": a share bar on one line
-    # no time limit: anchored, bounded repeats, tried on lines of a few words only
-    if len(words) <= LINK_MAX_WORDS and _COMMENTS_HEADING.fullmatch(key) is not None:
-        return "comments"
-    if len(words) > LINK_MAX_WORDS:
+    if count > LINK_MAX_WORDS:
         return None  # a paragraph that opens "Copyright lawyers said" is no footer
+    # no time limit: anchored, bounded repeats, tried on lines of a few words only
+    if _COMMENTS_HEADING.fullmatch(key) is not None:
+        return "comments"
     # no time limit: anchored, a fixed word or a bounded run before one
-    if len(words) <= SHAPE_WORDS and _FOOTER.match(text) is not None:
-        return "footer"
-    for pattern, named in _OPENING_CATEGORIES:
-        # no time limit: anchored, a few fixed words
-        if pattern.match(text) is not None:
-            return named
-    if sum(key.count(word) for word in _FOOTER_LINKS) >= 2:
+    shaped = (_FOOTER_OR_OPENING if count <= SHAPE_WORDS else _OPENING).match(text)
+    if shaped is not None:
+        return _SHAPE_CATEGORIES[shaped.lastgroup or ""]
+    if sum(map(key.count, _FOOTER_LINKS)) >= 2:
         return "footer"  # "About Us | Contact Us | Privacy Policy": the footer's links
     return None
 
 
-def classify(state: DocumentState, block: Block) -> Line:
-    text = state.text_of(block)
-    # no time limit: a plain \w+ run
-    words = _WORD.findall(text)
+def _words(text: str) -> list[str]:
+    """The line's words: its ``\\w+`` runs."""
+    if text.isascii():
+        encoded = text.encode("ascii")
+    else:
+        encoded = text.encode("utf-8", "surrogatepass")
+        # Only the characters outside ASCII are searched here: the UTF-8 form without its
+        # ASCII bytes (never part of another character's bytes) is theirs.
+        rest = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        # no time limit: one character
+        if _WORD_CHARACTER.search(rest) is not None:
+            # no time limit: a plain \w+ run
+            return _WORD.findall(text)
+    # No character outside ASCII is a word character: the words are the runs of ASCII ones,
+    # and with every other byte made a space, str.split finds them in half a regex's time.
+    return encoded.translate(_SPACE_BUT_WORD_BYTES).decode("ascii").split()
+
+
+def _enough_stop_words(words: list[str], stop: frozenset[str]) -> bool:
+    """At least ``MIN_STOP_SHARE`` of the words are function words (of ``stop``).
+
+    Prose reaches the share in its first half: the second is read only when it does not.
+    """
     count = len(words)
-    category = _furniture_category(state, text, words)
+    half = count // 2
+    found = sum(map(stop.__contains__, map(str.casefold, words[:half])))
+    if found / count < MIN_STOP_SHARE:
+        found += sum(map(stop.__contains__, map(str.casefold, words[half:])))
+    return found / count >= MIN_STOP_SHARE
+
+
+def classify_lines(state: DocumentState, blocks: list[Block]) -> list[Line]:
+    """Each block's :class:`Line`; a text the page repeats (a menu item) is classified once."""
+    texts = [state.text_of(block) for block in blocks]
+    # Each distinct text: its folded form (white space runs folded, case-folded; its comparison
+    # key less the outer punctuation) and its shape.
+    shapes: dict[str, tuple[str, _Shape]] = {}
+    copies: dict[str, int] = {}  # lines by folded text
+    for text in texts:
+        known = shapes.get(text)
+        if known is None:
+            folded = normalize_space(text).casefold()
+            known = shapes[text] = folded, _shape(state, text, folded.strip(KEY_OUTER_CHARACTERS))
+        copies[known[0]] = copies.get(known[0], 0) + 1
+    lines = []
+    for block, text in zip(blocks, texts, strict=True):
+        folded, shape = shapes[text]
+        lines.append(Line(block, *shape, repeated=copies[folded] > 1))
+    return lines
+
+
+# Line's fields after ``block``, up to ``opening``, in their order.
+_Shape = tuple[int, str, str | None, bool, bool, bool, str]
+
+
+def _shape(state: DocumentState, text: str, key: str) -> _Shape:
+    """What a line's text (of comparison key ``key``) says: ``Line``'s fields, in their order."""
+    words = _words(text)
+    count = len(words)
+    category = _furniture_category(state, text, key, words)
     # no time limit: anchored, a few characters
     bullet = _BULLET.match(text) is not None
     separators = _separators(text)
@@ -229,16 +326,15 @@ def classify(state: DocumentState, block: Block) -> Line:
     bar = separators >= 2 and count < 3 * separators + 3 and opening not in _BYLINE_OPENINGS
     if category is not None or bar:
         field = count <= LABEL_WORDS and text.casefold().endswith(("*", "(required)"))
-        return Line(block, count, FURNITURE, category, bullet=bullet, field=field, opening=opening)
+        return count, FURNITURE, category, False, bullet, field, opening
     if bullet and count <= BULLET_LINK_WORDS and text[-1] not in ".!?":
-        return Line(block, count, FURNITURE, None, bullet=bullet, opening=opening)
+        return count, FURNITURE, None, False, bullet, False, opening
     ends_sentence = text[-1] in _SENTENCE_END
     if count >= PROSE_WORDS and (ends_sentence or count >= LONG_PROSE_WORDS):
         stop = state.vocab.stop_words
-        share = sum(word.casefold() in stop for word in words) / count
-        if share >= MIN_STOP_SHARE or not stop:
-            return Line(block, count, PROSE, None, bullet=bullet, opening=opening)
-    return Line(block, count, SHORT, None, _title_shaped(text, words), bullet, opening=opening)
+        if not stop or _enough_stop_words(words, stop):
+            return count, PROSE, None, False, bullet, False, opening
+    return count, SHORT, None, _title_shaped(text, words), bullet, False, opening
 
 
 def byline_shaped(line: Line) -> bool:
