@@ -169,7 +169,8 @@ def _article_from(state: DocumentState, elements: tuple[Element, ...]) -> Articl
         quotes=tuple(state.quotes),
         explainers=tuple(state.explainers),
         credits=tuple(state.credits),
-        removed=tuple(sorted(state.removed, key=lambda item: item.span)),
+        # (start, end) orders as Span does, without its generated comparison on every step
+        removed=tuple(sorted(state.removed, key=lambda item: (item.span.start, item.span.end))),
         notes=tuple(state.notes),
         site=state.site,
         url=state.url,
