@@ -144,10 +144,10 @@ def _is_date_line(state: DocumentState, words: list[str]) -> bool:
 def _goes_on(line: str | None) -> bool:
     """The line goes on with a sentence from the line above ("for twelve weeks from June"):
     it opens with a lower-case word that opens no byline or stamp ("by", "updated")."""
-    if not line:
+    if line is None:
         return False
-    first = line.split(maxsplit=1)[0]
-    return first.islower() and not line.casefold().startswith(_BYLINE_OPENERS)
+    words = line.split(maxsplit=1)
+    return bool(words) and words[0].islower() and not line.casefold().startswith(_BYLINE_OPENERS)
 
 
 def _next_body_text(state: DocumentState, index: int) -> str | None:
