@@ -18,7 +18,7 @@ from pathlib import Path
 if __package__ in {None, ""}:  # run as a script
     sys.path[:0] = [str(Path(__file__).resolve().parents[1])]
 
-from benchmarks.pages import SETS, iter_pages
+from benchmarks.web_pages import SETS, iter_pages
 
 DEEP = "<div>" * 1000 + "<p>deepest words</p>" + "</div>" * 1000
 UNCLOSED = "<p>one<p>two<table><tr><td>three<td>four</table><p>five"

@@ -47,7 +47,7 @@ if __package__ in {None, ""}:  # run as a script: make ``benchmarks`` and ``news
 import regex
 
 import newsdoc
-from benchmarks import corpora, pages
+from benchmarks import corpora, web_pages
 from benchmarks.figures import Figure
 
 FIELDS = {  # key -> (label in the tables, target of the HTML figure in benchmarks.accuracy)
@@ -108,7 +108,7 @@ def _day(value: date | datetime | None) -> date | None:
 
 
 def _meta(page: str) -> dict[str, object]:
-    path = pages.folder("readability") / "meta" / f"{page}.json"
+    path = web_pages.folder("readability") / "meta" / f"{page}.json"
     found: dict[str, object] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     return found
 
@@ -196,9 +196,9 @@ def snapshot(path: Path) -> None:
                 article = newsdoc.parse(doc.text, published=doc.published)
                 row = {"doc": f"{corpus}/{doc.identifier}", **_fields(article)}
                 out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
-        for name in pages.SETS:
-            for page in pages.page_names(name):
-                fields = _fields(newsdoc.parse(pages.page_text(name, page)))
+        for name in web_pages.SETS:
+            for page in web_pages.page_names(name):
+                fields = _fields(newsdoc.parse(web_pages.page_text(name, page)))
                 row = {"doc": f"web_pages/{name}/{page}", **fields}
                 out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
 
@@ -207,19 +207,19 @@ def main(argv: list[str] | None = None) -> int:
     """Print the Readability figures, or write a snapshot."""
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     arguments.add_argument("--snapshot", type=Path, help="write header fields, one JSON a line")
-    arguments.add_argument("--mode", choices=(*pages.MODES, "both"), default="both")
+    arguments.add_argument("--mode", choices=(*web_pages.MODES, "both"), default="both")
     arguments.add_argument("--verbose", action="store_true", help="list every miss")
     options = arguments.parse_args(argv)
     if options.snapshot is not None:
         snapshot(options.snapshot)
         return 0
-    if not pages.available("readability"):
+    if not web_pages.available("readability"):
         print(f"web_pages/readability is absent under {corpora.corpus_root()}", file=sys.stderr)
         return 0
-    parse = {"text": pages.newsdoc_text, "html": pages.newsdoc_html}
-    for mode in pages.MODES if options.mode == "both" else (options.mode,):
+    parse = {"text": web_pages.newsdoc_text, "html": web_pages.newsdoc_html}
+    for mode in web_pages.MODES if options.mode == "both" else (options.mode,):
         articles = {}
-        for page in pages.page_names("readability"):
+        for page in web_pages.page_names("readability"):
             _kept, article = parse[mode]("readability", page)
             if article is not None:
                 articles[page] = article

@@ -21,14 +21,13 @@ read by path, never copied.
 from __future__ import annotations
 
 import argparse
-import gzip
 import itertools
 import os
 import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 if __package__ in {None, ""}:  # run as a script: make ``benchmarks`` and ``newsdoc`` importable
@@ -41,11 +40,22 @@ import attrs
 import regex
 
 import newsdoc
-from benchmarks import corpora
+from benchmarks import corpora, page_fields
 from benchmarks.figures import Figure
+from benchmarks.web_pages import (
+    MODES,
+    SETS,
+    available,
+    folder,
+    iter_pages,
+    kept_text,
+    newsdoc_html,
+    newsdoc_text,
+    page_html,
+    page_names,
+    page_text,
+)
 
-SETS = ("dragnet", "readability")
-MODES = ("text", "html")
 # The targets of issue #14 (page text) and #15 (HTML): F1 and recall, mean over pages.
 TARGETS = {
     ("dragnet", "text"): (0.90, 0.95),
@@ -87,61 +97,6 @@ def prf(predicted: str, gold: str) -> Scores:
     recall = hits / sum(g.values()) if g else 1.0
     total = precision + recall
     return precision, recall, (2 * precision * recall / total if total else 0.0)
-
-
-def kept_text(article: newsdoc.Article, *, but: frozenset[str] = frozenset()) -> str:
-    """The source with every removed span cut out (but those of the categories ``but``)."""
-    source, pieces, at = article.source, [], 0
-    removed = [item for item in article.removed if item.category not in but]
-    for item in sorted(removed, key=lambda removed: (removed.span.start, removed.span.end)):
-        if item.span.start > at:
-            pieces.append(source[at : item.span.start])
-        at = max(at, item.span.end)
-    pieces.append(source[at:])
-    return "\n".join(pieces)
-
-
-def folder(name: str) -> Path:
-    """The folder of set ``name`` in the shared corpora."""
-    return corpora.corpus_root() / "web_pages" / name
-
-
-def available(name: str) -> bool:
-    """The set is in the corpus."""
-    return (folder(name) / "gold").is_dir()
-
-
-def page_names(name: str) -> list[str]:
-    """The page names of set ``name`` (empty when the set is absent)."""
-    return sorted(path.stem for path in (folder(name) / "gold").glob("*.txt"))
-
-
-def page_text(name: str, page: str) -> str:
-    """The page rendered to text."""
-    return (folder(name) / "text" / f"{page}.txt").read_text(encoding="utf-8")
-
-
-def page_html(name: str, page: str) -> bytes:
-    """The page's HTML bytes."""
-    return gzip.decompress((folder(name) / "html" / f"{page}.html.gz").read_bytes())
-
-
-def iter_pages(name: str) -> Iterator[tuple[str, bytes]]:
-    """(page name, HTML bytes) of set ``name``, for the speed benchmarks."""
-    for page in page_names(name):
-        yield page, page_html(name, page)
-
-
-def newsdoc_text(name: str, page: str) -> tuple[str, newsdoc.Article | None]:
-    """What newsdoc keeps of the page text."""
-    article = newsdoc.parse(page_text(name, page))
-    return kept_text(article), article
-
-
-def newsdoc_html(name: str, page: str) -> tuple[str, newsdoc.Article | None]:
-    """What newsdoc keeps of the page's HTML."""
-    article = newsdoc.parse_html(page_html(name, page))
-    return kept_text(article), article
 
 
 def newsdoc_html_with_comments(name: str, page: str) -> tuple[str, newsdoc.Article | None]:
@@ -271,8 +226,6 @@ def render(results: dict[tuple[str, str], Result]) -> str:
 
 def figures() -> list[Figure]:
     """The web-page rows of ``benchmarks.accuracy`` (HTML input; none when the sets are absent)."""
-    from benchmarks import page_fields  # it scores the articles parsed here
-
     rows: list[Figure] = []
     peer = peers().get("trafilatura, HTML")  # the peer, in the same run (the bench extra)
     for name in SETS:
@@ -367,8 +320,6 @@ def _write_speed(table: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Score every system on every set present; print (and optionally write) the tables."""
-    from benchmarks import page_fields  # it scores the articles parsed here
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--mode", choices=(*MODES, "both"), default="both")
     parser.add_argument("--peers", action="store_true", help="add jusText and trafilatura rows")
