@@ -227,19 +227,27 @@ def _with_head_noun(
         index -= 1  # "Aides to Senator Bill Ruiz": the title is the name's
     if index >= floor and tokens[index].lower in vocab.np_determiners:
         index -= 1
-    if index - 1 < floor or tokens[index].lower not in _HEAD_PREPOSITIONS:
+    if index - 1 < floor:
         return mention
     before = tokens[index - 1]
     if before.kind != WORD:
         return mention
+    people = _plural_person(before.lower, vocab)
+    preposition = tokens[index].lower
+    if preposition not in _HEAD_PREPOSITIONS and not (people and preposition == "with"):
+        return mention  # "with" heads a phrase of people only: "officials with the Pentagon"
     if not before.text.islower():
         # "Officials at Homeland Security Investigations said": unnamed people of the body
-        if _opens_sentence(tokens, index - 1, floor) and _plural_person(before.lower, vocab):
+        if _opens_sentence(tokens, index - 1, floor) and people:
             return Mention(index - 1, mention.last, "noun")  # (the name's title is not theirs)
         return mention
     head = _noun_phrase_ending(tokens, index - 1, floor, vocab)
-    if head is None or tokens[head.first].lower not in vocab.np_determiners:
+    if head is None:
         return mention
+    if tokens[head.first].lower not in vocab.np_determiners and not (
+        people and _opens_sentence(tokens, head.first, floor)
+    ):
+        return mention  # a bare plural heads the phrase only at the start: "Senior officials at"
     if head.last - head.first >= MAX_HEAD_NOUN:
         return mention  # "The ad uses footage of …" is a clause, not a noun phrase
     return Mention(head.first, mention.last, "noun")  # "a spokesman for Sen. Ruiz": no senator
