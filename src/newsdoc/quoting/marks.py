@@ -54,22 +54,46 @@ def _opens(text: str, index: int) -> bool:
 def _pair(text: str, offset: int, positions: list[int]) -> list[QuotePart]:
     parts: list[QuotePart] = []
     open_at: int | None = None
+    outer: int | None = None  # “A “b” c”: the opening mark of the quote around a nested one
+    nested: QuotePart | None = None  # the nested quote, once closed, until the outer closes
     for index in positions:
+        if nested is not None:
+            assert outer is not None
+            outer_start, nested_part = outer, nested
+            outer, nested = None, None
+            if _closes(text, index):
+                parts.append(QuotePart(offset + outer_start, offset + index + 1, closed=True))
+                open_at = None
+                continue
+            # no closing mark after the nested quote: the outer mark was a stray one, and
+            # the nested quote stands alone
+            parts.append(nested_part)
+            open_at = None
         if _opens(text, index) if open_at is None else not _closes(text, index):
             if open_at is not None:
                 # a second opening mark: after a sentence end, the quote goes on in a new
-                # paragraph whose break was lost ("… for you. "Somehow …"), else a stray mark
+                # paragraph whose break was lost ("… for you. "Somehow …"), else it opens a
+                # nested quote (or the first mark was a stray one)
                 last = _sentence_end_before(text, open_at, index)
                 if last is not None:
                     parts.append(QuotePart(offset + open_at, offset + last + 1, runs_on=True))
+                    outer = None
+                elif outer is None:
+                    outer = open_at
             open_at = index
             continue
         if open_at is None:
             continue  # stray closing mark
-        if index > open_at + 1:
+        if outer is not None and index > open_at + 1:
+            nested = QuotePart(offset + open_at, offset + index + 1, closed=True)
+        elif index > open_at + 1:
             parts.append(QuotePart(offset + open_at, offset + index + 1, closed=True))
         open_at = None
-    if open_at is not None and open_at + 1 < len(text) and text[open_at + 1].isalnum():
+        if nested is None:
+            outer = None
+    if nested is not None:
+        parts.append(nested)  # the outer quote never closed: its mark was a stray one
+    elif open_at is not None and open_at + 1 < len(text) and text[open_at + 1].isalnum():
         parts.append(QuotePart(offset + open_at, offset + len(text), closed=False))
     return parts
 
