@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import math
 import os
 import statistics
 import sys
@@ -69,17 +70,19 @@ SPEED_INTRO = (
     "`python -m benchmarks.pages --speed --peers --write-docs`: every page of the "
     "Dragnet and Readability sets (1,481), `newsdoc.parse_html(bytes)` (decoding, the HTML "
     "parse, rendering, metadata and every rule) and `trafilatura.extract(bytes)` page by page "
-    "in the same run, timed in CPU seconds of this process (`time.process_time`), after one "
-    "untimed page per system (a process's one-time costs: vocabularies, compiled patterns, "
-    "imports). Targets (#15): median ≤ 10 ms, no page over 100 ms, ≥ 3× trafilatura's pages "
-    "per second.\n"
+    "in the same run, timed in CPU seconds of this process (`time.process_time`), the least "
+    "of three parses of each page, after one untimed page per system (a process's one-time "
+    "costs: vocabularies, compiled patterns, imports). Targets (#15): median ≤ 10 ms, no "
+    "page over 100 ms, ≥ 3× trafilatura's pages per second.\n"
 )
 TEXT_SPEED_INTRO = (
     "`python -m benchmarks.pages --speed --mode text --write-docs`: every page of the "
     "Dragnet and Readability sets (1,481) as page text, `newsdoc.parse(text)` page by page, "
-    "timed in CPU seconds of this process (`time.process_time`) after one untimed page. "
+    "timed in CPU seconds of this process (`time.process_time`), the least of three parses of "
+    "each page, after one untimed page. "
     "Targets (#14): median ≤ 10 ms, no page over 50 ms.\n"
 )
+TIMINGS = 3  # parses of each page; its time is the least of them
 SLOW_SECONDS = {"html": 0.1, "text": 0.05}  # the issues' per-page limits (#15 HTML, #14 text)
 # An information row: the HTML parse's kept text with its removed comments put back.
 WITH_COMMENTS = "newsdoc, HTML, removed comments put back (info)"
@@ -305,9 +308,7 @@ def speed(with_peers: bool, mode: str = "html") -> str:
     for name in SETS:
         for _page, page in inputs(name):
             for system, parse in timed.items():
-                started = time.process_time()
-                parse(page)
-                times[system].append(time.process_time() - started)
+                times[system].append(_best_time(parse, page))
     lines = [
         "| system | pages | median ms | 95th pct ms | max ms "
         f"| over {1000 * slow:.0f} ms | pages/s |",
@@ -324,6 +325,17 @@ def speed(with_peers: bool, mode: str = "html") -> str:
         ratio = statistics.fmean(times["trafilatura"]) / statistics.fmean(times["newsdoc"])
         lines.append(f"\nnewsdoc parses {ratio:.1f}× as many pages per CPU second as trafilatura.")
     return "\n".join(lines) + "\n"
+
+
+def _best_time(parse: Callable[[Any], object], page: Any) -> float:
+    """The least CPU time of ``TIMINGS`` parses of one page: a garbage collection or a pattern
+    compiled on first use that lands on a page is not that page's cost (``timeit``'s advice)."""
+    best = math.inf
+    for _ in range(TIMINGS):
+        started = time.process_time()
+        parse(page)
+        best = min(best, time.process_time() - started)
+    return best
 
 
 def _write_speed(table: str, mode: str) -> None:
