@@ -112,6 +112,8 @@ class Resolver:
         self._quote_ends: list[int] = []
         # whom each sentence opened by "He"/"She" stands for, once asked (by its place)
         self._chained: dict[int, str | None] = {}
+        # first name -> (position, full name) of the scan's people, in order (built on demand)
+        self._by_first: dict[str, list[tuple[int, str]]] | None = None
 
     def note_quotes(self, spans: Iterable[tuple[int, int]]) -> None:
         """Remember quoted stretches ``[start, end)``, given in reading order."""
@@ -353,6 +355,9 @@ class Resolver:
         surname = words[0]
         self.names.run()
         best = self._namesake(surname, position)
+        first_named = best is None and honorific is None and title is None
+        if first_named:
+            best = self._first_named(surname, position)  # "Kris said" after "Kris Jenner"
         resolved = best[1] if best is not None else surname
         if surname in vocab.titles:
             self._kinds.setdefault(surname, "anonymous")  # "President said": a role, no name
@@ -362,6 +367,8 @@ class Resolver:
             return resolved
         if best is not None:
             self.note(position, resolved, gender)
+            if first_named and self._kinds.get(resolved) == "person":
+                self._kinds.setdefault(surname, "person")  # ("he" may stand for the word alone)
         elif honorific is not None or title is not None:
             self.note(position, resolved, gender, person=True)  # "Mr. Obama said"
         elif self.names.written_lower(surname) or surname in vocab.region_abbreviations:
@@ -395,6 +402,30 @@ class Resolver:
             return None
         name, (_, place) = max(tally.items(), key=lambda item: item[1])
         return place, name
+
+    def _first_named(self, word: str, position: int) -> tuple[int, str] | None:
+        """The one person named in full before ``position`` whose first name is ``word``
+        ("Kris said" after "Kris Jenner"), or None when there is none or more than one."""
+        if self._by_first is None:
+            self._by_first = {}
+            vocab = self._vocab
+            for place, name, _gender in self.names.run():
+                first, space, _rest = name.partition(" ")
+                last = name.rsplit(" ", 1)[-1]
+                if space and last not in vocab.titles and last.lower() not in vocab.job_words:
+                    # (not "Wine Editor" of "Food & Wine Editor Dana Cowin": a role, no one)
+                    self._by_first.setdefault(first, []).append((place, name))
+        entries = self._by_first.get(word)
+        if not entries or self.names.written_lower(word):
+            return None  # ("Rock said" where the text writes "rock": a common word)
+        before = entries[: bisect.bisect_left(entries, (position, ""))]
+        if not before:
+            return None
+        shortest = min((name for _place, name in before), key=len)
+        if any(not (name + " ").startswith(shortest + " ") for _place, name in before):
+            return None  # ("Kylie" after Kylie Jenner and Kylie Minogue: either)
+        # (a longer run opening with the name is the same person's: "Kim Kardashian West")
+        return max(place for place, name in before if name == shortest), shortest
 
     def _lone_word_kind(self, word: str, position: int) -> SpeakerKind:
         """What a lone name word no full name, title or honorific explains is: a family when
