@@ -131,6 +131,7 @@ def test_opens_sentence_after_a_closing_quote_mark() -> None:
         ("Including Helen Voss", "Helen Voss"),  # an opener before the name
         ("It's Helen", "Helen"),
         ("Voss I", "Voss"),  # a pronoun after it
+        ("Kendra Voss I’m", "Kendra Voss"),  # a contraction after it: the next sentence's
         ("Bank of England", "Bank of England"),  # a body stays whole
         ("Helen Voss", "Helen Voss"),
     ],

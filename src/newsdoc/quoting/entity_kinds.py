@@ -226,7 +226,9 @@ def trim_name_words(
     a group, or that the text also writes in lower case (``written_lower``: "Harvest Josune
     Voss")."""
     while len(words) > 1 and (
-        words[-1].lower() in vocab.speaker_pronouns or words[-1].lower() in vocab.sentence_openers
+        words[-1].lower() in vocab.speaker_pronouns
+        or words[-1].lower() in vocab.sentence_openers
+        or _CONTRACTION.search(words[-1]) is not None  # "Kendall I’m": the next sentence's
     ):
         words = words[:-1]
     if len(words) > 2 and words[-1] in vocab.first_names and words[-2] not in vocab.first_names:
