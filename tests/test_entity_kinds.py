@@ -104,7 +104,8 @@ def test_name_evidence(source: str, kind: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    "word", ["Sadly", "Oh", "Twelve", "Here", "Adding", "Reportedly", "Neither"]
+    "word",
+    ["Sadly", "Oh", "Twelve", "Here", "Adding", "Reportedly", "Neither", "Every", "Throughout"],
 )
 def test_sentence_openers(word: str) -> None:
     """Adverbs, interjections, number and function words, a speech verb's -ing form."""
