@@ -38,6 +38,7 @@ VOCAB = default_vocabulary()
         "Port of Leith",  # "of" without a title
         "Water Bill",  # a law
         "Hurricane Irene",  # an event word
+        "Glacier Marathon",  # an event's head closing the run
     ],
 )
 def test_names_a_body(name: str) -> None:

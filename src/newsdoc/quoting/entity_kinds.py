@@ -36,7 +36,12 @@ _PERSON_AFTER = re.compile(r", (?:who\b|\d{1,3},)| (?:said|says|told|added) (?:h
 _BODY_AFTER = re.compile(r", which\b|[’']s shares\b| shares\b")
 # heads of a thing's name that no surname is, so a first name before them does not make a
 # person's name ("the Ellen Show" is a programme, unlike "Ellen Park")
-_THING_HEADS = frozenset(("Awards", "Cup", "Festival", "Games", "Prize", "Series", "Show"))
+_THING_HEADS = frozenset(
+    (
+        *("Awards", "Championship", "Championships", "Conference", "Cup", "Festival", "Games"),
+        *("Marathon", "Olympics", "Prize", "Series", "Show", "Summit", "Tournament"),
+    )
+)  # heads of the names of events and programmes, no person's
 _DESCRIPTOR_COMPOUND = re.compile(r"-[a-z]")  # "Oslo-born", not "Jean-Michel" or "al-Assad"
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$")
 _COMPASS = frozenset(
