@@ -112,8 +112,8 @@ class Resolver:
         self._quote_ends: list[int] = []
         # whom each sentence opened by "He"/"She" stands for, once asked (by its place)
         self._chained: dict[int, str | None] = {}
-        # first name -> (position, full name) of the scan's people, in order (built on demand)
-        self._by_first: dict[str, list[tuple[int, str]]] | None = None
+        # first name -> the scan's full names opening with it, in order (built on demand)
+        self._by_first: dict[str, list[tuple[int, str, int, bool]]] | None = None
 
     def note_quotes(self, spans: Iterable[tuple[int, int]]) -> None:
         """Remember quoted stretches ``[start, end)``, given in reading order."""
@@ -407,25 +407,44 @@ class Resolver:
         """The one person named in full before ``position`` whose first name is ``word``
         ("Kris said" after "Kris Jenner"), or None when there is none or more than one."""
         if self._by_first is None:
-            self._by_first = {}
-            vocab = self._vocab
-            for place, name, _gender in self.names.run():
-                first, space, _rest = name.partition(" ")
-                last = name.rsplit(" ", 1)[-1]
-                if space and last not in vocab.titles and last.lower() not in vocab.job_words:
-                    # (not "Wine Editor" of "Food & Wine Editor Dana Cowin": a role, no one)
-                    self._by_first.setdefault(first, []).append((place, name))
+            self._by_first = self._first_name_index()
         entries = self._by_first.get(word)
         if not entries or self.names.written_lower(word):
             return None  # ("Rock said" where the text writes "rock": a common word)
-        before = entries[: bisect.bisect_left(entries, (position, ""))]
-        if not before:
+        # the state after the last full name before ``position`` (one bisect per ask)
+        index = bisect.bisect_left(entries, position, key=_place) - 1
+        if index < 0:
             return None
-        shortest = min((name for _place, name in before), key=len)
-        if any(not (name + " ").startswith(shortest + " ") for _place, name in before):
-            return None  # ("Kylie" after Kylie Jenner and Kylie Minogue: either)
-        # (a longer run opening with the name is the same person's: "Kim Kardashian West")
-        return max(place for place, name in before if name == shortest), shortest
+        _place_of, shortest, latest, agree = entries[index]
+        return (latest, shortest) if agree else None  # (Kylie Jenner and Kylie Minogue: no one)
+
+    def _first_name_index(self) -> dict[str, list[tuple[int, str, int, bool]]]:
+        """First word -> for each full name the scan read opening with it, in reading order:
+        its place, the shortest of the names so far, where that was last named, and whether
+        all of them are the shortest's (a longer run opening with it is the same person's:
+        "Kim Kardashian West")."""
+        index: dict[str, list[tuple[int, str, int, bool]]] = {}
+        vocab = self._vocab
+        for place, name, _gender in self.names.run():
+            first, space, _rest = name.partition(" ")
+            last = name.rsplit(" ", 1)[-1]
+            if not space or last in vocab.titles or last.lower() in vocab.job_words:
+                continue  # (not "Wine Editor" of "Food & Wine Editor Dana Cowin": a role)
+            states = index.setdefault(first, [])
+            if not states:
+                states.append((place, name, place, True))
+                continue
+            _before, shortest, latest, agree = states[-1]
+            if name == shortest:
+                latest = place
+            elif (name + " ").startswith(shortest + " "):
+                pass  # a longer name of the same person
+            elif (shortest + " ").startswith(name + " "):
+                shortest, latest = name, place
+            else:
+                agree = False
+            states.append((place, shortest, latest, agree))
+        return index
 
     def _lone_word_kind(self, word: str, position: int) -> SpeakerKind:
         """What a lone name word no full name, title or honorific explains is: a family when
