@@ -21,6 +21,7 @@ lists, share bars, comment forms and footers. The rule works in three steps, all
 from __future__ import annotations
 
 from newsdoc.state import DocumentState
+from newsdoc.zoning.closing import closing_list
 from newsdoc.zoning.lines import (
     FURNITURE,
     LINK_DENSE,
@@ -354,6 +355,7 @@ def find_page_zone(state: DocumentState) -> None:
         return
     first, last = _trim_islands(lines, weights, *run)
     last = _tail_cut(lines, weights, first, last)
+    last = closing_list(state, lines, last)  # the list the story closes with, if any
     if last + 1 < len(lines) and byline_shaped(lines[last + 1]):
         last += 1  # the post's own stamp below it: "Posted by Clare Whitlock at 10:42"
     start = _header_start(lines, first)
