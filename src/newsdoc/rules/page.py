@@ -20,6 +20,8 @@ lists, share bars, comment forms and footers. The rule works in three steps, all
 
 from __future__ import annotations
 
+import regex
+
 from newsdoc.state import DocumentState
 from newsdoc.zoning.closing import closing_list
 from newsdoc.zoning.lines import (
@@ -54,11 +56,30 @@ HEADER_FURNITURE_RUN = 3  # furniture lines in a row above the zone end the head
 DATE_ANCHOR_WORDS = 30  # what a story's own date stamp adds to the prose just below it
 MAX_DATE_ANCHORS = 2  # a page with more date stamps (a comment thread, a story list) has none
 ANCHOR_REACH = 3  # the prose line that a date stamp anchors is at most this many lines below
+MARKUP_TAGS = 3  # a line with this many HTML tags is markup shown as text
+_TAG_OPENING = regex.compile(r"<[/A-Za-z]")
 # Tail headings (whole lines) and the category of what follows them.
 _HEADER_FURNITURE = frozenset({"share", "ads", "credits", "subscribe"})
 _TAIL_CATEGORIES = frozenset(
     {"related", "comments", "share", "subscribe", "ads", "footer", "navigation", "cookie"}
 )
+
+
+def _markup_as_text(state: DocumentState, lines: list[Line]) -> None:
+    """A prose line that holds several HTML tags is markup shown as text, not a paragraph.
+
+    A comment form lists the tags it allows ("You may use these HTML tags and attributes: <a
+    href="" title=""> <abbr> ..."), a sidebar prints a badge's embed code: long and full of
+    function words, they outweigh a short post's one paragraph. A story that quotes a tag
+    or two is still prose.
+    """
+    for line in lines:
+        if line.kind != PROSE:
+            continue
+        text = state.text_of(line.block)
+        # no time limit: two characters, no repetition
+        if text.count(">") >= MARKUP_TAGS and len(_TAG_OPENING.findall(text)) >= MARKUP_TAGS:
+            line.kind = FURNITURE
 
 
 def _context(state: DocumentState, lines: list[Line]) -> None:
@@ -343,6 +364,7 @@ def find_page_zone(state: DocumentState) -> None:
         return
     state.page = True
     lines = classify_lines(state, lines_of(state))
+    _markup_as_text(state, lines)
     if state.evidence:
         _read_markup(state, lines)
     _context(state, lines)
