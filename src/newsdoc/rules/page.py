@@ -289,7 +289,7 @@ def _tail_cut(lines: list[Line], weights: list[float], first: int, last: int) ->
     return last
 
 
-def _header_start(lines: list[Line], first: int) -> int:
+def _header_start(state: DocumentState, lines: list[Line], first: int) -> int:
     """Move the zone's start up over the headline, dek, byline and dates above its prose.
 
     At most ``HEADER_LINES`` lines are taken; share bars and advert labels between them
@@ -301,7 +301,7 @@ def _header_start(lines: list[Line], first: int) -> int:
         line = lines[index]
         if line.kind == FURNITURE and line.category in _HEADER_FURNITURE and not line.field:
             continue  # a share bar or an advert label between the headline and the story
-        if line.kind == PROSE:
+        if line.kind == PROSE and not _dek(state, lines, index):
             break  # prose above the zone's first prose is a teaser the zone left out
         # A headline or byline can look like one of a list of story links: above the
         # prose, a title-shaped line is the article's own unless a run of furniture holds it.
@@ -316,6 +316,23 @@ def _header_start(lines: list[Line], first: int) -> int:
         if taken >= HEADER_LINES:
             break
     return start
+
+
+def _dek(state: DocumentState, lines: list[Line], index: int) -> bool:
+    """The prose line at ``index``, above the zone, is the story's dek: under its headline.
+
+    A standfirst stands between the headline and the byline or date ("by Lance Whitney"):
+    a short line that is not furniture right above it, a byline or date stamp right under
+    it. A teaser above the headline has the headline, not a stamp, under it.
+    """
+    if state.evidence or index == 0 or index + 1 >= len(lines):
+        return False
+    above, below = lines[index - 1], lines[index + 1]
+    return (
+        above.kind == SHORT
+        and not above.bullet
+        and (byline_shaped(below) or date_shaped(state, below))
+    )
 
 
 def _tie_to_zone(lines: list[Line], first: int, last: int) -> None:
@@ -380,7 +397,7 @@ def find_page_zone(state: DocumentState) -> None:
     last = closing_list(state, lines, last)  # the list the story closes with, if any
     if last + 1 < len(lines) and byline_shaped(lines[last + 1]):
         last += 1  # the post's own stamp below it: "Posted by Clare Whitlock at 10:42"
-    start = _header_start(lines, first)
+    start = _header_start(state, lines, first)
     if state.evidence:
         _tie_to_zone(lines, first, last)
     for line in lines[:start]:
