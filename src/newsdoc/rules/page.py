@@ -20,10 +20,7 @@ lists, share bars, comment forms and footers. The rule works in three steps, all
 
 from __future__ import annotations
 
-import regex
-
 from newsdoc.state import DocumentState
-from newsdoc.zoning.closing import closing_list
 from newsdoc.zoning.lines import (
     FURNITURE,
     LINK_DENSE,
@@ -38,6 +35,7 @@ from newsdoc.zoning.lines import (
     lines_of,
     without_bullet,
 )
+from newsdoc.zoning.story import closing_list, is_dek, markup_as_text
 
 MIN_CONTENTS_ENTRIES = 3  # bullet lines naming section headings that make a table of contents
 HEADING_REACH = 2  # a section heading stands at most this many lines above prose
@@ -56,30 +54,11 @@ HEADER_FURNITURE_RUN = 3  # furniture lines in a row above the zone end the head
 DATE_ANCHOR_WORDS = 30  # what a story's own date stamp adds to the prose just below it
 MAX_DATE_ANCHORS = 2  # a page with more date stamps (a comment thread, a story list) has none
 ANCHOR_REACH = 3  # the prose line that a date stamp anchors is at most this many lines below
-MARKUP_TAGS = 3  # a line with this many HTML tags is markup shown as text
-_TAG_OPENING = regex.compile(r"<[/A-Za-z]")
 # Tail headings (whole lines) and the category of what follows them.
 _HEADER_FURNITURE = frozenset({"share", "ads", "credits", "subscribe"})
 _TAIL_CATEGORIES = frozenset(
     {"related", "comments", "share", "subscribe", "ads", "footer", "navigation", "cookie"}
 )
-
-
-def _markup_as_text(state: DocumentState, lines: list[Line]) -> None:
-    """A prose line that holds several HTML tags is markup shown as text, not a paragraph.
-
-    A comment form lists the tags it allows ("You may use these HTML tags and attributes: <a
-    href="" title=""> <abbr> ..."), a sidebar prints a badge's embed code: long and full of
-    function words, they outweigh a short post's one paragraph. A story that quotes a tag
-    or two is still prose.
-    """
-    for line in lines:
-        if line.kind != PROSE:
-            continue
-        text = state.text_of(line.block)
-        # no time limit: two characters, no repetition
-        if text.count(">") >= MARKUP_TAGS and len(_TAG_OPENING.findall(text)) >= MARKUP_TAGS:
-            line.kind = FURNITURE
 
 
 def _context(state: DocumentState, lines: list[Line]) -> None:
@@ -301,7 +280,7 @@ def _header_start(state: DocumentState, lines: list[Line], first: int) -> int:
         line = lines[index]
         if line.kind == FURNITURE and line.category in _HEADER_FURNITURE and not line.field:
             continue  # a share bar or an advert label between the headline and the story
-        if line.kind == PROSE and not _dek(state, lines, index):
+        if line.kind == PROSE and not is_dek(state, lines, index):
             break  # prose above the zone's first prose is a teaser the zone left out
         # A headline or byline can look like one of a list of story links: above the
         # prose, a title-shaped line is the article's own unless a run of furniture holds it.
@@ -316,23 +295,6 @@ def _header_start(state: DocumentState, lines: list[Line], first: int) -> int:
         if taken >= HEADER_LINES:
             break
     return start
-
-
-def _dek(state: DocumentState, lines: list[Line], index: int) -> bool:
-    """The prose line at ``index``, above the zone, is the story's dek: under its headline.
-
-    A standfirst stands between the headline and the byline or date ("by Lance Whitney"):
-    a short line that is not furniture right above it, a byline or date stamp right under
-    it. A teaser above the headline has the headline, not a stamp, under it.
-    """
-    if state.evidence or index == 0 or index + 1 >= len(lines):
-        return False
-    above, below = lines[index - 1], lines[index + 1]
-    return (
-        above.kind == SHORT
-        and not above.bullet
-        and (byline_shaped(below) or date_shaped(state, below))
-    )
 
 
 def _tie_to_zone(lines: list[Line], first: int, last: int) -> None:
@@ -381,7 +343,7 @@ def find_page_zone(state: DocumentState) -> None:
         return
     state.page = True
     lines = classify_lines(state, lines_of(state))
-    _markup_as_text(state, lines)
+    markup_as_text(state, lines)
     if state.evidence:
         _read_markup(state, lines)
     _context(state, lines)
