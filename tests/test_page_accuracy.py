@@ -12,7 +12,7 @@ import pytest
 from benchmarks import pages, web_pages
 
 # (set, F1 floor, recall floor): today's figures, less a little room for noise-free drift.
-FLOORS = [("dragnet", 0.842, 0.88), ("readability", 0.894, 0.903)]
+FLOORS = [("dragnet", 0.845, 0.885), ("readability", 0.894, 0.903)]
 # HTML input (#15). Dragnet's gold keeps readers' comments, which newsdoc removes (category
 # "comments"): its recall floor is far under the issue's target for that reason.
 HTML_FLOORS = [("dragnet", 0.80, 0.803), ("readability", 0.957, 0.973)]

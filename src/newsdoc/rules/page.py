@@ -35,6 +35,7 @@ from newsdoc.zoning.lines import (
     lines_of,
     without_bullet,
 )
+from newsdoc.zoning.story import closing_list, is_dek, markup_as_text
 
 MIN_CONTENTS_ENTRIES = 3  # bullet lines naming section headings that make a table of contents
 HEADING_REACH = 2  # a section heading stands at most this many lines above prose
@@ -267,7 +268,7 @@ def _tail_cut(lines: list[Line], weights: list[float], first: int, last: int) ->
     return last
 
 
-def _header_start(lines: list[Line], first: int) -> int:
+def _header_start(state: DocumentState, lines: list[Line], first: int) -> int:
     """Move the zone's start up over the headline, dek, byline and dates above its prose.
 
     At most ``HEADER_LINES`` lines are taken; share bars and advert labels between them
@@ -279,7 +280,7 @@ def _header_start(lines: list[Line], first: int) -> int:
         line = lines[index]
         if line.kind == FURNITURE and line.category in _HEADER_FURNITURE and not line.field:
             continue  # a share bar or an advert label between the headline and the story
-        if line.kind == PROSE:
+        if line.kind == PROSE and not is_dek(state, lines, index):
             break  # prose above the zone's first prose is a teaser the zone left out
         # A headline or byline can look like one of a list of story links: above the
         # prose, a title-shaped line is the article's own unless a run of furniture holds it.
@@ -342,6 +343,7 @@ def find_page_zone(state: DocumentState) -> None:
         return
     state.page = True
     lines = classify_lines(state, lines_of(state))
+    markup_as_text(state, lines)
     if state.evidence:
         _read_markup(state, lines)
     _context(state, lines)
@@ -354,9 +356,10 @@ def find_page_zone(state: DocumentState) -> None:
         return
     first, last = _trim_islands(lines, weights, *run)
     last = _tail_cut(lines, weights, first, last)
+    last = closing_list(state, lines, last)  # the list the story closes with, if any
     if last + 1 < len(lines) and byline_shaped(lines[last + 1]):
         last += 1  # the post's own stamp below it: "Posted by Clare Whitlock at 10:42"
-    start = _header_start(lines, first)
+    start = _header_start(state, lines, first)
     if state.evidence:
         _tie_to_zone(lines, first, last)
     for line in lines[:start]:
