@@ -267,3 +267,23 @@ def test_chunk_shortcuts_give_the_patterns_tokens(pieces: list[str]) -> None:
         attrs.astuple(token, recurse=False) for token in slow
     ]
     assert fast_candidates == slow_candidates
+
+
+_MARKED = "(Mr. (word). -word word), “Sen.” (A. 'word' ... (2015): word.; _word_ (U.S.)"
+
+
+@pytest.mark.parametrize("chunk", [*_MARKED.split(), "(well-known)", "—word—", "(he’s)", "«A»"])
+def test_a_word_between_marks_gets_the_patterns_tokens(chunk: str) -> None:
+    """A chunk of marks around one plain word (or marks alone) skips the pattern: same tokens,
+    an abbreviation's period kept on it ("(Mr." is "(" and "Mr.")."""
+    abbreviations = default_vocabulary().abbreviations
+    fast: list[Token] = []
+    fast_candidates: list[int] = []
+    _word_tokens(chunk, 0, len(chunk), abbreviations, fast, fast_candidates)
+    slow: list[Token] = []
+    slow_candidates: list[int] = []
+    _pattern_tokens(chunk, 0, len(chunk), abbreviations, slow, slow_candidates)
+    assert [attrs.astuple(token, recurse=False) for token in fast] == [
+        attrs.astuple(token, recurse=False) for token in slow
+    ]
+    assert fast_candidates == slow_candidates
