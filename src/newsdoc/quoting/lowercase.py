@@ -15,11 +15,11 @@ import re
 # first letter comes before the look-behind, so the engine skips to a letter: a quarter faster.)
 _LOWER_WORD = re.compile(r"[a-z](?<![\w’'-][a-z])[a-z]*+(?![\w’'-])")
 _JOINERS = "_’'-"  # besides letters and digits (``str.isalnum`` is ``re``'s ``\w`` less "_")
-SEARCH_BUDGET = 16  # text lengths searched word by word before the set is gathered (see below)
+SEARCH_BUDGET = 24  # text lengths searched word by word before the set is gathered (see below)
 HIT_COST = 512  # characters a found occurrence is charged (its boundary tests in Python)
-# (Gathering the set costs about what searching 35 text lengths does, so searching at most
-# half that before gathering it costs at most 1.5 times the cheaper way, whatever the asks.
-# Long pages ask for 40 to 100 words, of which half are found early on.)
+# (Gathering the set costs about what searching 35 text lengths does. Searching up to two
+# thirds of that first cost least over the web pages' asks, replayed with budgets of 16 to 32:
+# most texts ask few words, found early on; long pages ask for 40 to 100.)
 # The UTF-8 bytes with every ASCII character but a joiner made a space (the bytes of other
 # characters kept): split, they are the runs of joining characters, save where a character
 # outside ASCII that joins nothing (a dash, a curly quote) is inside one.
