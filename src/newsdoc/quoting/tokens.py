@@ -136,6 +136,7 @@ def _marked_word(
 
 
 def _append_mark(mark: str, start: int, tokens: list[Token], candidates: list[int]) -> None:
+    """Append the punctuation token ``mark`` at ``start`` (a candidate sentence end or not)."""
     if mark in _MAY_END:
         candidates.append(len(tokens))
     tokens.append(Token(mark, start, start + 1, PUNCT))
