@@ -47,7 +47,17 @@ def test_many_asks_gather_the_set(monkeypatch: pytest.MonkeyPatch) -> None:
     words = LowerCaseWords(TEXT)
     answers = [word in words for word in ("zebra", "yak", "the", "council", "ahead")]
     assert answers == [False, False, True, False, True]
-    assert words._words == frozenset(ALL_LOWER.findall(TEXT))
+    assert words._words is not None  # gathered: every later ask is a set lookup
+    asks = {word.lower() for word in re.findall(r"\w+", TEXT)} | {"Had", "", "na", "well-known"}
+    assert {ask for ask in asks if ask in words} == set(ALL_LOWER.findall(TEXT))
+
+
+@given(st.text(alphabet="ab A-’'_9ï—“é\u00a0\udcff.,\n", max_size=40))
+def test_gathered_words_are_the_patterns(text: str) -> None:
+    """The gathered runs hold, of lower-case ASCII words, exactly those the pattern finds,
+    whatever characters outside ASCII join or cut them."""
+    gathered = {run.decode() for run in lowercase._gather(text) if run.isalpha() and run.islower()}
+    assert gathered == set(ALL_LOWER.findall(text))
 
 
 @given(

@@ -134,3 +134,25 @@ def test_non_ascii_letters_are_found_among_the_characters_outside_ascii(text: st
     """The test on the characters outside ASCII alone answers as a search of the whole text
     (surrogates included)."""
     assert _has_non_ascii_letter(text) == (_NON_ASCII_LETTER.search(text) is not None)
+
+
+# names, titles and role words
+_ROLE_PIECES = ["Sen. ", "Mayor ", "Chairman ", "Ann ", "Voss", "Ruiz", "Ohio", ", the ", " of "]
+_ROLES = st.lists(
+    st.sampled_from([*_ROLE_PIECES, "senator", "mayor", "chairman ", "owner ", ". ", " said"]),
+    max_size=30,
+).map("".join)
+
+
+@given(_ROLES, st.sampled_from(["senator", "mayor", "chairman", "man", "owner", "ohio"]))
+@example("Sen. Ruiz said. Mayor Ann Voss said.", "senator")
+@example("İ" * 90 + ". Ann Voss, the owner of Ohio, said", "owner")  # offsets move
+def test_the_near_test_passes_every_name_given_the_role(text: str, head: str) -> None:
+    """The cheap test that a description's head is near a name is False only for names whose
+    roles do not hold it (a title's noun, "Sen." for "senator", included)."""
+    resolver = Resolver(text, default_vocabulary())
+    near = resolver._near_test(head)
+    for place, _, _ in resolver.names.run():
+        roles = resolver._roles_of(place, head)
+        if roles is not None and head in roles:
+            assert near(place)

@@ -252,10 +252,7 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.lists(_PIECES, max_size=12))
-def test_chunk_shortcuts_give_the_patterns_tokens(pieces: list[str]) -> None:
-    text = "".join(pieces)
+def _assert_shortcuts_give_the_patterns_tokens(text: str) -> None:
     abbreviations = default_vocabulary().abbreviations
     fast: list[Token] = []
     fast_candidates: list[int] = []
@@ -267,3 +264,19 @@ def test_chunk_shortcuts_give_the_patterns_tokens(pieces: list[str]) -> None:
         attrs.astuple(token, recurse=False) for token in slow
     ]
     assert fast_candidates == slow_candidates
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=12))
+def test_chunk_shortcuts_give_the_patterns_tokens(pieces: list[str]) -> None:
+    _assert_shortcuts_give_the_patterns_tokens("".join(pieces))
+
+
+_MARKED = "(Mr. (word). -word word), “Sen.” (A. 'word' ... (2015): word.; _word_ (U.S.)"
+
+
+@pytest.mark.parametrize("chunk", [*_MARKED.split(), "(well-known)", "—word—", "(he’s)", "«A»"])
+def test_a_word_between_marks_gets_the_patterns_tokens(chunk: str) -> None:
+    """A chunk of marks around one plain word (or marks alone) skips the pattern: same tokens,
+    an abbreviation's period kept on it ("(Mr." is "(" and "Mr.")."""
+    _assert_shortcuts_give_the_patterns_tokens(chunk)

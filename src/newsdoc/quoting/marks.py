@@ -20,6 +20,8 @@ _DOUBLE_MARK = re.compile(r"[“”\"«»„]")
 _SINGLE_MARK = re.compile(r"[‘’']")
 _OPENING_MARK = re.compile(r"[“”\"«»„‘']")  # a paragraph without any has no quote
 _TRANSCRIPT = regex.compile(r'"\p{Lu}{2,}(?: \p{Lu}{2,})?:')  # "PENCE: …"
+# a single mark (’ too) after white space or one of _OPEN_BEFORE, before a letter or digit
+_SINGLE_OPENER = re.compile(r"(?<=[\s(\[{—–\-/])[‘’'](?=[^\W_])")
 _ALWAYS_OPEN = frozenset("«„")
 _ALWAYS_CLOSE = frozenset("»")
 _OPEN_BEFORE = frozenset("([{—–-/")  # a mark right after these opens a quote
@@ -143,6 +145,8 @@ def find_quote_parts(source: str, start: int, end: int) -> list[QuotePart]:
     # before it; one after a single mark is looked for from there
     if first.group() in "‘'" and _DOUBLE_MARK.search(source, first.end(), end) is None:
         # single marks only, and one of them ‘ or ' (a paragraph with ’ alone has none)
+        if not _single_opener(source, start, end):
+            return []  # (most: apostrophes inside words, "don't")
         parts = _pair_single(source[start:end], start)
         return [part for part in parts if " " in source[part.start : part.end]]
     text = source[start:end]
@@ -152,6 +156,16 @@ def find_quote_parts(source: str, start: int, end: int) -> list[QuotePart]:
         # quote that opens an introduced paragraph or a transcript line ("PENCE: …")
         positions = [index for index in positions if text[index] == '"']
     return _pair(text, start, positions)
+
+
+def _single_opener(source: str, start: int, end: int) -> bool:
+    """Whether ``source[start:end]`` has a single mark that :func:`_pair_single` may open a
+    quote at: before a letter or digit, at the start or after a space or an opening bracket
+    or dash. Without one it pairs nothing."""
+    if source[start] in "‘’'" and source[start + 1 : start + 2].isalnum():
+        return True
+    # (searched from the second character, so the look-behind reads inside the paragraph)
+    return _SINGLE_OPENER.search(source, start + 1, end) is not None
 
 
 def _pair_single(text: str, offset: int) -> list[QuotePart]:

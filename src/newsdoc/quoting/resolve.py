@@ -31,7 +31,7 @@ from newsdoc.quoting.entity_kinds import (
     names_a_body,
     trim_name_words,
 )
-from newsdoc.quoting.roles import head_noun, role_text, role_words
+from newsdoc.quoting.roles import AFTER_CHARS, BEFORE_CHARS, head_noun, role_text, role_words
 from newsdoc.quoting.run_words import _POSSESSIVES, descriptor_end, strip_possessive
 from newsdoc.quoting.salience import (
     Candidate,
@@ -102,6 +102,8 @@ class Resolver:
         self._role_texts: dict[int, tuple[int, list[str], str]] = {}
         self._person_like: dict[int, bool] = {}  # a scanned name's place -> reads as a person
         self._lower_source: str | None = None
+        self._run_ends: dict[int, int] = {}  # a scanned name's place -> its run's end
+        self._role_nouns: frozenset[str] | None = None
         self._name_run: re.Pattern[str] | regex.Pattern[str] | None = None  # (chosen once)
         # surname -> every (position, full name) of the notes ending with it, sorted: one
         # bisect per lookup (the scan's own, apart, are in reading order)
@@ -498,8 +500,11 @@ class Resolver:
         if self._role_named_before(head, position):
             scanned = self.names.run()
             low, high = _window(scanned, position)
+            near = self._near_test(head)
             for index in range(high - 1, max(low, high - MAX_DESCRIBED) - 1, -1):
                 place, name, gender = scanned[index]
+                if not near(place):
+                    continue  # (most names: no word near them is the head)
                 if self._quoted(place) or not compatible(name, gender):
                     continue
                 roles = self._roles_of(place, head)
@@ -545,14 +550,44 @@ class Resolver:
         roles = self._roles[place] = role_words(self._source, place, end, titles, self._vocab)
         return roles
 
+    def _near_test(self, head: str) -> Callable[[int], bool]:
+        """A test of a scanned name's place that is False only when :meth:`_roles_of` would
+        find no ``head`` near it: the head is not written in the lowered characters around
+        its run (read with one search, where the lowered text keeps the source's offsets and
+        the head is ASCII, so no lowering differs between the whole and a slice) and is no
+        title's role noun. Cheaper than reading each name's role text."""
+        lower = self._lowered()
+        if not head.isascii() or len(lower) != len(self._source) or head in self._title_nouns():
+            return lambda place: True
+        ends = self._run_ends
+
+        def near(place: int) -> bool:
+            end = ends.get(place)
+            if end is None:
+                run = self._run_at(place)
+                end = ends[place] = run.end() if run is not None else place
+            return lower.find(head, max(0, place - BEFORE_CHARS), end + AFTER_CHARS) >= 0
+
+        return near
+
+    def _title_nouns(self) -> frozenset[str]:
+        """The role nouns the vocabulary's titles give ("senator" for "Sen.")."""
+        if self._role_nouns is None:
+            self._role_nouns = frozenset(role for role, _ in self._vocab.role_titles.values())
+        return self._role_nouns
+
+    def _lowered(self) -> str:
+        """The source in lower case (made once)."""
+        if self._lower_source is None:
+            self._lower_source = self._source.lower()
+        return self._lower_source
+
     def _role_named_before(self, head: str, position: int) -> bool:
         """Whether the role noun ``head``, or a title for it ("Sen." for "senator"), is written
         in the look-back before ``position``: if not, no name there was given the role (most
         descriptions)."""
-        if self._lower_source is None:
-            self._lower_source = self._source.lower()
         start = max(0, position - MAX_LOOKBACK)
-        if self._lower_source.rfind(head, start, position) >= 0:
+        if self._lowered().rfind(head, start, position) >= 0:
             return True
         source = self._source
         return any(

@@ -10,7 +10,7 @@ Trump"), a sentence's first word glued to a name ("Had Sanders"), bodies and pla
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import regex
 
@@ -120,6 +120,9 @@ class NameScan:
         self.organisations: list[tuple[int, str]] = []
         self.first_seen: dict[str, int] = {}  # a name -> where the scan first saw it
         self._lower_words = LowerCaseWords(source)
+        self._no_subjects: set[str] = set()  # lone words that are no subject by themselves
+        # a run's name words -> what is left of them trimmed (the same runs come again)
+        self._trimmed: dict[tuple[str, ...], list[str]] = {}
 
     def run(self) -> list[tuple[int, str, str | None]]:
         """People mentioned anywhere, in order: full names, and surnames of names seen before
@@ -182,12 +185,15 @@ class NameScan:
             offset, body = reading.organisation
             self.organisations.append((position + offset, body))
         title, honorific = reading.title, reading.honorific
-        words = list(reading.name)
-        if not words:
+        named = reading.name
+        if not named:
             return
-        if len(words) >= 2 and self._glued(position, words):
-            words = words[1:]  # "Had Sanders", "Earlier Tony Blair": a sentence's first word
-        words = trim_name_words(words, self._vocab, self.written_lower)
+        if len(named) >= 2 and self._glued(position, named):
+            named = named[1:]  # "Had Sanders", "Earlier Tony Blair": a sentence's first word
+        words = self._trimmed.get(named)
+        if words is None:
+            words = trim_name_words(list(named), self._vocab, self.written_lower)
+            self._trimmed[named] = words  # (never changed in place: it is kept)
         if len(words) >= 2:
             name = " ".join(words)
             surname = words[-1]
@@ -225,16 +231,23 @@ class NameScan:
         names no place, body, group or month (the gazetteers of
         :mod:`~newsdoc.quoting.entity_kinds`), and a verb follows (after at most one adverb)."""
         text = match[0]
-        if len(text) < 3 or not text.isalpha() or text.isupper() or text.endswith("ing"):
-            return False  # ("Getting seriously involved …": a participle opens the clause)
+        if text in self._no_subjects:
+            return False
+        vocab = self._vocab
+        if (
+            len(text) < 3
+            or not text.isalpha()
+            or text.isupper()
+            or text.endswith("ing")  # ("Getting seriously involved …": a participle)
+            or text.lower() in vocab.stop_words  # (most: "The", "But", "In")
+        ):
+            self._no_subjects.add(text)  # (whatever its place: asked once)
+            return False
         start = match.start()
         source = self._source
         before = source[max(0, start - 3) : start].rstrip(" “\"‘'")
         if before and before[-1] not in ".?!\n,":
             return False
-        vocab = self._vocab
-        if text.lower() in vocab.stop_words:
-            return False  # (most of the rest: "The", "But", "In")
         following = _FOLLOWING_WORD.match(source, match.end())
         if following is not None and following[1].endswith("ly"):
             following = _FOLLOWING_WORD.match(source, following.end())
@@ -266,7 +279,7 @@ class NameScan:
         self.first_seen.setdefault(name, position)
         self.by_surname.setdefault(name, []).append((position, name))
 
-    def _glued(self, position: int, words: list[str]) -> bool:
+    def _glued(self, position: int, words: Sequence[str]) -> bool:
         """Whether ``words`` open with a sentence's first word glued to a name ("Had Sanders",
         "Earlier Tony Blair"): at a sentence start, the first no known first name and written
         in lower case elsewhere in the text."""

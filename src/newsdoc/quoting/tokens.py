@@ -80,9 +80,66 @@ def _word_tokens(
                 head, mark, tail = chunk.partition("’" if "’" in chunk else "'")
                 if mark and head.isalnum() and tail.isalnum():
                     _contraction(head, chunk, position, following, tokens, candidates)
-                else:
+                elif not _marked_word(chunk, position, abbreviations, tokens, candidates):
                     _pattern_tokens(source, position, following, abbreviations, tokens, candidates)
         position = following + 1
+
+
+def _is_mark(character: str) -> bool:
+    """Whether ``character`` is always a punctuation token of its own: the token pattern's
+    ``[^\\w\\s]|_``."""
+    return not character.isalnum() and not character.isspace()
+
+
+def _marked_word(
+    chunk: str,
+    position: int,
+    abbreviations: frozenset[str],
+    tokens: list[Token],
+    candidates: list[int],
+) -> bool:
+    """Append the tokens of a chunk that is one plain word between marks ("(word).", "-word",
+    "word),") or marks alone, and say so; else append nothing and return False.
+
+    The pattern reads each leading mark as one punctuation token (no word alternative starts
+    with one, and none looks behind), then the word, whole since no apostrophe, hyphen or
+    ampersand after it joins it to more letters; a period right after it may end it (as for a
+    chunk "word."), and every mark after that is a punctuation token again.
+    """
+    first, last = 0, len(chunk)
+    while first < last and _is_mark(chunk[first]):
+        first += 1
+    while last > first and _is_mark(chunk[last - 1]):
+        last -= 1
+    word = chunk[first:last]
+    if word and not word.isalnum():
+        return False  # marks or spaces inside: the pattern
+    append = tokens.append
+    for index in range(first):
+        _append_mark(chunk[index], position + index, tokens, candidates)
+    if word:
+        begin, end = position + first, position + last
+        if chunk[last : last + 1] == ".":
+            last += 1
+            if _is_abbreviation(word + ".", abbreviations):
+                candidates.append(len(tokens))
+                append(Token(word + ".", begin, end + 1, WORD))
+            else:  # a sentence-final period is a token of its own
+                append(Token(word, begin, end, WORD))
+                candidates.append(len(tokens))
+                append(Token(".", end, end + 1, PUNCT))
+        else:
+            append(Token(word, begin, end))
+    for index in range(last, len(chunk)):
+        _append_mark(chunk[index], position + index, tokens, candidates)
+    return True
+
+
+def _append_mark(mark: str, start: int, tokens: list[Token], candidates: list[int]) -> None:
+    """Append the punctuation token ``mark`` at ``start`` (a candidate sentence end or not)."""
+    if mark in _MAY_END:
+        candidates.append(len(tokens))
+    tokens.append(Token(mark, start, start + 1, PUNCT))
 
 
 def _contraction(
