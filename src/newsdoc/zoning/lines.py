@@ -47,6 +47,7 @@ _SPACE_BUT_WORD_BYTES = bytes(
 )
 # List bullets as page renderings and browser copies give them: "* ", "+ ", "• ", "- ", "1. ".
 _BULLET = regex.compile(r"(?:[*+•·▪◦‣»›→-]|\d{1,3}[.)])[ \t]")
+_BULLET_STARTS = frozenset("*+•·▪◦‣»›→-")
 _SYMBOL_BULLET = regex.compile(r"[*+•·▪◦‣»›→-][ \t]")
 _SEPARATORS = frozenset("|•›»·")
 _SENTENCE_END = frozenset('.!?"”’:;)…')
@@ -61,7 +62,8 @@ _COMMENTS_HEADING = regex.compile(
 # pattern, tried in this order (the first alternative that matches wins, as one pattern after
 # another would): a copyright line opens the page's footer ("© 2024 The Valley Courier",
 # "Copyright 2012"), then post navigation and sign-up prompts.
-_FOOTER = r"(?P<footer>©|\(c\)[ ]|copyright(?!\w)|[^\n]{0,60}powered[ ]by[ ])"
+_FOOTER_MARK = r"©|\(c\)[ ]|copyright(?!\w)"
+_FOOTER = rf"(?P<footer>{_FOOTER_MARK}|[^\n]{{0,60}}powered[ ]by[ ])"
 _OPENINGS = (
     r"(?P<navigation>(?:[←«‹<][ ]?)?(?:previous|next|older|newer)[ ]"
     r"(?:post|article|story|entry|entries|posts))"
@@ -73,6 +75,8 @@ _OPENINGS = (
 _OPENING = regex.compile(_OPENINGS, regex.IGNORECASE)
 # The footer's shape is tried on lines of at most SHAPE_WORDS words only.
 _FOOTER_OR_OPENING = regex.compile(f"{_FOOTER}|{_OPENINGS}", regex.IGNORECASE)
+# Both less the "powered by" run: what a line's first character may open.
+_SHAPE_START = regex.compile(f"{_FOOTER_MARK}|{_OPENINGS}", regex.IGNORECASE)
 _SHAPE_CATEGORIES = {
     "footer": "footer",
     "navigation": "navigation",
@@ -219,43 +223,71 @@ def _most_lines(state: DocumentState, source_lines: list[str]) -> int:
 def _furniture_category(state: DocumentState, text: str, key: str, words: list[str]) -> str | None:
     """The category a furniture line names: a known phrase, a page heading, or its shape.
 
-    ``key`` is the line's :func:`~newsdoc.text.comparison_key`.
+    ``key`` is the line's :func:`~newsdoc.text.comparison_key`, ``words`` its case-folded words.
     """
     category = state.boilerplate_category(text, key)
     if category is not None:
         return category
-    headings = state.vocab.page_headings
+    vocab = state.vocab
+    headings = vocab.page_headings
     category = headings.get(key)
     if category is not None:
         return category
     count = len(words)
-    if 2 < count <= SHAPE_WORDS:  # "Most popular in Sport", "Read more: How one ..."
-        opening = key.split(maxsplit=3)
+    if 2 < count <= SHAPE_WORDS and _may_open_heading(key, vocab.heading_openers):
+        opening = key.split(maxsplit=3)  # "Most popular in Sport", "Read more: How one ..."
         for size in (3, 2):
             # The comparison key of the key's first words: they are folded and single-spaced,
             # and the key opens without outer punctuation, so only its end can hold some.
             category = headings.get(" ".join(opening[:size]).rstrip(KEY_OUTER_CHARACTERS))
             if category is not None:
                 return category
-    share = state.vocab.share_words
-    if (
-        count >= 2
-        and words[0].casefold() in share
-        and all(word.casefold() in share for word in words)
-    ):
+    share = vocab.share_words
+    if count >= 2 and words[0] in share and all(map(share.__contains__, words)):
         return "share"  # "Facebook Twitter Email Print": a share bar on one line
     if count > LINK_MAX_WORDS:
         return None  # a paragraph that opens "Copyright lawyers said" is no footer
-    # no time limit: anchored, bounded repeats, tried on lines of a few words only
-    if _COMMENTS_HEADING.fullmatch(key) is not None:
+    # A comments heading opens with its number or with "comment" (\d is within isdigit).
+    if (key[:1] == "c" or key[:1].isdigit()) and _COMMENTS_HEADING.fullmatch(key) is not None:
+        # no time limit: anchored, bounded repeats, tried on lines of a few words only
         return "comments"
-    # no time limit: anchored, a fixed word or a bounded run before one
-    shaped = (_FOOTER_OR_OPENING if count <= SHAPE_WORDS else _OPENING).match(text)
-    if shaped is not None:
-        return _SHAPE_CATEGORIES[shaped.lastgroup or ""]
-    if sum(map(key.count, _FOOTER_LINKS)) >= 2:
+    if _may_open_shape(text, key, count):
+        # no time limit: anchored, a fixed word or a bounded run before one
+        shaped = (_FOOTER_OR_OPENING if count <= SHAPE_WORDS else _OPENING).match(text)
+        if shaped is not None:
+            return _SHAPE_CATEGORIES[shaped.lastgroup or ""]
+    # Two footer links take ten characters at least ("terms" twice).
+    if len(key) >= 10 and sum(map(key.count, _FOOTER_LINKS)) >= 2:
         return "footer"  # "About Us | Contact Us | Privacy Policy": the footer's links
     return None
+
+
+def _may_open_heading(key: str, openers: frozenset[str]) -> bool:
+    """False only when no page heading can be the key's first two or three words."""
+    # Such a heading opens with the key's first word, or is that word less outer punctuation
+    # (when the words after it are all punctuation, stripped with the heading's end).
+    first = key.partition(" ")[0]
+    return first in openers or first.rstrip(KEY_OUTER_CHARACTERS) in openers
+
+
+# Whether a line opening with a character may match a line-opening shape (the footer's
+# "powered by" run aside), by character: filled as characters are seen, up to this many.
+_SHAPE_STARTS: dict[str, bool] = {}
+MAX_SHAPE_STARTS = 4096
+
+
+def _may_open_shape(text: str, key: str, count: int) -> bool:
+    """False only when the line can match no line-opening shape (footer, sign-up, ...)."""
+    first = text[0]
+    known = _SHAPE_STARTS.get(first)
+    if known is None:
+        # no time limit: one character (a partial match: some line opening with it may match)
+        known = _SHAPE_START.fullmatch(first, partial=True) is not None
+        if len(_SHAPE_STARTS) < MAX_SHAPE_STARTS:
+            _SHAPE_STARTS[first] = known
+    # The footer's "powered by" may come after anything: its letters fold only from their
+    # ASCII cases, so the folded key holds them when the line does.
+    return known or (count <= SHAPE_WORDS and "powered by" in key)
 
 
 def _words(text: str) -> list[str]:
@@ -277,36 +309,38 @@ def _words(text: str) -> list[str]:
 
 
 def _enough_stop_words(words: list[str], stop: frozenset[str]) -> bool:
-    """At least ``MIN_STOP_SHARE`` of the words are function words (of ``stop``).
+    """At least ``MIN_STOP_SHARE`` of the (case-folded) words are function words (of ``stop``).
 
     Prose reaches the share in its first half: the second is read only when it does not.
     """
     count = len(words)
     half = count // 2
-    found = sum(map(stop.__contains__, map(str.casefold, words[:half])))
+    found = sum(map(stop.__contains__, words[:half]))
     if found / count < MIN_STOP_SHARE:
-        found += sum(map(stop.__contains__, map(str.casefold, words[half:])))
+        found += sum(map(stop.__contains__, words[half:]))
     return found / count >= MIN_STOP_SHARE
 
 
 def classify_lines(state: DocumentState, blocks: list[Block]) -> list[Line]:
     """Each block's :class:`Line`; a text the page repeats (a menu item) is classified once."""
-    texts = [state.text_of(block) for block in blocks]
+    source = state.source
     # Each distinct text: its folded form (white space runs folded, case-folded; its comparison
     # key less the outer punctuation) and its shape.
     shapes: dict[str, tuple[str, _Shape]] = {}
     copies: dict[str, int] = {}  # lines by folded text
-    for text in texts:
+    known_shapes = []
+    for block in blocks:
+        text = source[block.start : block.end]
         known = shapes.get(text)
         if known is None:
             folded = normalize_space(text).casefold()
             known = shapes[text] = folded, _shape(state, text, folded.strip(KEY_OUTER_CHARACTERS))
         copies[known[0]] = copies.get(known[0], 0) + 1
-    lines = []
-    for block, text in zip(blocks, texts, strict=True):
-        folded, shape = shapes[text]
-        lines.append(Line(block, *shape, repeated=copies[folded] > 1))
-    return lines
+        known_shapes.append(known)
+    return [
+        Line(block, *shape, repeated=copies[folded] > 1)
+        for block, (folded, shape) in zip(blocks, known_shapes, strict=True)
+    ]
 
 
 # Line's fields after ``block``, up to ``opening``, in their order.
@@ -315,26 +349,31 @@ _Shape = tuple[int, str, str | None, bool, bool, bool, str]
 
 def _shape(state: DocumentState, text: str, key: str) -> _Shape:
     """What a line's text (of comparison key ``key``) says: ``Line``'s fields, in their order."""
-    words = _words(text)
+    # The key's words are the text's, case-folded: case folding keeps word characters word
+    # characters and the others not (checked over all of Unicode, in the tests), and the key
+    # differs from the folded text in white space and outer punctuation only.
+    words = _words(key)
     count = len(words)
     category = _furniture_category(state, text, key, words)
-    # no time limit: anchored, a few characters
-    bullet = _BULLET.match(text) is not None
+    first = text[0]
+    # no time limit: anchored, a few characters (a bullet opens with a symbol or a digit)
+    bullet = (first in _BULLET_STARTS or first.isdigit()) and _BULLET.match(text) is not None
     separators = _separators(text)
     # A byline or date line can hold bars ("By Ana Ruiz | March 5, 2024 | 3 Comments").
-    opening = words[0].casefold() if words else ""
+    opening = words[0] if words else ""
     bar = separators >= 2 and count < 3 * separators + 3 and opening not in _BYLINE_OPENINGS
     if category is not None or bar:
         field = count <= LABEL_WORDS and text.casefold().endswith(("*", "(required)"))
         return count, FURNITURE, category, False, bullet, field, opening
-    if bullet and count <= BULLET_LINK_WORDS and text[-1] not in ".!?":
+    last = text[-1]
+    if bullet and count <= BULLET_LINK_WORDS and last not in ".!?":
         return count, FURNITURE, None, False, bullet, False, opening
-    ends_sentence = text[-1] in _SENTENCE_END
-    if count >= PROSE_WORDS and (ends_sentence or count >= LONG_PROSE_WORDS):
+    if count >= PROSE_WORDS and (last in _SENTENCE_END or count >= LONG_PROSE_WORDS):
         stop = state.vocab.stop_words
         if not stop or _enough_stop_words(words, stop):
             return count, PROSE, None, False, bullet, False, opening
-    return count, SHORT, None, _title_shaped(text, words), bullet, False, opening
+    title = LINK_MIN_WORDS <= count <= LINK_MAX_WORDS and _title_shaped(text)
+    return count, SHORT, None, title, bullet, False, opening
 
 
 def byline_shaped(line: Line) -> bool:
@@ -342,11 +381,12 @@ def byline_shaped(line: Line) -> bool:
     return line.opening in _BYLINE_OPENINGS and line.words <= BYLINE_WORDS
 
 
-def _title_shaped(text: str, words: list[str]) -> bool:
-    """Three to twenty words, most of the longer ones capitalised, no closing full stop."""
-    if not LINK_MIN_WORDS <= len(words) <= LINK_MAX_WORDS or text[-1] in ".:;,":
+def _title_shaped(text: str) -> bool:
+    """Three to twenty words (checked by the caller), most of the longer ones capitalised, no
+    closing full stop."""
+    if text[-1] in ".:;,":
         return False
-    long_words = [word for word in words if len(word) > 3]
+    long_words = [word for word in _words(text) if len(word) > 3]
     capitalised = sum(word[0].isupper() for word in long_words)
     return bool(long_words) and capitalised >= TITLE_CASE_SHARE * len(long_words)
 
