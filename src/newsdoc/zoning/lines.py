@@ -47,7 +47,7 @@ _SPACE_BUT_WORD_BYTES = bytes(
 )
 # List bullets as page renderings and browser copies give them: "* ", "+ ", "• ", "- ", "1. ".
 _BULLET = regex.compile(r"(?:[*+•·▪◦‣»›→-]|\d{1,3}[.)])[ \t]")
-_BULLET_STARTS = frozenset("*+•·▪◦‣»›→-")
+_SYMBOL_BULLETS = frozenset("*+•·▪◦‣»›→-")
 _SYMBOL_BULLET = regex.compile(r"[*+•·▪◦‣»›→-][ \t]")
 _SEPARATORS = frozenset("|•›»·")
 _SENTENCE_END = frozenset('.!?"”’:;)…')
@@ -132,10 +132,16 @@ def _separators(text: str) -> int:
     return sum(map(text.count, _SEPARATORS))
 
 
+def _opens_with_bullet(text: str) -> bool:
+    """The (non-empty) line opens with a list bullet."""
+    first = text[0]  # a symbol or a digit (\d is within isdigit): the pattern is tried on few
+    # no time limit: anchored, a few characters
+    return (first in _SYMBOL_BULLETS or first.isdigit()) and _BULLET.match(text) is not None
+
+
 def _furniture_shaped(text: str, separators: int) -> bool:
     """A line (of ``separators`` separators) that looks like page furniture by shape alone."""
-    # no time limit: anchored and bounded
-    if len(text) < 80 and _BULLET.match(text) is not None:
+    if len(text) < 80 and _opens_with_bullet(text):
         return True
     if separators >= 2:
         return True
@@ -178,7 +184,7 @@ def is_page(state: DocumentState) -> bool:
                 furniture += 1
                 above += not prose_seen
                 # no time limit: anchored, two characters
-                bullets += _SYMBOL_BULLET.match(text) is not None
+                bullets += text[0] in _SYMBOL_BULLETS and _SYMBOL_BULLET.match(text) is not None
                 bars += separators >= 2
                 category = state.boilerplate_category(text)
                 if category is not None:
@@ -355,9 +361,7 @@ def _shape(state: DocumentState, text: str, key: str) -> _Shape:
     words = _words(key)
     count = len(words)
     category = _furniture_category(state, text, key, words)
-    first = text[0]
-    # no time limit: anchored, a few characters (a bullet opens with a symbol or a digit)
-    bullet = (first in _BULLET_STARTS or first.isdigit()) and _BULLET.match(text) is not None
+    bullet = _opens_with_bullet(text)
     separators = _separators(text)
     # A byline or date line can hold bars ("By Ana Ruiz | March 5, 2024 | 3 Comments").
     opening = words[0] if words else ""
@@ -402,8 +406,9 @@ def date_shaped(state: DocumentState, line: Line) -> bool:
     if line.words > DATE_LINE_WORDS or line.kind == PROSE:
         return False
     text = state.text_of(line.block)
+    # A year opens "19" or "20": two substring tests rule out most lines for less than a search.
     # no time limit: a fixed-width year between digit look-arounds
-    if _YEAR.search(text) is None:
+    if ("20" not in text and "19" not in text) or _YEAR.search(text) is None:
         return False
     months = state.vocab.months
     if any(word.casefold() in months for word in _WORD.findall(text)):
