@@ -390,9 +390,8 @@ def _title_shaped(text: str) -> bool:
     closing full stop."""
     if text[-1] in ".:;,":
         return False
-    long_words = [word for word in _words(text) if len(word) > 3]
-    capitalised = sum(word[0].isupper() for word in long_words)
-    return bool(long_words) and capitalised >= TITLE_CASE_SHARE * len(long_words)
+    initials = [word[0] for word in _words(text) if len(word) > 3]  # of the longer words
+    return bool(initials) and sum(map(str.isupper, initials)) >= TITLE_CASE_SHARE * len(initials)
 
 
 # A year of a date stamp ("July 21, 2012", "24 July 2012 Last updated at 05:40 ET", "09/06/2012").
