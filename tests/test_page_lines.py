@@ -10,15 +10,17 @@ from newsdoc.parser import ParserConfig
 from newsdoc.state import BODY, REMOVED, Block, DocumentState
 from newsdoc.text import KEY_OUTER_CHARACTERS, comparison_key
 from newsdoc.vocab import default_vocabulary
-from newsdoc.zoning.lines import (
+from newsdoc.zoning.furniture import (
     _COMMENTS_HEADING,
     _FOOTER_OR_OPENING,
     _OPENING,
-    MIN_STOP_SHARE,
     SHAPE_WORDS,
-    _enough_stop_words,
     _may_open_heading,
     _may_open_shape,
+)
+from newsdoc.zoning.lines import (
+    MIN_STOP_SHARE,
+    _enough_stop_words,
     _most_lines,
     _separators,
     _words,
