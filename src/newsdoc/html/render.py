@@ -110,10 +110,14 @@ class _Renderer:
         self.block_stack: list[_Open] = []
         self.marks: list[tuple[int, str, bool]] = []
         self.containers: list[int] = []
+        # Both as tuples, for the blocks (None once either changes: most blocks share them).
+        self.open_marks: tuple[tuple[tuple[int, str, bool], ...], tuple[int, ...]] | None = None
         self.container_ancestors: dict[int, frozenset[int]] = {}
         self.article_elements: set[int] = set()  # <article> and role=article elements
         self.prose: dict[int, int] = {}  # prose characters under each container or mark (> 0)
-        self.size: dict[int, int] = {}  # all characters under each container
+        self.size: dict[int, int] = {}  # all characters under each container (> 0)
+        self.block_chars = 0  # the characters of the blocks so far
+        self.chars_before: dict[int, int] = {}  # block_chars when each container opened
         self.total_prose = 0
         self.numbered = 0
         self.links = 0  # open <a href> elements
@@ -181,7 +185,7 @@ class _Renderer:
         block = tag in BLOCK_TAGS
         position = parent.children if parent is not None else 0
         opened = _Open(tag, self.numbered, position, offset, block, len(stack))
-        if block:
+        if block and self.buffer:
             self.flush()  # the text so far belongs to the blocks around this one
         stack.append(opened)
         if marks is not NO_MARKS:
@@ -210,7 +214,8 @@ class _Renderer:
         """Close the element on top of the stack."""
         opened = self.stack[-1]
         if opened.block:
-            self.flush()  # while the element is still on the stack, for its path
+            if self.buffer:
+                self.flush()  # while the element is still on the stack, for its path
             self.block_stack.pop()
             if opened.tag == "pre":
                 self.pre -= 1
@@ -229,6 +234,10 @@ class _Renderer:
                 self.marks.pop()
             if self.containers and self.containers[-1] == number:
                 self.containers.pop()
+                size = self.block_chars - self.chars_before[number]  # flushed while open
+                if size:
+                    self.size[number] = size
+            self.open_marks = None
 
     def _note_marks(self, opened: _Open, marks: Marks) -> None:
         tracked = False  # its prose is counted: a container's, a mark's
@@ -244,9 +253,11 @@ class _Renderer:
             self.containers.append(opened.number)
             # The container and the elements around it: their marks never apply to it.
             self.container_ancestors[opened.number] = frozenset(item.number for item in self.stack)
+            self.chars_before[opened.number] = self.block_chars
             tracked = True
         if tracked:
             opened.prose_before = self.total_prose
+            self.open_marks = None
 
     # -- text --------------------------------------------------------------------------
     def text(self, text: str | None) -> None:
@@ -259,6 +270,8 @@ class _Renderer:
             if self.buffer:  # a block's text is stripped: none is needed before it starts
                 self.buffer.append(" ")
             return
+        elif "  " not in text and text.isprintable():
+            piece = text  # no white space but single " ": folding would change nothing
         else:
             core = " ".join(text.split())
             piece = (" " if text[0].isspace() else "") + core + (" " if text[-1].isspace() else "")
@@ -298,8 +311,10 @@ class _Renderer:
         visible = len(text) - text.count(" ") - text.count("\n")
         prose = len(text) if owner.tag == "p" or text.count(" ") + 1 >= PROSE_WORDS else 0
         self.total_prose += prose
-        for number in self.containers:
-            self.size[number] = self.size.get(number, 0) + len(text)
+        self.block_chars += len(text)
+        open_marks = self.open_marks
+        if open_marks is None:
+            open_marks = self.open_marks = tuple(self.marks), tuple(self.containers)
         heading = int(owner.tag[1]) if owner.tag in _HEADINGS else 0
         self.blocks.append(
             _Pending(
@@ -308,8 +323,7 @@ class _Renderer:
                 owner.tag,
                 self.path_of(owner),
                 owner.offset,
-                tuple(self.marks),
-                tuple(self.containers),
+                *open_marks,
                 min(1.0, link_chars / visible) if visible else 0.0,
                 heading,
             )

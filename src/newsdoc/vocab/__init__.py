@@ -175,11 +175,16 @@ class Vocabulary:
     # Matches a line with more kept characters than the longest phrase key (see
     # _KEY_DROPPABLE): a page-long block need not be folded whole to miss every phrase.
     _beyond_phrase_keys: regex.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+    # The first word of each page heading (a comparison key): a line that opens with none of
+    # them opens with no heading, and the page rule need not try its first words as one.
+    heading_openers: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         longest = max(map(len, self.boilerplate_phrases), default=0)
         pattern = rf"(?:[{_KEY_DROPPABLE}]*[^{_KEY_DROPPABLE}]){{{longest + 1}}}"
         object.__setattr__(self, "_beyond_phrase_keys", regex.compile(pattern))
+        openers = frozenset(key.partition(" ")[0] for key in self.page_headings)
+        object.__setattr__(self, "heading_openers", openers)
 
     def boilerplate_category(self, line: str, key: str | None = None) -> str | None:
         """The category if ``line`` as a whole is a known boilerplate phrase or shape.

@@ -13,6 +13,7 @@ import regex
 
 from newsdoc.state import BODY, Block, BlockEvidence, DocumentState
 from newsdoc.text import KEY_OUTER_CHARACTERS, normalize_space
+from newsdoc.zoning.furniture import LINK_MAX_WORDS, furniture_category
 
 # Lines of a page, how many look like furniture before the text counts as a page.
 MIN_FURNITURE_LINES = 12
@@ -29,10 +30,8 @@ LONG_PROSE_WORDS = 25  # ... and one this long is prose without a sentence end
 MIN_STOP_SHARE = 0.2  # ... and this share of function words (English pages)
 LABEL_WORDS = 4  # a line of at most this many words without sentence punctuation is a label
 BULLET_LINK_WORDS = 25  # a bullet line this short is a link (a story list, a menu item)
-SHAPE_WORDS = 15  # a footer or furniture heading named by its opening is at most this long
 BYLINE_WORDS = 15  # a byline or a post's stamp is at most this long
 LINK_MIN_WORDS = 3
-LINK_MAX_WORDS = 20
 TITLE_CASE_SHARE = 0.6
 LINK_LINE = 0.8  # HTML input: a short line with this share of its characters in links is one
 LINK_DENSE = 0.6  # HTML input: a block with this share of its characters in links is a link
@@ -47,39 +46,11 @@ _SPACE_BUT_WORD_BYTES = bytes(
 )
 # List bullets as page renderings and browser copies give them: "* ", "+ ", "• ", "- ", "1. ".
 _BULLET = regex.compile(r"(?:[*+•·▪◦‣»›→-]|\d{1,3}[.)])[ \t]")
+_SYMBOL_BULLETS = frozenset("*+•·▪◦‣»›→-")
 _SYMBOL_BULLET = regex.compile(r"[*+•·▪◦‣»›→-][ \t]")
 _SEPARATORS = frozenset("|•›»·")
 _SENTENCE_END = frozenset('.!?"”’:;)…')
-_FOOTER_LINKS = ("about us", "contact", "privacy", "terms", "advertise", "careers", "sitemap")
 _BYLINE_OPENINGS = frozenset({"by", "posted", "written", "published", "updated"})
-# The heading of a comment thread: "12 Comments", "3 thoughts on “…”", "Comments (4)".
-_COMMENTS_HEADING = regex.compile(
-    r"\d{1,6}[ ](?:comments?|responses?|replies|thoughts)(?:[ ](?:on|to)[ ][^\n]{1,200})?"
-    r"|comments?[ ]?\(\d{1,6}\)"
-)
-# Shapes of line openings that name what the line is, each a named group of one anchored
-# pattern, tried in this order (the first alternative that matches wins, as one pattern after
-# another would): a copyright line opens the page's footer ("© 2024 The Valley Courier",
-# "Copyright 2012"), then post navigation and sign-up prompts.
-_FOOTER = r"(?P<footer>©|\(c\)[ ]|copyright(?!\w)|[^\n]{0,60}powered[ ]by[ ])"
-_OPENINGS = (
-    r"(?P<navigation>(?:[←«‹<][ ]?)?(?:previous|next|older|newer)[ ]"
-    r"(?:post|article|story|entry|entries|posts))"
-    # A sign-up pitch names what it sends: "Sign up for our free newsletter and ...".
-    r"|(?P<subscribe>(?:subscribe|sign[ ]up)(?!\w)[^\n]{0,60}?(?:newsletter|inbox|e-?mail|updates)"
-    r"|subscribe(?:[ ]now|[ ]to:)?(?:[ ]|$)|enter[ ]your[ ]email)"
-    r"|(?P<filed>(?:posted[ ]in|filed[ ]under|tagged)(?!\w))"
-)
-_OPENING = regex.compile(_OPENINGS, regex.IGNORECASE)
-# The footer's shape is tried on lines of at most SHAPE_WORDS words only.
-_FOOTER_OR_OPENING = regex.compile(f"{_FOOTER}|{_OPENINGS}", regex.IGNORECASE)
-_SHAPE_CATEGORIES = {
-    "footer": "footer",
-    "navigation": "navigation",
-    "subscribe": "subscribe",
-    "filed": "navigation",
-}
-
 PROSE = "prose"
 FURNITURE = "furniture"
 SHORT = "short"
@@ -128,10 +99,16 @@ def _separators(text: str) -> int:
     return sum(map(text.count, _SEPARATORS))
 
 
+def _opens_with_bullet(text: str) -> bool:
+    """The (non-empty) line opens with a list bullet."""
+    first = text[0]  # a symbol or a digit (\d is within isdigit): the pattern is tried on few
+    # no time limit: anchored, a few characters
+    return (first in _SYMBOL_BULLETS or first.isdigit()) and _BULLET.match(text) is not None
+
+
 def _furniture_shaped(text: str, separators: int) -> bool:
     """A line (of ``separators`` separators) that looks like page furniture by shape alone."""
-    # no time limit: anchored and bounded
-    if len(text) < 80 and _BULLET.match(text) is not None:
+    if len(text) < 80 and _opens_with_bullet(text):
         return True
     if separators >= 2:
         return True
@@ -174,7 +151,7 @@ def is_page(state: DocumentState) -> bool:
                 furniture += 1
                 above += not prose_seen
                 # no time limit: anchored, two characters
-                bullets += _SYMBOL_BULLET.match(text) is not None
+                bullets += text[0] in _SYMBOL_BULLETS and _SYMBOL_BULLET.match(text) is not None
                 bars += separators >= 2
                 category = state.boilerplate_category(text)
                 if category is not None:
@@ -216,48 +193,6 @@ def _most_lines(state: DocumentState, source_lines: list[str]) -> int:
     return len(source_lines) - source_lines.count("") + inside
 
 
-def _furniture_category(state: DocumentState, text: str, key: str, words: list[str]) -> str | None:
-    """The category a furniture line names: a known phrase, a page heading, or its shape.
-
-    ``key`` is the line's :func:`~newsdoc.text.comparison_key`.
-    """
-    category = state.boilerplate_category(text, key)
-    if category is not None:
-        return category
-    headings = state.vocab.page_headings
-    category = headings.get(key)
-    if category is not None:
-        return category
-    count = len(words)
-    if 2 < count <= SHAPE_WORDS:  # "Most popular in Sport", "Read more: How one ..."
-        opening = key.split(maxsplit=3)
-        for size in (3, 2):
-            # The comparison key of the key's first words: they are folded and single-spaced,
-            # and the key opens without outer punctuation, so only its end can hold some.
-            category = headings.get(" ".join(opening[:size]).rstrip(KEY_OUTER_CHARACTERS))
-            if category is not None:
-                return category
-    share = state.vocab.share_words
-    if (
-        count >= 2
-        and words[0].casefold() in share
-        and all(word.casefold() in share for word in words)
-    ):
-        return "share"  # "Facebook Twitter Email Print": a share bar on one line
-    if count > LINK_MAX_WORDS:
-        return None  # a paragraph that opens "Copyright lawyers said" is no footer
-    # no time limit: anchored, bounded repeats, tried on lines of a few words only
-    if _COMMENTS_HEADING.fullmatch(key) is not None:
-        return "comments"
-    # no time limit: anchored, a fixed word or a bounded run before one
-    shaped = (_FOOTER_OR_OPENING if count <= SHAPE_WORDS else _OPENING).match(text)
-    if shaped is not None:
-        return _SHAPE_CATEGORIES[shaped.lastgroup or ""]
-    if sum(map(key.count, _FOOTER_LINKS)) >= 2:
-        return "footer"  # "About Us | Contact Us | Privacy Policy": the footer's links
-    return None
-
-
 def _words(text: str) -> list[str]:
     """The line's words: its ``\\w+`` runs."""
     if text.isascii():
@@ -277,36 +212,38 @@ def _words(text: str) -> list[str]:
 
 
 def _enough_stop_words(words: list[str], stop: frozenset[str]) -> bool:
-    """At least ``MIN_STOP_SHARE`` of the words are function words (of ``stop``).
+    """At least ``MIN_STOP_SHARE`` of the (case-folded) words are function words (of ``stop``).
 
     Prose reaches the share in its first half: the second is read only when it does not.
     """
     count = len(words)
     half = count // 2
-    found = sum(map(stop.__contains__, map(str.casefold, words[:half])))
+    found = sum(map(stop.__contains__, words[:half]))
     if found / count < MIN_STOP_SHARE:
-        found += sum(map(stop.__contains__, map(str.casefold, words[half:])))
+        found += sum(map(stop.__contains__, words[half:]))
     return found / count >= MIN_STOP_SHARE
 
 
 def classify_lines(state: DocumentState, blocks: list[Block]) -> list[Line]:
     """Each block's :class:`Line`; a text the page repeats (a menu item) is classified once."""
-    texts = [state.text_of(block) for block in blocks]
+    source = state.source
     # Each distinct text: its folded form (white space runs folded, case-folded; its comparison
     # key less the outer punctuation) and its shape.
     shapes: dict[str, tuple[str, _Shape]] = {}
     copies: dict[str, int] = {}  # lines by folded text
-    for text in texts:
+    known_shapes = []
+    for block in blocks:
+        text = source[block.start : block.end]
         known = shapes.get(text)
         if known is None:
             folded = normalize_space(text).casefold()
             known = shapes[text] = folded, _shape(state, text, folded.strip(KEY_OUTER_CHARACTERS))
         copies[known[0]] = copies.get(known[0], 0) + 1
-    lines = []
-    for block, text in zip(blocks, texts, strict=True):
-        folded, shape = shapes[text]
-        lines.append(Line(block, *shape, repeated=copies[folded] > 1))
-    return lines
+        known_shapes.append(known)
+    return [
+        Line(block, *shape, repeated=copies[folded] > 1)
+        for block, (folded, shape) in zip(blocks, known_shapes, strict=True)
+    ]
 
 
 # Line's fields after ``block``, up to ``opening``, in their order.
@@ -315,26 +252,29 @@ _Shape = tuple[int, str, str | None, bool, bool, bool, str]
 
 def _shape(state: DocumentState, text: str, key: str) -> _Shape:
     """What a line's text (of comparison key ``key``) says: ``Line``'s fields, in their order."""
-    words = _words(text)
+    # The key's words are the text's, case-folded: case folding keeps word characters word
+    # characters and the others not (checked over all of Unicode, in the tests), and the key
+    # differs from the folded text in white space and outer punctuation only.
+    words = _words(key)
     count = len(words)
-    category = _furniture_category(state, text, key, words)
-    # no time limit: anchored, a few characters
-    bullet = _BULLET.match(text) is not None
+    category = furniture_category(state, text, key, words)
+    bullet = _opens_with_bullet(text)
     separators = _separators(text)
     # A byline or date line can hold bars ("By Ana Ruiz | March 5, 2024 | 3 Comments").
-    opening = words[0].casefold() if words else ""
+    opening = words[0] if words else ""
     bar = separators >= 2 and count < 3 * separators + 3 and opening not in _BYLINE_OPENINGS
     if category is not None or bar:
         field = count <= LABEL_WORDS and text.casefold().endswith(("*", "(required)"))
         return count, FURNITURE, category, False, bullet, field, opening
-    if bullet and count <= BULLET_LINK_WORDS and text[-1] not in ".!?":
+    last = text[-1]
+    if bullet and count <= BULLET_LINK_WORDS and last not in ".!?":
         return count, FURNITURE, None, False, bullet, False, opening
-    ends_sentence = text[-1] in _SENTENCE_END
-    if count >= PROSE_WORDS and (ends_sentence or count >= LONG_PROSE_WORDS):
+    if count >= PROSE_WORDS and (last in _SENTENCE_END or count >= LONG_PROSE_WORDS):
         stop = state.vocab.stop_words
         if not stop or _enough_stop_words(words, stop):
             return count, PROSE, None, False, bullet, False, opening
-    return count, SHORT, None, _title_shaped(text, words), bullet, False, opening
+    title = LINK_MIN_WORDS <= count <= LINK_MAX_WORDS and _title_shaped(text)
+    return count, SHORT, None, title, bullet, False, opening
 
 
 def byline_shaped(line: Line) -> bool:
@@ -342,13 +282,13 @@ def byline_shaped(line: Line) -> bool:
     return line.opening in _BYLINE_OPENINGS and line.words <= BYLINE_WORDS
 
 
-def _title_shaped(text: str, words: list[str]) -> bool:
-    """Three to twenty words, most of the longer ones capitalised, no closing full stop."""
-    if not LINK_MIN_WORDS <= len(words) <= LINK_MAX_WORDS or text[-1] in ".:;,":
+def _title_shaped(text: str) -> bool:
+    """Three to twenty words (checked by the caller), most of the longer ones capitalised, no
+    closing full stop."""
+    if text[-1] in ".:;,":
         return False
-    long_words = [word for word in words if len(word) > 3]
-    capitalised = sum(word[0].isupper() for word in long_words)
-    return bool(long_words) and capitalised >= TITLE_CASE_SHARE * len(long_words)
+    initials = [word[0] for word in _words(text) if len(word) > 3]  # of the longer words
+    return bool(initials) and sum(map(str.isupper, initials)) >= TITLE_CASE_SHARE * len(initials)
 
 
 # A year of a date stamp ("July 21, 2012", "24 July 2012 Last updated at 05:40 ET", "09/06/2012").
@@ -362,8 +302,9 @@ def date_shaped(state: DocumentState, line: Line) -> bool:
     if line.words > DATE_LINE_WORDS or line.kind == PROSE:
         return False
     text = state.text_of(line.block)
+    # A year opens "19" or "20": two substring tests rule out most lines for less than a search.
     # no time limit: a fixed-width year between digit look-arounds
-    if _YEAR.search(text) is None:
+    if ("20" not in text and "19" not in text) or _YEAR.search(text) is None:
         return False
     months = state.vocab.months
     if any(word.casefold() in months for word in _WORD.findall(text)):
