@@ -114,8 +114,10 @@ class Resolver:
         self._quote_ends: list[int] = []
         # whom each sentence opened by "He"/"She" stands for, once asked (by its place)
         self._chained: dict[int, str | None] = {}
-        # first name -> the scan's full names opening with it, in order (built on demand)
-        self._by_first: dict[str, list[tuple[int, str, int, bool]]] | None = None
+        # first name -> the scan's full names opening with it, in order (built on demand),
+        # and the running states of :meth:`_states` for the first names asked about
+        self._by_first: dict[str, list[tuple[int, str]]] | None = None
+        self._first_states: dict[str, list[tuple[int, str, int, bool]]] = {}
 
     def note_quotes(self, spans: Iterable[tuple[int, int]]) -> None:
         """Remember quoted stretches ``[start, end)``, given in reading order."""
@@ -409,30 +411,35 @@ class Resolver:
         """The one person named in full before ``position`` whose first name is ``word``
         ("Kris said" after "Kris Jenner"), or None when there is none or more than one."""
         if self._by_first is None:
-            self._by_first = self._first_name_index()
-        entries = self._by_first.get(word)
-        if not entries or self.names.written_lower(word):
+            self._by_first = {}
+            for place, name, _gender in self.names.run():
+                first, space, _rest = name.partition(" ")
+                if space:
+                    self._by_first.setdefault(first, []).append((place, name))
+        if word not in self._by_first or self.names.written_lower(word):
             return None  # ("Rock said" where the text writes "rock": a common word)
+        states = self._first_states.get(word)
+        if states is None:
+            states = self._first_states[word] = self._states(self._by_first[word])
         # the state after the last full name before ``position`` (one bisect per ask)
-        index = bisect.bisect_left(entries, position, key=_place) - 1
+        index = bisect.bisect_left(states, position, key=_place) - 1
         if index < 0:
             return None
-        _place_of, shortest, latest, agree = entries[index]
+        _place_of, shortest, latest, agree = states[index]
         return (latest, shortest) if agree else None  # (Kylie Jenner and Kylie Minogue: no one)
 
-    def _first_name_index(self) -> dict[str, list[tuple[int, str, int, bool]]]:
-        """First word -> for each full name the scan read opening with it, in reading order:
-        its place, the shortest of the names so far, where that was last named, and whether
-        all of them are the shortest's (a longer run opening with it is the same person's:
-        "Kim Kardashian West")."""
-        index: dict[str, list[tuple[int, str, int, bool]]] = {}
+    def _states(self, entries: list[tuple[int, str]]) -> list[tuple[int, str, int, bool]]:
+        """For each of the full names sharing a first word, in reading order: its place, the
+        shortest of the names so far, where that was last named, and whether all of them are
+        the shortest's (a longer run opening with it is the same person's: "Kim Kardashian
+        West"). Names ending with a title or a job word are no one's ("Wine Editor" of "Food &
+        Wine Editor Dana Cowin")."""
         vocab = self._vocab
-        for place, name, _gender in self.names.run():
-            first, space, _rest = name.partition(" ")
-            last = name.rsplit(" ", 1)[-1]
-            if not space or last in vocab.titles or last.lower() in vocab.job_words:
-                continue  # (not "Wine Editor" of "Food & Wine Editor Dana Cowin": a role)
-            states = index.setdefault(first, [])
+        states: list[tuple[int, str, int, bool]] = []
+        for place, name in entries:
+            last = name[name.rfind(" ") + 1 :]
+            if last in vocab.titles or last.lower() in vocab.job_words:
+                continue
             if not states:
                 states.append((place, name, place, True))
                 continue
@@ -446,7 +453,7 @@ class Resolver:
             else:
                 agree = False
             states.append((place, shortest, latest, agree))
-        return index
+        return states
 
     def _lone_word_kind(self, word: str, position: int) -> SpeakerKind:
         """What a lone name word no full name, title or honorific explains is: a family when
